@@ -1,0 +1,105 @@
+// Lint rules for the whole repository (run from the repository root: npm run lint).
+// Besides type-checked typescript-eslint, it holds the layering line from ARCHITECTURE.md:
+// src/shared imports nothing of ours; queue/ and show/ stay pure; adapters never reach up into
+// the server; renderer/ and electron/ use only src/shared from the core.
+import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const restrict = (...patterns) => ['error', { patterns }];
+const rule = (regex, message) => ({ regex, message });
+
+const notElectronOrRenderer = [
+  rule('^electron$', 'The core runs without Electron; only electron/ may import it.'),
+  rule('(^|/)renderer/', 'The core must not import the UI.'),
+];
+
+export default defineConfig(
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'coverage/**', 'tests/.tmp/**'] },
+  js.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx,cts,mts}'],
+    extends: [tseslint.configs.strictTypeChecked],
+    languageOptions: {
+      parserOptions: {
+        projectService: { allowDefaultProject: ['renderer/vite.config.ts'] },
+        tsconfigRootDir: process.cwd(),
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      '@typescript-eslint/no-confusing-void-expression': 'off',
+      '@typescript-eslint/no-unnecessary-condition': [
+        'error',
+        { allowConstantLoopConditions: true },
+      ],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+      'no-console': 'off',
+    },
+  },
+  {
+    // vitest's asymmetric matchers (expect.stringContaining …) are typed `any` by design.
+    files: ['tests/**/*.ts'],
+    rules: { '@typescript-eslint/no-unsafe-assignment': 'off' },
+  },
+  {
+    files: ['**/*.{js,mjs,cjs}'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    files: ['src/**/*.ts'],
+    rules: { 'no-restricted-imports': restrict(...notElectronOrRenderer) },
+  },
+  {
+    files: ['src/shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict(
+        ...notElectronOrRenderer,
+        rule('^\\.\\./', 'src/shared imports nothing else of ours.'),
+        rule('^node:', 'src/shared also runs in the browser: no Node built-ins.'),
+      ),
+    },
+  },
+  {
+    files: ['src/queue/**/*.ts', 'src/show/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict(
+        ...notElectronOrRenderer,
+        rule('^\\.\\./(store|server|sources|obs|relay)/', 'Domain logic stays pure: no adapters.'),
+        rule('^\\.\\./(app|cli)\\.js$', 'Domain logic must not import the composition root.'),
+        rule(
+          '^(node:(fs|net|http|https|child_process)|better-sqlite3|socket\\.io)$',
+          'Domain logic does no I/O.',
+        ),
+      ),
+    },
+  },
+  {
+    files: ['src/{sources,obs,relay,store}/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict(
+        ...notElectronOrRenderer,
+        rule('^\\.\\./(server)/', 'Adapters must not import the server layer.'),
+        rule('^\\.\\./(app|cli)\\.js$', 'Adapters must not import the composition root.'),
+      ),
+    },
+  },
+  {
+    files: ['renderer/src/**/*.{ts,tsx}', 'electron/**/*.{ts,cts}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': restrict(
+        rule(
+          '(^|/)src/(?!shared/)',
+          'renderer/ and electron/ may import only src/shared from the core.',
+        ),
+      ),
+    },
+  },
+);
