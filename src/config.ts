@@ -1,0 +1,153 @@
+// Turns command-line flags and PANELCAST_* environment variables into the core's settings.
+// Flags win over the environment, the environment over defaults. Pure: no I/O.
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+
+export const DEFAULT_PORT = 7878;
+export const DEFAULT_HOST = '127.0.0.1';
+
+export type LogLevelName = 'debug' | 'info' | 'warn' | 'error';
+
+export interface ServeConfig {
+  host: string;
+  port: number;
+  dataDir: string;
+  /** Fixed control token from PANELCAST_TOKEN; null means generate/reuse the stored one. */
+  token: string | null;
+  /** Hex key for stored secrets, handed over by the Electron shell; undefined headless. */
+  secretKeyHex: string | undefined;
+  logLevel: LogLevelName;
+  /** True when the host is reachable from other machines (opt-in). */
+  lan: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+export interface SystemInfo {
+  platform: NodeJS.Platform;
+  homeDir: string;
+}
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+/** Where Panelcast keeps its data when no --data-dir is given, following each OS's custom. */
+export function defaultDataDir(system: SystemInfo, env: Env): string {
+  const nonEmpty = (v: string | undefined): v is string => v !== undefined && v !== '';
+  switch (system.platform) {
+    case 'win32': {
+      const appData = nonEmpty(env.APPDATA)
+        ? env.APPDATA
+        : path.win32.join(system.homeDir, 'AppData', 'Roaming');
+      return path.win32.join(appData, 'Panelcast');
+    }
+    case 'darwin':
+      return path.posix.join(system.homeDir, 'Library', 'Application Support', 'Panelcast');
+    default: {
+      const xdg = env.XDG_DATA_HOME;
+      const base =
+        nonEmpty(xdg) && path.posix.isAbsolute(xdg)
+          ? xdg
+          : path.posix.join(system.homeDir, '.local', 'share');
+      return path.posix.join(base, 'panelcast');
+    }
+  }
+}
+
+export function parsePort(value: string, from: string): number {
+  if (!/^\d{1,5}$/.test(value.trim())) {
+    throw new ConfigError(`${from} must be a whole number from 0 to 65535 (got "${value}").`);
+  }
+  const port = Number(value.trim());
+  if (port > 65535) {
+    throw new ConfigError(`${from} must be a whole number from 0 to 65535 (got "${value}").`);
+  }
+  return port;
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+
+export function isLoopbackHost(host: string): boolean {
+  return LOOPBACK.has(host) || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+function parseToken(value: string): string {
+  if (!/^[A-Za-z0-9._~-]{16,200}$/.test(value)) {
+    throw new ConfigError(
+      'PANELCAST_TOKEN must be 16 to 200 characters of letters, digits, "-", "_", "." or "~".',
+    );
+  }
+  return value;
+}
+
+function parseLogLevel(value: string): LogLevelName {
+  if (value === 'debug' || value === 'info' || value === 'warn' || value === 'error') return value;
+  throw new ConfigError(`PANELCAST_LOG_LEVEL must be debug, info, warn or error (got "${value}").`);
+}
+
+export const SERVE_USAGE = `Usage: panelcast serve [--host 127.0.0.1] [--port 7878] [--data-dir DIR]
+
+Starts the Panelcast core without a window and prints the URL of the control UI.
+
+Options (environment variable in brackets):
+  --host HOST      address to listen on [PANELCAST_HOST]; default 127.0.0.1.
+                   Use 0.0.0.0 to let tablets on your network connect (LAN opt-in).
+  --port PORT      port to listen on [PANELCAST_PORT]; default 7878, 0 picks a free one
+  --data-dir DIR   where the database and token live [PANELCAST_DATA_DIR]
+                   [PANELCAST_TOKEN] fixes the control token instead of the stored one
+                   [PANELCAST_LOG_LEVEL] debug, info (default), warn or error`;
+
+export function parseServeArgs(args: readonly string[], env: Env, system: SystemInfo): ServeConfig {
+  let values: { host?: string; port?: string; 'data-dir'?: string };
+  try {
+    ({ values } = parseArgs({
+      args: [...args],
+      options: {
+        host: { type: 'string' },
+        port: { type: 'string' },
+        'data-dir': { type: 'string' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ConfigError(`${reason}\n\n${SERVE_USAGE}`);
+  }
+
+  const fromEnv = (name: string): string | undefined => {
+    const v = env[name];
+    return v === undefined || v.trim() === '' ? undefined : v.trim();
+  };
+
+  const host = values.host ?? fromEnv('PANELCAST_HOST') ?? DEFAULT_HOST;
+  if (host.trim() === '') throw new ConfigError('--host must not be empty.');
+
+  let port = DEFAULT_PORT;
+  if (values.port !== undefined) port = parsePort(values.port, '--port');
+  else if (fromEnv('PANELCAST_PORT') !== undefined)
+    port = parsePort(fromEnv('PANELCAST_PORT') ?? '', 'PANELCAST_PORT');
+
+  const rawDir = values['data-dir'] ?? fromEnv('PANELCAST_DATA_DIR');
+  if (values['data-dir'] !== undefined && values['data-dir'].trim() === '') {
+    throw new ConfigError('--data-dir must not be empty.');
+  }
+  const dataDir = rawDir === undefined ? defaultDataDir(system, env) : path.resolve(rawDir);
+
+  const rawToken = fromEnv('PANELCAST_TOKEN');
+  const rawLevel = fromEnv('PANELCAST_LOG_LEVEL');
+
+  return {
+    host,
+    port,
+    dataDir,
+    token: rawToken === undefined ? null : parseToken(rawToken),
+    secretKeyHex: fromEnv('PANELCAST_SECRET_KEY'),
+    logLevel: rawLevel === undefined ? 'info' : parseLogLevel(rawLevel),
+    lan: !isLoopbackHost(host),
+  };
+}

@@ -1,0 +1,85 @@
+// The single door for every change to the show. Socket events and REST routes both dispatch
+// here: the payload is checked against its schema, the handler runs, and failures come back as
+// plain-language errors with a kind the REST layer maps to a status code.
+import type { z } from 'zod';
+import { UserError, type UserErrorKind } from '../shared/errors.js';
+import type { Logger } from '../shared/logger.js';
+import { controlIntentSchemas } from '../shared/control-intents.js';
+import type {
+  ControlIntentInput,
+  ControlIntentName,
+  ControlIntentResults,
+} from '../shared/protocol.js';
+import { describeZodError } from '../shared/validation.js';
+
+export interface IntentContext {
+  /** Who acts: the moderator's name or "REST". Recorded in the audit log. */
+  actor: string;
+  channel: 'socket' | 'rest';
+}
+
+export type IntentHandler<N extends ControlIntentName> = (
+  input: ControlIntentInput<N>,
+  context: IntentContext,
+) => ControlIntentResults[N] | Promise<ControlIntentResults[N]>;
+
+export type DispatchResult<T> =
+  { ok: true; value: T } | { ok: false; kind: UserErrorKind | 'internal'; error: string };
+
+export interface IntentRegistryOptions {
+  logger: Logger;
+  /** Counts input refused at the edge, per channel. */
+  onRejected: (channel: string, reason: string) => void;
+}
+
+export function isIntentName(name: string): name is ControlIntentName {
+  return Object.hasOwn(controlIntentSchemas, name);
+}
+
+export class IntentRegistry {
+  readonly #handlers = new Map<ControlIntentName, IntentHandler<ControlIntentName>>();
+  readonly #logger: Logger;
+  readonly #onRejected: (channel: string, reason: string) => void;
+
+  constructor(options: IntentRegistryOptions) {
+    this.#logger = options.logger;
+    this.#onRejected = options.onRejected;
+  }
+
+  handle<N extends ControlIntentName>(name: N, handler: IntentHandler<N>): void {
+    if (this.#handlers.has(name)) throw new Error(`intent ${name} already has a handler`);
+    this.#handlers.set(name, handler);
+  }
+
+  async dispatch<N extends ControlIntentName>(
+    name: N,
+    payload: unknown,
+    context: IntentContext,
+  ): Promise<DispatchResult<ControlIntentResults[N]>> {
+    const schema: z.ZodType = controlIntentSchemas[name];
+    const parsed = schema.safeParse(payload);
+    if (!parsed.success) {
+      const error = `Invalid ${name} request: ${describeZodError(parsed.error)}`;
+      this.#onRejected(context.channel, error);
+      return { ok: false, kind: 'invalid', error };
+    }
+    const handler = this.#handlers.get(name);
+    if (!handler) {
+      return { ok: false, kind: 'unavailable', error: `${name} is not available in this version.` };
+    }
+    // Handlers that must not interleave (the moderation queue) are synchronous, so the event
+    // loop already runs them one at a time; slow ones (OBS requests) never block the others.
+    try {
+      const value = (await handler(parsed.data as never, context)) as ControlIntentResults[N];
+      return { ok: true, value };
+    } catch (error) {
+      if (error instanceof UserError) return { ok: false, kind: error.kind, error: error.message };
+      this.#logger.error(`intent ${name} failed`, { error });
+      return {
+        ok: false,
+        kind: 'internal',
+        error: `${name} failed because of an internal error; details are in the Panelcast log.`,
+      };
+    }
+  }
+}

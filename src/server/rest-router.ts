@@ -1,0 +1,192 @@
+// A small JSON router for the REST control API: bearer-token auth, body size and type limits,
+// and errors as {"error": "..."} with the right status code.
+import type http from 'node:http';
+import type { UserErrorKind } from '../shared/errors.js';
+import { tokensEqual } from './control-token.js';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+export interface ApiRequest {
+  method: HttpMethod;
+  path: string;
+  params: Record<string, string>;
+  query: URLSearchParams;
+  body: unknown;
+}
+
+export interface ApiResult {
+  status: number;
+  body: unknown;
+}
+
+export interface Route {
+  method: HttpMethod;
+  path: string;
+  /** Public routes skip the bearer token (only /api/health). */
+  access: 'public' | 'token';
+  handle: (request: ApiRequest) => ApiResult | Promise<ApiResult>;
+}
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+const STATUS_FOR: Record<UserErrorKind | 'internal', number> = {
+  invalid: 400,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  unavailable: 409,
+  internal: 500,
+};
+
+export function statusFor(kind: UserErrorKind | 'internal'): number {
+  return STATUS_FOR[kind];
+}
+
+interface CompiledRoute extends Route {
+  pattern: RegExp;
+  names: string[];
+}
+
+class HttpProblem extends Error {
+  readonly status: number;
+  constructor(status: number, message: string) {
+    super(message);
+    this.status = status;
+  }
+}
+
+export interface RestRouterOptions {
+  routes: readonly Route[];
+  token: string;
+  onRejected: (channel: string, reason: string) => void;
+  onError: (error: unknown) => void;
+}
+
+export class RestRouter {
+  readonly #routes: CompiledRoute[];
+  readonly #token: string;
+  readonly #onRejected: (channel: string, reason: string) => void;
+  readonly #onError: (error: unknown) => void;
+
+  constructor(options: RestRouterOptions) {
+    this.#token = options.token;
+    this.#onRejected = options.onRejected;
+    this.#onError = options.onError;
+    this.#routes = options.routes.map((route) => {
+      const names: string[] = [];
+      const source = route.path
+        .split('/')
+        .map((part) => {
+          if (!part.startsWith(':')) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+          names.push(part.slice(1));
+          return '([^/]+)';
+        })
+        .join('/');
+      return { ...route, pattern: new RegExp(`^${source}/?$`), names };
+    });
+  }
+
+  async handle(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
+    try {
+      const result = await this.#route(req, url);
+      sendJson(res, result.status, result.body);
+    } catch (error) {
+      if (error instanceof HttpProblem) {
+        if (error.status === 401) res.setHeader('www-authenticate', 'Bearer realm="panelcast"');
+        sendJson(res, error.status, { error: error.message });
+        return;
+      }
+      this.#onError(error);
+      sendJson(res, 500, { error: 'Internal error; details are in the Panelcast log.' });
+    }
+  }
+
+  async #route(req: http.IncomingMessage, url: URL): Promise<ApiResult> {
+    const pathname = url.pathname;
+    const candidates = this.#routes
+      .map((route) => ({ route, match: route.pattern.exec(pathname) }))
+      .filter((c): c is { route: CompiledRoute; match: RegExpExecArray } => c.match !== null);
+    if (candidates.length === 0) {
+      throw new HttpProblem(404, `No API endpoint at ${pathname}. See the README for the API.`);
+    }
+    const hit = candidates.find((c) => c.route.method === req.method);
+    if (!hit) {
+      const allowed = [...new Set(candidates.map((c) => c.route.method))].join(', ');
+      throw new HttpProblem(
+        405,
+        `${req.method ?? '?'} is not allowed on ${pathname} (use ${allowed}).`,
+      );
+    }
+    if (hit.route.access === 'token') this.#authorize(req);
+
+    const params: Record<string, string> = {};
+    hit.route.names.forEach((name, i) => {
+      params[name] = decodeURIComponent(hit.match[i + 1] ?? '');
+    });
+    const body = hit.route.method === 'GET' ? undefined : await this.#readBody(req);
+    return hit.route.handle({
+      method: hit.route.method,
+      path: pathname,
+      params,
+      query: url.searchParams,
+      body,
+    });
+  }
+
+  #authorize(req: http.IncomingMessage): void {
+    const header = req.headers.authorization ?? '';
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    if (!match?.[1] || !tokensEqual(match[1], this.#token)) {
+      this.#onRejected('rest', 'missing or wrong token');
+      throw new HttpProblem(
+        401,
+        match
+          ? 'The token is wrong. Use the token printed by panelcast serve.'
+          : 'This endpoint needs the control token: send "Authorization: Bearer <token>".',
+      );
+    }
+  }
+
+  async #readBody(req: http.IncomingMessage): Promise<unknown> {
+    const declared = Number(req.headers['content-length'] ?? '0');
+    if (declared > MAX_BODY_BYTES) {
+      this.#onRejected('rest', 'body too large');
+      throw new HttpProblem(413, `The request body is larger than ${MAX_BODY_BYTES / 1024} KiB.`);
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of req) {
+      const buffer = chunk as Buffer;
+      size += buffer.length;
+      if (size > MAX_BODY_BYTES) {
+        this.#onRejected('rest', 'body too large');
+        throw new HttpProblem(413, `The request body is larger than ${MAX_BODY_BYTES / 1024} KiB.`);
+      }
+      chunks.push(buffer);
+    }
+    if (size === 0) return {};
+    const type = req.headers['content-type'] ?? '';
+    if (!/^application\/json\b/i.test(type)) {
+      this.#onRejected('rest', 'wrong content type');
+      throw new HttpProblem(415, 'Send the body as JSON with "Content-Type: application/json".');
+    }
+    try {
+      return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+    } catch (error) {
+      this.#onRejected('rest', 'malformed JSON');
+      const reason = error instanceof Error ? error.message : 'parse error';
+      throw new HttpProblem(400, `The request body is not valid JSON (${reason}).`);
+    }
+  }
+}
+
+export function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
+  res.end(text);
+}

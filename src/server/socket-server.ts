@@ -1,0 +1,179 @@
+// socket.io for every screen: /control (token; intents and the live show state), /overlay and
+// /audience (public, read-only or rate-limited). Clients get a snapshot on connect, then batched
+// changes; every incoming payload is validated and answered, never trusted.
+import type http from 'node:http';
+import { Server, type Namespace, type Socket } from 'socket.io';
+import { UpdateBatcher } from '../shared/batcher.js';
+import { controlAuthSchema } from '../shared/control-intents.js';
+import type { Logger } from '../shared/logger.js';
+import {
+  TOKEN_REJECTED,
+  type AudienceClientToServerEvents,
+  type AudienceServerToClientEvents,
+  type ControlClientToServerEvents,
+  type ControlServerToClientEvents,
+  type OverlayClientToServerEvents,
+  type OverlayServerToClientEvents,
+  type OverlayState,
+} from '../shared/protocol.js';
+import type { StateHub } from '../shared/state-hub.js';
+import type { ShowState, StateSlice } from '../shared/state.js';
+import { tokensEqual } from './control-token.js';
+import { hostAllowed } from './http-server.js';
+import { isIntentName, type IntentRegistry } from './intent-registry.js';
+
+export interface ControlSocketData {
+  actor: string;
+}
+
+export type ControlNamespace = Namespace<
+  ControlClientToServerEvents,
+  ControlServerToClientEvents,
+  Record<string, never>,
+  ControlSocketData
+>;
+export type OverlayNamespace = Namespace<OverlayClientToServerEvents, OverlayServerToClientEvents>;
+export type AudienceNamespace = Namespace<
+  AudienceClientToServerEvents,
+  AudienceServerToClientEvents
+>;
+
+export interface SocketServerOptions {
+  httpServer: http.Server;
+  hub: StateHub;
+  intents: IntentRegistry;
+  token: string;
+  lan: boolean;
+  logger: Logger;
+  onRejected: (channel: string, reason: string) => void;
+  /** How long bursts of state changes are merged before they go out. */
+  batchIntervalMs: number;
+}
+
+export interface SocketServer {
+  io: Server;
+  control: ControlNamespace;
+  overlay: OverlayNamespace;
+  audience: AudienceNamespace;
+  close(): Promise<void>;
+}
+
+/** Largest message a client may send; questions and intents are far smaller. */
+const MAX_MESSAGE_BYTES = 32 * 1024;
+
+export function overlayStateFrom(state: ShowState): OverlayState {
+  return { showTitle: state.app.showTitle };
+}
+
+export function attachSocketServer(options: SocketServerOptions): SocketServer {
+  const { hub, intents, logger, onRejected } = options;
+  const io = new Server(options.httpServer, {
+    serveClient: false,
+    maxHttpBufferSize: MAX_MESSAGE_BYTES,
+    allowRequest: (req, callback) => callback(null, hostAllowed(req.headers.host, options.lan)),
+  });
+
+  const control = io.of('/control') as unknown as ControlNamespace;
+  control.use((socket, next) => {
+    const auth = controlAuthSchema.safeParse(socket.handshake.auth);
+    if (!auth.success || !tokensEqual(auth.data.token, options.token)) {
+      onRejected('socket', 'missing or wrong token');
+      const error = new Error(TOKEN_REJECTED) as Error & { data: unknown };
+      error.data = {
+        reason: 'The control token is missing or wrong. Open the link printed by panelcast serve.',
+      };
+      next(error);
+      return;
+    }
+    socket.data.actor = auth.data.name ?? `Client ${socket.id.slice(0, 4)}`;
+    next();
+  });
+  control.on('connection', (socket) => {
+    wireControlSocket(socket, intents, onRejected);
+    // Already in the namespace, so every later change reaches it; the snapshot covers the rest.
+    socket.emit('state:snapshot', hub.snapshot());
+  });
+
+  const overlay = io.of('/overlay') as unknown as OverlayNamespace;
+  overlay.on('connection', (socket) => {
+    ignoreClientEvents(socket, onRejected, 'overlay');
+    socket.emit('overlay:state', overlayStateFrom(hub.snapshot()));
+  });
+
+  const audience = io.of('/audience') as unknown as AudienceNamespace;
+  audience.on('connection', (socket) => {
+    ignoreClientEvents(socket, onRejected, 'audience');
+    socket.emit('audience:state', { showTitle: hub.get('app').showTitle });
+  });
+
+  const batcher = new UpdateBatcher<StateSlice, unknown>({
+    intervalMs: options.batchIntervalMs,
+    onFlush: (batch) => {
+      const patch = Object.fromEntries(batch) as Partial<ShowState>;
+      control.emit('state:changed', patch);
+      if (patch.app) {
+        overlay.emit('overlay:state', overlayStateFrom(hub.snapshot()));
+        audience.emit('audience:state', { showTitle: patch.app.showTitle });
+      }
+    },
+  });
+  const unsubscribe = hub.subscribe((slice, value) => batcher.add(slice, value));
+
+  return {
+    io,
+    control,
+    overlay,
+    audience,
+    close: async () => {
+      unsubscribe();
+      batcher.dispose();
+      io.disconnectSockets(true);
+      await new Promise<void>((resolve) => {
+        void io.close(() => resolve());
+      });
+      logger.debug('socket server closed');
+    },
+  };
+}
+
+function wireControlSocket(
+  socket: Socket<
+    ControlClientToServerEvents,
+    ControlServerToClientEvents,
+    Record<string, never>,
+    ControlSocketData
+  >,
+  intents: IntentRegistry,
+  onRejected: (channel: string, reason: string) => void,
+): void {
+  socket.onAny((event: string, ...args: unknown[]) => {
+    const ack = typeof args.at(-1) === 'function' ? (args.pop() as (r: unknown) => void) : null;
+    if (!isIntentName(event)) {
+      onRejected('socket', `unknown event ${event}`);
+      ack?.({ ok: false, error: `Unknown request "${event.slice(0, 60)}".` });
+      return;
+    }
+    void intents
+      .dispatch(event, args[0], { actor: socket.data.actor, channel: 'socket' })
+      .then((result) => {
+        ack?.(result.ok ? { ok: true, ...result.value } : { ok: false, error: result.error });
+      });
+  });
+}
+
+function ignoreClientEvents(
+  socket: Socket,
+  onRejected: (channel: string, reason: string) => void,
+  channel: string,
+): void {
+  socket.onAny((event: string, ...args: unknown[]) => {
+    onRejected(channel, `unexpected event ${event}`);
+    const ack = args.at(-1);
+    if (typeof ack === 'function') {
+      (ack as (r: unknown) => void)({
+        ok: false,
+        error: `Unknown request "${event.slice(0, 60)}".`,
+      });
+    }
+  });
+}

@@ -1,0 +1,108 @@
+// Serves the built renderer: hashed assets cached forever, pages never cached, and every page
+// with a strict Content-Security-Policy. Paths outside the renderer folder are never served.
+import fs from 'node:fs';
+import type http from 'node:http';
+import path from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.webmanifest': 'application/manifest+json',
+};
+
+/** Client-side routes of the control UI; all of them load index.html. */
+const CONTROL_ROUTES = new Set(['/', '/producer', '/moderator', '/settings']);
+const PAGE_FOR: Record<string, string> = {
+  '/overlay': 'overlay.html',
+  '/audience': 'audience.html',
+};
+
+export function contentSecurityPolicy(host: string | undefined): string {
+  const sockets = host ? ` ws://${host} wss://${host}` : '';
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    // Avatars come from the platforms' image hosts.
+    "img-src 'self' https: data:",
+    `connect-src 'self'${sockets}`,
+    "font-src 'self' data:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+function pageFor(pathname: string): string | null {
+  const trimmed = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
+  if (CONTROL_ROUTES.has(trimmed)) return 'index.html';
+  return PAGE_FOR[trimmed] ?? null;
+}
+
+const NOT_BUILT = `<!doctype html><meta charset="utf-8"><title>Panelcast</title>
+<p>The Panelcast UI has not been built yet. Run <code>npm run build</code> and reload.</p>`;
+
+/** Returns true when it answered the request. */
+export function serveStatic(
+  rendererDir: string,
+  pathname: string,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+): boolean {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+  const page = pageFor(pathname);
+  const relative = page ?? decodeURIComponentSafe(pathname.slice(1));
+  if (relative === null || relative === '') return false;
+  const root = path.resolve(rendererDir);
+  const file = path.resolve(root, relative);
+  if (!file.startsWith(root + path.sep)) return false;
+
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    if (page === null) return false;
+    res.writeHead(503, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(NOT_BUILT);
+    return true;
+  }
+  if (!stat.isFile()) return false;
+
+  const ext = path.extname(file);
+  const headers: http.OutgoingHttpHeaders = {
+    'content-type': TYPES[ext] ?? 'application/octet-stream',
+    'content-length': stat.size,
+    'x-content-type-options': 'nosniff',
+    // The control URL carries the token: never leak it through Referer.
+    'referrer-policy': 'no-referrer',
+  };
+  if (ext === '.html') {
+    headers['cache-control'] = 'no-cache';
+    headers['content-security-policy'] = contentSecurityPolicy(req.headers.host);
+  } else if (relative.startsWith('assets/')) {
+    headers['cache-control'] = 'public, max-age=31536000, immutable';
+  }
+  res.writeHead(200, headers);
+  if (req.method === 'HEAD') {
+    res.end();
+  } else {
+    fs.createReadStream(file).pipe(res);
+  }
+  return true;
+}
+
+function decodeURIComponentSafe(value: string): string | null {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return null;
+  }
+}

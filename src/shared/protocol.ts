@@ -1,0 +1,57 @@
+// The socket.io protocol between the core and its clients, one place for both sides. Types are
+// hints for the compiler; the zod schemas in control-intents.ts are what the core checks.
+// Free of runtime dependencies, so the UI bundles none of the validator.
+import type { z } from 'zod';
+import type { controlAuthSchema, controlIntentSchemas } from './control-intents.js';
+import type { ShowState } from './state.js';
+
+export type Ack<T extends object = object> = ({ ok: true } & T) | { ok: false; error: string };
+
+/** Message of the connect_error a client gets when its control token is missing or wrong. */
+export const TOKEN_REJECTED = 'token rejected';
+
+export type ControlAuth = z.input<typeof controlAuthSchema>;
+
+export type ControlIntentName = keyof typeof controlIntentSchemas;
+export type ControlIntentPayload<N extends ControlIntentName> = z.input<
+  (typeof controlIntentSchemas)[N]
+>;
+export type ControlIntentInput<N extends ControlIntentName> = z.output<
+  (typeof controlIntentSchemas)[N]
+>;
+
+export interface ControlIntentResults {
+  'state:get': { state: ShowState };
+  'show:setTitle': object;
+}
+
+export type ControlClientToServerEvents = {
+  [N in ControlIntentName]: (
+    payload: ControlIntentPayload<N>,
+    ack: (result: Ack<ControlIntentResults[N]>) => void,
+  ) => void;
+};
+
+export interface ControlServerToClientEvents {
+  /** The whole show, sent once after connecting (and after every reconnect). */
+  'state:snapshot': (state: ShowState) => void;
+  /** Only the slices that changed since the last message. */
+  'state:changed': (patch: Partial<ShowState>) => void;
+}
+
+export interface OverlayState {
+  showTitle: string;
+}
+
+export interface OverlayServerToClientEvents {
+  'overlay:state': (state: OverlayState) => void;
+}
+
+/** The overlay only listens. */
+export type OverlayClientToServerEvents = Record<string, never>;
+
+export interface AudienceServerToClientEvents {
+  'audience:state': (state: { showTitle: string }) => void;
+}
+
+export type AudienceClientToServerEvents = Record<string, never>;

@@ -1,0 +1,86 @@
+// Opens the SQLite database (WAL, foreign keys on) and brings its schema up to date, backing
+// the file up before any upgrade step touches it.
+import fs from 'node:fs';
+import BetterSqlite3, { type Database } from 'better-sqlite3';
+import { MIGRATIONS, type Migration } from './migrations.js';
+
+export class DatabaseTooNewError extends Error {
+  constructor(file: string, found: number, known: number) {
+    super(
+      `The database ${file} was written by a newer Panelcast (schema version ${found}; this ` +
+        `version understands up to ${known}). Update Panelcast, or start with another --data-dir.`,
+    );
+    this.name = 'DatabaseTooNewError';
+  }
+}
+
+export interface MigrationResult {
+  from: number;
+  to: number;
+  /** Copy of the database taken before upgrading, if an upgrade ran on an existing file. */
+  backupFile: string | null;
+}
+
+export function latestVersion(migrations: readonly Migration[]): number {
+  return migrations.reduce((max, m) => Math.max(max, m.version), 0);
+}
+
+export function migrate(
+  db: Database,
+  migrations: readonly Migration[],
+  file: string,
+): MigrationResult {
+  const from = db.pragma('user_version', { simple: true }) as number;
+  const known = latestVersion(migrations);
+  if (from > known) throw new DatabaseTooNewError(file, from, known);
+  const pending = migrations.filter((m) => m.version > from).sort((a, b) => a.version - b.version);
+  if (pending.length === 0) return { from, to: from, backupFile: null };
+
+  let backupFile: string | null = null;
+  if (from > 0 && file !== ':memory:') {
+    backupFile = `${file}.before-v${known}.bak`;
+    db.exec(`VACUUM INTO '${backupFile.replaceAll("'", "''")}'`);
+  }
+  for (const step of pending) {
+    // Each step and its version bump commit together or not at all.
+    db.transaction(() => {
+      step.up(db);
+      db.pragma(`user_version = ${step.version}`);
+    })();
+  }
+  return { from, to: known, backupFile };
+}
+
+export interface OpenedDatabase {
+  db: Database;
+  migration: MigrationResult;
+}
+
+export function openDatabase(
+  file: string,
+  migrations: readonly Migration[] = MIGRATIONS,
+): OpenedDatabase {
+  const db = new BetterSqlite3(file);
+  try {
+    // Check before anything writes to the file: a newer database is left exactly as it is.
+    const found = db.pragma('user_version', { simple: true }) as number;
+    const known = latestVersion(migrations);
+    if (found > known) throw new DatabaseTooNewError(file, found, known);
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    db.pragma('synchronous = NORMAL');
+    const migration = migrate(db, migrations, file);
+    return { db, migration };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** Copies the live database to `target` (safe while it is being written). */
+export async function backupDatabase(db: Database, target: string): Promise<void> {
+  const tmp = `${target}.partial`;
+  await db.backup(tmp);
+  fs.renameSync(tmp, target);
+}

@@ -1,0 +1,56 @@
+// Settings as validated JSON rows. A stored value that no longer passes its schema is kept in
+// the table untouched (nothing lost), reported, and the default is used instead.
+import type { Database } from 'better-sqlite3';
+import { z } from 'zod';
+
+export const settingDefinitions = {
+  'show.title': { schema: z.string().trim().min(1).max(120), fallback: 'Untitled show' },
+} satisfies Record<string, { schema: z.ZodType; fallback: unknown }>;
+
+export type SettingKey = keyof typeof settingDefinitions;
+export type SettingValue<K extends SettingKey> = z.output<(typeof settingDefinitions)[K]['schema']>;
+
+export interface SettingsStoreOptions {
+  /** Called when a stored value fails its schema; the fallback is used instead. */
+  onInvalid: (key: string, problem: string) => void;
+}
+
+export class SettingsStore {
+  readonly #db: Database;
+  readonly #onInvalid: (key: string, problem: string) => void;
+
+  constructor(db: Database, options: SettingsStoreOptions) {
+    this.#db = db;
+    this.#onInvalid = options.onInvalid;
+  }
+
+  get<K extends SettingKey>(key: K): SettingValue<K> {
+    const definition = settingDefinitions[key];
+    const row = this.#db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as
+      { value: string } | undefined;
+    if (!row) return definition.fallback as SettingValue<K>;
+    let raw: unknown;
+    try {
+      raw = JSON.parse(row.value);
+    } catch {
+      this.#onInvalid(key, 'stored value is not valid JSON');
+      return definition.fallback as SettingValue<K>;
+    }
+    const parsed = definition.schema.safeParse(raw);
+    if (!parsed.success) {
+      this.#onInvalid(key, z.prettifyError(parsed.error));
+      return definition.fallback as SettingValue<K>;
+    }
+    return parsed.data as SettingValue<K>;
+  }
+
+  set<K extends SettingKey>(key: K, value: SettingValue<K>): void {
+    const valid = settingDefinitions[key].schema.parse(value) as unknown;
+    this.#db
+      .prepare(
+        `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
+         ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+      )
+      .run(key, JSON.stringify(valid), new Date().toISOString());
+  }
+}
