@@ -1,0 +1,103 @@
+// The control UI's frame: header with views, language and connection status; the active view
+// below. Keyboard: F1 Producer, F2 Moderator, F3 Settings.
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LANGUAGES, setLanguage, type Language } from '../i18n/i18n';
+import { ConnectionIndicator } from './ConnectionIndicator';
+import { useShow } from './context';
+import { VIEWS, useView, type View } from './router';
+import { TokenGate } from './TokenGate';
+import { ModeratorView } from './views/ModeratorView';
+import { ProducerView } from './views/ProducerView';
+import { SettingsView } from './views/SettingsView';
+
+const VIEW_KEYS: Record<string, View> = { F1: 'producer', F2: 'moderator', F3: 'settings' };
+
+export function App({ onToken }: { onToken: (token: string) => void }) {
+  const { t, i18n } = useTranslation();
+  const { status, state } = useShow();
+  const [view, navigate] = useView();
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      const target = VIEW_KEYS[event.key];
+      if (target && !event.altKey && !event.ctrlKey && !event.metaKey) {
+        event.preventDefault();
+        navigate(target);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [navigate]);
+
+  useEffect(() => {
+    const title = state?.app.showTitle;
+    document.title = title ? `${title} · Panelcast` : 'Panelcast';
+  }, [state?.app.showTitle]);
+
+  const gated = status.kind === 'token_rejected' || status.kind === 'no_token';
+
+  return (
+    <div className="shell">
+      <header className="topbar">
+        <div className="topbar__brand">
+          <span className="brand-mark" aria-hidden="true" />
+          <span className="brand-name">{t('app.name')}</span>
+          {state && (
+            <span className="topbar__show" data-testid="show-title">
+              {state.app.showTitle}
+            </span>
+          )}
+        </div>
+        {!gated && (
+          <nav className="tabs" aria-label={t('nav.label')}>
+            {VIEWS.map((name, index) => (
+              <a
+                key={name}
+                href={`/${name}`}
+                className={`tabs__tab${view === name ? ' tabs__tab--active' : ''}`}
+                aria-current={view === name ? 'page' : undefined}
+                onClick={(event) => {
+                  event.preventDefault();
+                  navigate(name);
+                }}
+              >
+                {t(`nav.${name}`)}
+                <kbd>F{index + 1}</kbd>
+              </a>
+            ))}
+          </nav>
+        )}
+        <div className="topbar__end">
+          <select
+            className="language"
+            aria-label={t('settings.language')}
+            value={i18n.language}
+            onChange={(e) => setLanguage(e.target.value as Language)}
+          >
+            {LANGUAGES.map((lng) => (
+              <option key={lng} value={lng}>
+                {t(`language.${lng}`)}
+              </option>
+            ))}
+          </select>
+          <ConnectionIndicator status={status} />
+        </div>
+      </header>
+      {status.kind === 'reconnecting' && (
+        <div className="banner banner--warn" role="alert">
+          {t('connection.offlineNotice')}
+        </div>
+      )}
+      {gated ? (
+        <TokenGate rejected={status.kind === 'token_rejected'} onToken={onToken} />
+      ) : (
+        <main className="view" data-view={view}>
+          {view === 'producer' && <ProducerView />}
+          {view === 'moderator' && <ModeratorView />}
+          {view === 'settings' && <SettingsView />}
+        </main>
+      )}
+    </div>
+  );
+}

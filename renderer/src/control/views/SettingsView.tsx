@@ -1,0 +1,87 @@
+// Settings: the show, the language, and what this Panelcast is.
+import { useEffect, useState, type SubmitEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LANGUAGES, setLanguage, type Language } from '../../i18n/i18n';
+import { useConnection, useShow } from '../context';
+
+type SaveState =
+  { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; error: string };
+
+export function SettingsView() {
+  const { t, i18n } = useTranslation();
+  const connection = useConnection();
+  const { state, status } = useShow();
+  const [title, setTitle] = useState(state?.app.showTitle ?? '');
+  const [save, setSave] = useState<SaveState>({ kind: 'idle' });
+  const stored = state?.app.showTitle;
+
+  useEffect(() => {
+    if (stored !== undefined) setTitle(stored);
+  }, [stored]);
+
+  const submit = async (event: SubmitEvent): Promise<void> => {
+    event.preventDefault();
+    setSave({ kind: 'saving' });
+    const result = await connection.request('show:setTitle', { title });
+    setSave(result.ok ? { kind: 'saved' } : { kind: 'failed', error: result.error });
+  };
+
+  return (
+    <div className="settings">
+      <section className="panel" aria-labelledby="show-heading">
+        <h2 id="show-heading">{t('settings.show')}</h2>
+        <form className="form-row" onSubmit={(e) => void submit(e)}>
+          <label htmlFor="show-title">{t('settings.showTitle')}</label>
+          <input
+            id="show-title"
+            value={title}
+            maxLength={120}
+            onChange={(e) => {
+              setTitle(e.target.value);
+              setSave({ kind: 'idle' });
+            }}
+          />
+          <button
+            type="submit"
+            className="button button--primary"
+            disabled={status.kind !== 'connected' || save.kind === 'saving'}
+          >
+            {t('settings.save')}
+          </button>
+          <span className="form-row__status" role="status">
+            {save.kind === 'saved' && t('settings.saved')}
+            {save.kind === 'failed' && t('settings.saveFailed', { error: save.error })}
+          </span>
+        </form>
+      </section>
+
+      <section className="panel" aria-labelledby="language-heading">
+        <h2 id="language-heading">{t('settings.language')}</h2>
+        <div className="segmented" role="radiogroup" aria-labelledby="language-heading">
+          {LANGUAGES.map((lng: Language) => (
+            <button
+              key={lng}
+              type="button"
+              role="radio"
+              aria-checked={i18n.language === lng}
+              className={`segmented__option${i18n.language === lng ? ' segmented__option--on' : ''}`}
+              onClick={() => setLanguage(lng)}
+            >
+              {t(`language.${lng}`)}
+            </button>
+          ))}
+        </div>
+      </section>
+
+      <section className="panel" aria-labelledby="about-heading">
+        <h2 id="about-heading">{t('settings.about')}</h2>
+        {state && (
+          <>
+            <p>{t('settings.version', { version: state.app.version })}</p>
+            <p className="muted">{state.app.lan ? t('settings.lanOn') : t('settings.lanOff')}</p>
+          </>
+        )}
+      </section>
+    </div>
+  );
+}

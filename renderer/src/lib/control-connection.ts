@@ -1,0 +1,115 @@
+// The control UI's one connection to the core: keeps the live show state (snapshot, then
+// changes) and the connection status, and sends intents with a timeout.
+import { io, type Socket } from 'socket.io-client';
+import {
+  TOKEN_REJECTED,
+  type Ack,
+  type ControlClientToServerEvents,
+  type ControlIntentName,
+  type ControlIntentPayload,
+  type ControlIntentResults,
+  type ControlServerToClientEvents,
+} from '../../../src/shared/protocol';
+import type { ShowState } from '../../../src/shared/state';
+
+export type ConnectionStatus =
+  | { kind: 'connecting' }
+  | { kind: 'connected' }
+  | { kind: 'reconnecting'; attempt: number }
+  | { kind: 'token_rejected' }
+  | { kind: 'no_token' };
+
+export interface ConnectionSnapshot {
+  status: ConnectionStatus;
+  state: ShowState | null;
+}
+
+const REQUEST_TIMEOUT_MS = 5000;
+
+export class ControlConnection {
+  readonly #socket: Socket<ControlServerToClientEvents, ControlClientToServerEvents> | null;
+  readonly #listeners = new Set<() => void>();
+  #snapshot: ConnectionSnapshot;
+
+  constructor(token: string | null, name: string | undefined) {
+    if (token === null) {
+      this.#socket = null;
+      this.#snapshot = { status: { kind: 'no_token' }, state: null };
+      return;
+    }
+    this.#snapshot = { status: { kind: 'connecting' }, state: null };
+    const socket: Socket<ControlServerToClientEvents, ControlClientToServerEvents> = io(
+      '/control',
+      {
+        auth: name ? { token, name } : { token },
+        autoConnect: false,
+        reconnectionDelay: 500,
+        reconnectionDelayMax: 2000,
+        timeout: 5000,
+      },
+    );
+    this.#socket = socket;
+
+    socket.on('connect', () => this.#setStatus({ kind: 'connected' }));
+    socket.on('disconnect', () => this.#setStatus({ kind: 'reconnecting', attempt: 0 }));
+    socket.on('connect_error', (error) => {
+      if (error.message === TOKEN_REJECTED) {
+        this.#setStatus({ kind: 'token_rejected' });
+      } else if (this.#snapshot.status.kind !== 'reconnecting') {
+        this.#setStatus({ kind: 'reconnecting', attempt: 0 });
+      }
+    });
+    socket.io.on('reconnect_attempt', (attempt) =>
+      this.#setStatus({ kind: 'reconnecting', attempt }),
+    );
+    socket.on('state:snapshot', (state) => this.#set({ ...this.#snapshot, state }));
+    socket.on('state:changed', (patch) => {
+      if (this.#snapshot.state)
+        this.#set({ ...this.#snapshot, state: { ...this.#snapshot.state, ...patch } });
+    });
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  };
+
+  getSnapshot = (): ConnectionSnapshot => this.#snapshot;
+
+  async request<N extends ControlIntentName>(
+    name: N,
+    payload: ControlIntentPayload<N>,
+  ): Promise<Ack<ControlIntentResults[N]>> {
+    const socket = this.#socket;
+    if (!socket?.connected) return { ok: false, error: 'Not connected to the Panelcast core.' };
+    // socket.io's typed emitWithAck cannot express our generic intent map; the shape is the same.
+    const untyped = socket as unknown as {
+      timeout(ms: number): { emitWithAck(event: string, payload: unknown): Promise<unknown> };
+    };
+    try {
+      return (await untyped.timeout(REQUEST_TIMEOUT_MS).emitWithAck(name, payload)) as Ack<
+        ControlIntentResults[N]
+      >;
+    } catch {
+      return { ok: false, error: 'The Panelcast core did not answer in time.' };
+    }
+  }
+
+  /** Connects; the connection then reconnects by itself until close(). */
+  open(): void {
+    this.#socket?.connect();
+  }
+
+  close(): void {
+    this.#socket?.disconnect();
+  }
+
+  #setStatus(status: ConnectionStatus): void {
+    this.#set({ ...this.#snapshot, status });
+  }
+
+  #set(snapshot: ConnectionSnapshot): void {
+    this.#snapshot = snapshot;
+    for (const listener of this.#listeners) listener();
+  }
+}
