@@ -1,0 +1,17 @@
+// Runs the benchmarks and prints their figures: `npm run bench` (all) or `npm run bench -- NAME`.
+import { benchStartup } from './startup.js';
+
+const benches: Record<string, () => Promise<string>> = {
+  startup: () => benchStartup(),
+};
+
+const wanted = process.argv.slice(2);
+for (const name of wanted.length > 0 ? wanted : Object.keys(benches)) {
+  const bench = benches[name];
+  if (!bench) {
+    console.error(`Unknown benchmark "${name}". Known: ${Object.keys(benches).join(', ')}`);
+    process.exit(2);
+  }
+  console.log(`\n## ${name}\n`);
+  console.log(await bench());
+}

@@ -1,0 +1,78 @@
+// Starts a real core in this process on a free port with a throw-away data dir.
+import { startCore, type RunningCore, type StartOptions } from '../../src/app.js';
+import type { ServeConfig } from '../../src/config.js';
+import { SecretRedactor, createLogger, type LogRecord } from '../../src/shared/logger.js';
+import { makeTempDir } from './temp-dir.js';
+
+export interface TestCore extends RunningCore {
+  logs: LogRecord[];
+  /** Stops the core and removes its data dir (unless keepDataDir). */
+  dispose(): Promise<void>;
+}
+
+export interface TestCoreOptions {
+  dataDir?: string;
+  port?: number;
+  token?: string;
+  keepDataDir?: boolean;
+  batchIntervalMs?: number;
+  rendererDir?: string;
+}
+
+export async function startTestCore(options: TestCoreOptions = {}): Promise<TestCore> {
+  const temp = options.dataDir ? null : makeTempDir();
+  const dataDir = options.dataDir ?? temp?.dir ?? '';
+  const config: ServeConfig = {
+    host: '127.0.0.1',
+    port: options.port ?? 0,
+    dataDir,
+    token: options.token ?? null,
+    secretKeyHex: undefined,
+    logLevel: 'debug',
+    lan: false,
+  };
+  const logs: LogRecord[] = [];
+  const redactor = new SecretRedactor();
+  const logger = createLogger({
+    level: 'debug',
+    redactor,
+    sink: (_line, record) => logs.push(record),
+  });
+  const start: StartOptions = { config, logger, redactor };
+  if (options.batchIntervalMs !== undefined) start.batchIntervalMs = options.batchIntervalMs;
+  if (options.rendererDir !== undefined) start.rendererDir = options.rendererDir;
+  const core = await startCore(start);
+  return {
+    ...core,
+    logs,
+    dispose: async () => {
+      await core.stop();
+      if (!options.keepDataDir) temp?.remove();
+    },
+  };
+}
+
+export async function api(
+  core: { url: string; token: string },
+  method: string,
+  path: string,
+  init: { body?: unknown; token?: string | null; headers?: Record<string, string> } = {},
+): Promise<{ status: number; body: unknown; headers: Headers }> {
+  const headers: Record<string, string> = { ...init.headers };
+  const token = init.token === undefined ? core.token : init.token;
+  if (token !== null) headers.authorization = `Bearer ${token}`;
+  let body: string | undefined;
+  if (init.body !== undefined) {
+    body = typeof init.body === 'string' ? init.body : JSON.stringify(init.body);
+    headers['content-type'] ??= 'application/json';
+  }
+  const response = await fetch(new URL(path, core.url), { method, headers, body });
+  const text = await response.text();
+  let parsed: unknown = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // not JSON: keep the text
+  }
+  return { status: response.status, body: parsed, headers: response.headers };
+}
