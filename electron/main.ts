@@ -15,6 +15,7 @@ import {
   utilityProcess,
   type UtilityProcess,
 } from 'electron';
+import { isAppNavigation, isExternalWebLink, secureWebPreferences } from './window-security.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const CORE_ENTRY = path.join(here, '..', 'src', 'cli.js');
@@ -81,13 +82,13 @@ function lockDown(window: BrowserWindow, origin: string): void {
   const contents = window.webContents;
   // New windows never open inside the app; web links go to the system browser.
   contents.setWindowOpenHandler(({ url }) => {
-    if (/^https?:\/\//i.test(url)) void shell.openExternal(url);
+    if (isExternalWebLink(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
   contents.on('will-navigate', (event, url) => {
-    if (new URL(url).origin !== origin) {
+    if (!isAppNavigation(url, origin)) {
       event.preventDefault();
-      if (/^https?:\/\//i.test(url)) void shell.openExternal(url);
+      if (isExternalWebLink(url)) void shell.openExternal(url);
     }
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
@@ -95,10 +96,10 @@ function lockDown(window: BrowserWindow, origin: string): void {
 
 function registerIpc(): void {
   const fromCore = (event: Electron.IpcMainInvokeEvent): boolean =>
-    coreOrigin !== null && new URL(event.senderFrame?.url ?? 'about:blank').origin === coreOrigin;
+    coreOrigin !== null && isAppNavigation(event.senderFrame?.url ?? '', coreOrigin);
 
   ipcMain.handle('desktop:openExternal', async (event, url: unknown) => {
-    if (!fromCore(event) || typeof url !== 'string' || !/^https?:\/\//i.test(url)) return;
+    if (!fromCore(event) || !isExternalWebLink(url)) return;
     await shell.openExternal(url);
   });
   ipcMain.handle('desktop:setAlwaysOnTop', (event, on: unknown) => {
@@ -129,14 +130,7 @@ async function createWindow(): Promise<void> {
     show: false,
     backgroundColor: '#101418',
     title: 'Panelcast',
-    webPreferences: {
-      preload: PRELOAD,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: false,
-    },
+    webPreferences: secureWebPreferences(PRELOAD),
   });
   lockDown(window, coreOrigin);
   window.once('ready-to-show', () => window.show());
