@@ -8,6 +8,8 @@ import type { ServeConfig } from './config.js';
 import { defaultRendererDir, version as packageVersion } from './package-info.js';
 import { coreRoutes } from './server/api-routes.js';
 import { loadOrCreateToken } from './server/control-token.js';
+import { QueueController } from './server/queue-controller.js';
+import { queueRoutes, registerQueueIntents } from './server/queue-api.js';
 import { createHttpServer } from './server/http-server.js';
 import { IntentRegistry } from './server/intent-registry.js';
 import { RestRouter } from './server/rest-router.js';
@@ -19,6 +21,7 @@ import { StateHub } from './shared/state-hub.js';
 import type { ShowState } from './shared/state.js';
 import { StartupError, listenError, prepareDataDir } from './startup-errors.js';
 import { AuditLog } from './store/audit-log.js';
+import { CommentStore } from './store/comment-store.js';
 import { DatabaseTooNewError, openDatabase } from './store/database.js';
 import { SettingsStore } from './store/settings-store.js';
 
@@ -43,6 +46,7 @@ export interface RunningCore {
   version: string;
   hub: StateHub;
   intents: IntentRegistry;
+  queue: QueueController;
   sockets: SocketServer;
   db: Database;
   stop(): Promise<void>;
@@ -57,7 +61,7 @@ export function initialState(version: string, showTitle: string, lan: boolean): 
     app: { version, showTitle, startedAt: new Date().toISOString(), lan },
     obs: emptyObsState({ state: 'not_configured' }),
     sources: [],
-    queue: { counts, onAir: null },
+    queue: { counts, onAir: null, order: [], blocklist: { words: [], authors: [] } },
     diagnostics: { rejectedInputs: {} },
   };
 }
@@ -135,6 +139,13 @@ export async function startCore(options: StartOptions): Promise<RunningCore> {
     hub.update('app', (app) => ({ ...app, showTitle: settings.get('show.title') }));
     const audit = new AuditLog(db);
     const intents = new IntentRegistry({ logger: logger.child('intents'), onRejected });
+    const queue = new QueueController({
+      store: new CommentStore(db),
+      hub,
+      audit,
+      blocklist: settings.get('queue.blocklist'),
+    });
+    registerQueueIntents(intents, queue, settings);
 
     intents.handle('state:get', () => ({ state: hub.snapshot() }));
     intents.handle('show:setTitle', ({ title }, context) => {
@@ -151,7 +162,7 @@ export async function startCore(options: StartOptions): Promise<RunningCore> {
 
     const onError = (error: unknown): void => logger.error('request failed', { error });
     const router = new RestRouter({
-      routes: coreRoutes({ hub, intents, version }),
+      routes: [...coreRoutes({ hub, intents, version }), ...queueRoutes(intents, queue)],
       token,
       onRejected,
       onError,
@@ -165,6 +176,7 @@ export async function startCore(options: StartOptions): Promise<RunningCore> {
     const sockets = attachSocketServer({
       httpServer,
       hub,
+      comments: queue,
       intents,
       token,
       lan: config.lan,
@@ -192,6 +204,7 @@ export async function startCore(options: StartOptions): Promise<RunningCore> {
       version,
       hub,
       intents,
+      queue,
       sockets,
       db,
       stop: () => {

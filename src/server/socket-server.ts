@@ -4,6 +4,7 @@
 import type http from 'node:http';
 import { Server, type Namespace, type Socket } from 'socket.io';
 import { UpdateBatcher } from '../shared/batcher.js';
+import type { Comment } from '../shared/comment.js';
 import { controlAuthSchema } from '../shared/control-intents.js';
 import type { Logger } from '../shared/logger.js';
 import {
@@ -38,9 +39,17 @@ export type AudienceNamespace = Namespace<
   AudienceServerToClientEvents
 >;
 
+/** Where the socket server reads comments from (the queue controller). */
+export interface CommentFeed {
+  all(): Iterable<Comment>;
+  readonly size: number;
+  onChange(listener: (changed: readonly Comment[]) => void): () => void;
+}
+
 export interface SocketServerOptions {
   httpServer: http.Server;
   hub: StateHub;
+  comments: CommentFeed;
   intents: IntentRegistry;
   token: string;
   lan: boolean;
@@ -60,9 +69,12 @@ export interface SocketServer {
 
 /** Largest message a client may send; questions and intents are far smaller. */
 const MAX_MESSAGE_BYTES = 32 * 1024;
+/** Comments per snapshot message, so a big show arrives in digestible pieces. */
+const SNAPSHOT_CHUNK = 2000;
+const COMMENTS_ROOM = 'comments';
 
 export function overlayStateFrom(state: ShowState): OverlayState {
-  return { showTitle: state.app.showTitle };
+  return { showTitle: state.app.showTitle, onAir: state.queue.onAir };
 }
 
 export function attachSocketServer(options: SocketServerOptions): SocketServer {
@@ -89,15 +101,17 @@ export function attachSocketServer(options: SocketServerOptions): SocketServer {
     next();
   });
   control.on('connection', (socket) => {
-    wireControlSocket(socket, intents, onRejected);
+    wireControlSocket(socket, intents, options.comments, onRejected);
     // Already in the namespace, so every later change reaches it; the snapshot covers the rest.
     socket.emit('state:snapshot', hub.snapshot());
   });
 
   const overlay = io.of('/overlay') as unknown as OverlayNamespace;
+  let overlayState = overlayStateFrom(hub.snapshot());
+  let overlayJson = JSON.stringify(overlayState);
   overlay.on('connection', (socket) => {
     ignoreClientEvents(socket, onRejected, 'overlay');
-    socket.emit('overlay:state', overlayStateFrom(hub.snapshot()));
+    socket.emit('overlay:state', overlayState);
   });
 
   const audience = io.of('/audience') as unknown as AudienceNamespace;
@@ -111,13 +125,28 @@ export function attachSocketServer(options: SocketServerOptions): SocketServer {
     onFlush: (batch) => {
       const patch = Object.fromEntries(batch) as Partial<ShowState>;
       control.emit('state:changed', patch);
-      if (patch.app) {
-        overlay.emit('overlay:state', overlayStateFrom(hub.snapshot()));
-        audience.emit('audience:state', { showTitle: patch.app.showTitle });
+      if (patch.app || patch.queue) {
+        // Queue counts change with every comment; overlays only hear when what they show does.
+        const next = overlayStateFrom(hub.snapshot());
+        const json = JSON.stringify(next);
+        if (json !== overlayJson) {
+          overlayState = next;
+          overlayJson = json;
+          overlay.emit('overlay:state', next);
+        }
       }
+      if (patch.app) audience.emit('audience:state', { showTitle: patch.app.showTitle });
     },
   });
   const unsubscribe = hub.subscribe((slice, value) => batcher.add(slice, value));
+
+  const commentBatcher = new UpdateBatcher<string, Comment>({
+    intervalMs: options.batchIntervalMs,
+    onFlush: (batch) => control.to(COMMENTS_ROOM).emit('comments:changed', [...batch.values()]),
+  });
+  const unsubscribeComments = options.comments.onChange((changed) => {
+    for (const comment of changed) commentBatcher.add(comment.id, comment);
+  });
 
   return {
     io,
@@ -126,7 +155,9 @@ export function attachSocketServer(options: SocketServerOptions): SocketServer {
     audience,
     close: async () => {
       unsubscribe();
+      unsubscribeComments();
       batcher.dispose();
+      commentBatcher.dispose();
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => {
         void io.close(() => resolve());
@@ -136,14 +167,32 @@ export function attachSocketServer(options: SocketServerOptions): SocketServer {
   };
 }
 
+type ControlSocket = Socket<
+  ControlClientToServerEvents,
+  ControlServerToClientEvents,
+  Record<string, never>,
+  ControlSocketData
+>;
+
+/** Joins the comments room first, then sends every comment: no change can fall in between. */
+function subscribeComments(socket: ControlSocket, comments: CommentFeed): number {
+  void socket.join(COMMENTS_ROOM);
+  let chunk: Comment[] = [];
+  for (const comment of comments.all()) {
+    chunk.push(comment);
+    if (chunk.length === SNAPSHOT_CHUNK) {
+      socket.emit('comments:snapshot', { comments: chunk, last: false });
+      chunk = [];
+    }
+  }
+  socket.emit('comments:snapshot', { comments: chunk, last: true });
+  return comments.size;
+}
+
 function wireControlSocket(
-  socket: Socket<
-    ControlClientToServerEvents,
-    ControlServerToClientEvents,
-    Record<string, never>,
-    ControlSocketData
-  >,
+  socket: ControlSocket,
   intents: IntentRegistry,
+  comments: CommentFeed,
   onRejected: (channel: string, reason: string) => void,
 ): void {
   socket.onAny((event: string, ...args: unknown[]) => {
@@ -151,6 +200,23 @@ function wireControlSocket(
     if (!isIntentName(event)) {
       onRejected('socket', `unknown event ${event}`);
       ack?.({ ok: false, error: `Unknown request "${event.slice(0, 60)}".` });
+      return;
+    }
+    // Subscriptions belong to this connection, so they are answered here, not by an intent.
+    if (event === 'comments:subscribe' || event === 'comments:unsubscribe') {
+      const payload = args[0];
+      if (typeof payload !== 'object' || payload === null || Object.keys(payload).length > 0) {
+        onRejected('socket', `invalid ${event}`);
+        ack?.({ ok: false, error: `Invalid ${event} request: payload: expected {}` });
+        return;
+      }
+      if (event === 'comments:subscribe') {
+        const total = subscribeComments(socket, comments);
+        ack?.({ ok: true, total });
+      } else {
+        void socket.leave(COMMENTS_ROOM);
+        ack?.({ ok: true });
+      }
       return;
     }
     void intents

@@ -41,4 +41,25 @@ export interface Comment {
   url: string | null;
   flags: CommentFlags;
   status: CommentStatus;
+  /** Pinned to the top of the approved queue. */
+  pinned: boolean;
+  /** Id of the card's first comment when grouped with near-duplicates, else null. */
+  groupId: string | null;
+  /** The moderator who last changed its status, and when. */
+  moderatedBy: string | null;
+  moderatedAt: string | null;
+  /** Why the blocklist set it aside, when status is "filtered". */
+  filterReason: string | null;
+}
+
+/** What the overlay and the producer see of the comment on air. */
+export interface OnAirComment {
+  id: string;
+  platform: Platform;
+  author: CommentAuthor;
+  text: string;
+  url: string | null;
+  /** How many people asked this (1, or the size of its group). */
+  askers: number;
+  since: string;
 }

@@ -3,6 +3,7 @@
 // Free of runtime dependencies, so the UI bundles none of the validator.
 import type { z } from 'zod';
 import type { controlAuthSchema, controlIntentSchemas } from './control-intents.js';
+import type { Comment, OnAirComment } from './comment.js';
 import type { ShowState } from './state.js';
 
 export type Ack<T extends object = object> = ({ ok: true } & T) | { ok: false; error: string };
@@ -20,9 +21,30 @@ export type ControlIntentInput<N extends ControlIntentName> = z.output<
   (typeof controlIntentSchemas)[N]
 >;
 
+export interface QueueActionResult {
+  /** A note for the moderator, e.g. that the queue is now empty. */
+  note: string | null;
+}
+
 export interface ControlIntentResults {
   'state:get': { state: ShowState };
   'show:setTitle': object;
+  'comments:subscribe': { total: number };
+  'comments:unsubscribe': object;
+  'comments:add': { comment: Comment | null; duplicate: boolean };
+  'queue:approve': QueueActionResult;
+  'queue:reject': QueueActionResult;
+  'queue:restore': QueueActionResult;
+  'queue:pin': QueueActionResult;
+  'queue:unpin': QueueActionResult;
+  'queue:air': QueueActionResult;
+  'queue:done': QueueActionResult;
+  'queue:ungroup': QueueActionResult;
+  'queue:move': QueueActionResult;
+  'queue:next': QueueActionResult;
+  'queue:clearAir': QueueActionResult;
+  'queue:undo': QueueActionResult;
+  'queue:setBlocklist': object;
 }
 
 export type ControlClientToServerEvents = {
@@ -37,10 +59,15 @@ export interface ControlServerToClientEvents {
   'state:snapshot': (state: ShowState) => void;
   /** Only the slices that changed since the last message. */
   'state:changed': (patch: Partial<ShowState>) => void;
+  /** After comments:subscribe: every comment, oldest first, in chunks; `last` on the final one. */
+  'comments:snapshot': (chunk: { comments: Comment[]; last: boolean }) => void;
+  /** Comments added or changed since (batched). */
+  'comments:changed': (comments: Comment[]) => void;
 }
 
 export interface OverlayState {
   showTitle: string;
+  onAir: OnAirComment | null;
 }
 
 export interface OverlayServerToClientEvents {

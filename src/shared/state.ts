@@ -1,6 +1,6 @@
 // The show as every client sees it: a snapshot made of named slices. Clients get the whole
 // snapshot on connect, then only the slices that changed.
-import type { Comment, CommentStatus } from './comment.js';
+import type { CommentStatus, OnAirComment } from './comment.js';
 import type { ObsState } from './obs-state.js';
 
 export interface AppInfo {
@@ -24,9 +24,18 @@ export interface SourceStatus {
   counters: { received: number; duplicates: number; malformed: number };
 }
 
+export interface BlocklistRules {
+  words: string[];
+  authors: string[];
+}
+
 export interface QueueSummary {
+  /** Comments per status (a group of five counts five). */
   counts: Record<CommentStatus, number>;
-  onAir: Comment | null;
+  onAir: OnAirComment | null;
+  /** Approved cards (their first comment's id) in the order they go on air. */
+  order: string[];
+  blocklist: BlocklistRules;
 }
 
 export interface Diagnostics {

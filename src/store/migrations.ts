@@ -36,4 +36,40 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 2,
+    name: 'comments and their moderation',
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE comments (
+          seq INTEGER PRIMARY KEY AUTOINCREMENT,
+          id TEXT NOT NULL UNIQUE,
+          platform TEXT NOT NULL,
+          platform_id TEXT NOT NULL,
+          author_name TEXT NOT NULL,
+          author_handle TEXT,
+          author_avatar TEXT,
+          author_profile TEXT,
+          text TEXT NOT NULL,
+          created_at TEXT NOT NULL,
+          received_at TEXT NOT NULL,
+          url TEXT,
+          question INTEGER NOT NULL,
+          link INTEGER NOT NULL,
+          superchat TEXT,
+          status TEXT NOT NULL CHECK (status IN
+            ('incoming', 'approved', 'on_air', 'done', 'rejected', 'filtered')),
+          pinned INTEGER NOT NULL DEFAULT 0,
+          position INTEGER,
+          group_id TEXT,
+          moderated_by TEXT,
+          moderated_at TEXT,
+          filter_reason TEXT,
+          -- The same post never enters twice, however often a platform delivers it.
+          UNIQUE (platform, platform_id)
+        );
+        CREATE INDEX comments_status ON comments(status);
+      `);
+    },
+  },
 ];

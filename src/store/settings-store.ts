@@ -3,8 +3,14 @@
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
 
+export const blocklistSchema = z.strictObject({
+  words: z.array(z.string().trim().min(1).max(100)).max(1000),
+  authors: z.array(z.string().trim().min(1).max(100)).max(1000),
+});
+
 export const settingDefinitions = {
   'show.title': { schema: z.string().trim().min(1).max(120), fallback: 'Untitled show' },
+  'queue.blocklist': { schema: blocklistSchema, fallback: { words: [], authors: [] } },
 } satisfies Record<string, { schema: z.ZodType; fallback: unknown }>;
 
 export type SettingKey = keyof typeof settingDefinitions;

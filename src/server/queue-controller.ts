@@ -1,0 +1,273 @@
+// Joins the pure moderation queue to storage and to everyone watching: a comment is validated,
+// classified, grouped, stored, and only then shown; every moderator action is applied, stored
+// and broadcast in that order. Synchronous throughout, so actions never interleave.
+import crypto from 'node:crypto';
+import { Blocklist } from '../queue/blocklist.js';
+import { ModerationQueue, type QueueAction, type QueueEntry } from '../queue/moderation-queue.js';
+import { SimilarityIndex } from '../queue/similarity.js';
+import { hasLink, isQuestion } from '../queue/text.js';
+import type { Comment, CommentStatus, OnAirComment } from '../shared/comment.js';
+import { incomingCommentSchema } from '../shared/comment-schema.js';
+import { UserError } from '../shared/errors.js';
+import type { StateHub } from '../shared/state-hub.js';
+import type { BlocklistRules, QueueSummary } from '../shared/state.js';
+import { describeZodError } from '../shared/validation.js';
+import type { AuditLog } from '../store/audit-log.js';
+import type { CommentStore } from '../store/comment-store.js';
+
+export type IngestResult =
+  | { outcome: 'added'; comment: Comment }
+  | { outcome: 'duplicate' }
+  | { outcome: 'invalid'; error: string };
+
+export type CommentsListener = (changed: readonly Comment[]) => void;
+
+export interface QueueControllerDeps {
+  store: CommentStore;
+  hub: StateHub;
+  audit: AuditLog;
+  blocklist: BlocklistRules;
+  now?: () => Date;
+}
+
+/** Time-ordered, collision-safe ids: 9 chars of milliseconds, then 8 random ones. */
+export function newCommentId(now: Date): string {
+  const time = now.getTime().toString(36).padStart(9, '0');
+  return `${time}${crypto.randomBytes(6).toString('base64url')}`;
+}
+
+export class QueueController {
+  readonly #store: CommentStore;
+  readonly #hub: StateHub;
+  readonly #audit: AuditLog;
+  readonly #now: () => Date;
+  readonly #queue: ModerationQueue;
+  readonly #comments = new Map<string, Comment>();
+  readonly #index = new SimilarityIndex();
+  readonly #listeners = new Set<CommentsListener>();
+  #rules: BlocklistRules;
+  #blocklist: Blocklist;
+
+  constructor(deps: QueueControllerDeps) {
+    this.#store = deps.store;
+    this.#hub = deps.hub;
+    this.#audit = deps.audit;
+    this.#now = deps.now ?? (() => new Date());
+    this.#queue = new ModerationQueue(() => this.#now().toISOString());
+    this.#rules = deps.blocklist;
+    this.#blocklist = new Blocklist(deps.blocklist);
+
+    const entries: QueueEntry[] = [];
+    for (const comment of this.#store.loadAll()) {
+      this.#comments.set(comment.id, comment);
+      entries.push(entryOf(comment));
+    }
+    this.#queue.load(entries, this.#store.approvedOrder());
+    // Only the newest incoming cards fit in the index; skip reading the rest.
+    const recent: Comment[] = [];
+    for (const comment of [...this.#comments.values()].reverse()) {
+      if (recent.length === this.#index.capacity) break;
+      if (comment.status === 'incoming' && this.#queue.leaderOf(comment.id) === comment.id) {
+        recent.push(comment);
+      }
+    }
+    for (const comment of recent.reverse()) this.#index.add(comment.id, comment.text);
+    this.#publish();
+  }
+
+  /** Called with every batch of comments that were added or changed. */
+  onChange(listener: CommentsListener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** Every comment, oldest first. */
+  all(): IterableIterator<Comment> {
+    return this.#comments.values();
+  }
+
+  get size(): number {
+    return this.#comments.size;
+  }
+
+  get(id: string): Comment | undefined {
+    return this.#comments.get(id);
+  }
+
+  /** Comments with a status: approved ones in queue order, others newest first. */
+  list(status: CommentStatus | null): Comment[] {
+    if (status === 'approved') {
+      return this.#queue
+        .approvedOrder()
+        .flatMap((leader) => this.#queue.members(leader))
+        .map((id) => this.#comments.get(id))
+        .filter((c): c is Comment => c !== undefined);
+    }
+    const out: Comment[] = [];
+    for (const comment of this.#comments.values()) {
+      if (status === null || comment.status === status) out.push(comment);
+    }
+    return out.reverse();
+  }
+
+  /**
+   * Takes a comment from any source. It is checked, stored (once: a repeat of the same
+   * platform post is reported as duplicate) and only then shown.
+   */
+  ingest(raw: unknown): IngestResult {
+    const parsed = incomingCommentSchema.safeParse(raw);
+    if (!parsed.success) return { outcome: 'invalid', error: describeZodError(parsed.error) };
+    const input = parsed.data;
+    const now = this.#now();
+    const text = input.text.replace(/\r\n?/g, '\n').split('\u0000').join('');
+    const filterReason = this.#blocklist.match(text, input.author);
+    const status = filterReason === null ? 'incoming' : 'filtered';
+    const groupWith = status === 'incoming' ? this.#index.findSimilar(text) : null;
+
+    const comment: Comment = {
+      id: newCommentId(now),
+      platform: input.platform,
+      platformId: input.platformId,
+      author: input.author,
+      text,
+      createdAt: new Date(input.createdAt).toISOString(),
+      receivedAt: now.toISOString(),
+      url: input.url,
+      flags: { question: isQuestion(text), link: hasLink(text), superchat: input.superchat },
+      status,
+      pinned: false,
+      groupId: groupWith,
+      moderatedBy: null,
+      moderatedAt: null,
+      filterReason,
+    };
+
+    const changed: Comment[] = [];
+    const stored = this.#store.transaction(() => {
+      if (!this.#store.insert(comment)) return false;
+      this.#queue.add(comment.id, status, groupWith);
+      if (groupWith !== null) {
+        const leader = this.#sync(groupWith);
+        if (leader) {
+          this.#store.saveModeration([moderationOf(leader)]);
+          changed.push(leader);
+        }
+      }
+      return true;
+    });
+    if (!stored) return { outcome: 'duplicate' };
+
+    this.#comments.set(comment.id, comment);
+    if (status === 'incoming' && groupWith === null) this.#index.add(comment.id, text);
+    changed.unshift(comment);
+    this.#emit(changed);
+    this.#publish();
+    return { outcome: 'added', comment };
+  }
+
+  /** Applies a moderator's action; throws a UserError the moderator can read when refused. */
+  act(action: QueueAction, actor: string): { note: string | null } {
+    const result = this.#queue.apply(action, actor);
+    if (!result.ok) throw new UserError(result.kind, result.error);
+    const changed = result.changed
+      .map((id) => this.#sync(id))
+      .filter((c): c is Comment => c !== undefined);
+    this.#store.transaction(() => {
+      this.#store.saveModeration(changed.map(moderationOf));
+      this.#store.saveOrder(this.#queue.approvedOrder());
+      this.#audit.append({
+        actor,
+        action: `queue:${action.type}`,
+        target: 'id' in action ? action.id : null,
+        detail: action.type === 'move' ? { toIndex: action.toIndex } : undefined,
+      });
+    });
+    for (const comment of changed) this.#reindex(comment);
+    this.#emit(changed);
+    this.#publish();
+    return { note: result.note };
+  }
+
+  setBlocklist(rules: BlocklistRules, actor: string): void {
+    this.#rules = { words: [...rules.words], authors: [...rules.authors] };
+    this.#blocklist = new Blocklist(this.#rules);
+    this.#audit.append({ actor, action: 'queue:setBlocklist', target: null, detail: this.#rules });
+    this.#publish();
+  }
+
+  /** Copies the queue's entry for `id` onto the comment object; returns it when it exists. */
+  #sync(id: string): Comment | undefined {
+    const entry = this.#queue.get(id);
+    const comment = this.#comments.get(id);
+    if (!entry || !comment) return comment;
+    const updated: Comment = {
+      ...comment,
+      status: entry.status,
+      pinned: entry.pinned,
+      groupId: entry.groupId,
+      moderatedBy: entry.by,
+      moderatedAt: entry.at,
+    };
+    this.#comments.set(id, updated);
+    return updated;
+  }
+
+  /** Only incoming cards can gather near-duplicates, so only they stay in the index. */
+  #reindex(comment: Comment): void {
+    const isCard = this.#queue.leaderOf(comment.id) === comment.id;
+    if (comment.status === 'incoming' && isCard) this.#index.add(comment.id, comment.text);
+    else this.#index.remove(comment.id);
+  }
+
+  #emit(changed: readonly Comment[]): void {
+    if (changed.length === 0) return;
+    for (const listener of this.#listeners) listener(changed);
+  }
+
+  #publish(): void {
+    const summary: QueueSummary = {
+      counts: this.#queue.counts(),
+      onAir: this.#onAirComment(),
+      order: [...this.#queue.approvedOrder()],
+      blocklist: this.#rules,
+    };
+    this.#hub.set('queue', summary);
+  }
+
+  #onAirComment(): OnAirComment | null {
+    const id = this.#queue.onAir();
+    const comment = id === null ? undefined : this.#comments.get(id);
+    if (!comment) return null;
+    return {
+      id: comment.id,
+      platform: comment.platform,
+      author: comment.author,
+      text: comment.text,
+      url: comment.url,
+      askers: this.#queue.members(comment.id).length,
+      since: comment.moderatedAt ?? comment.receivedAt,
+    };
+  }
+}
+
+function entryOf(comment: Comment): QueueEntry {
+  return {
+    id: comment.id,
+    status: comment.status,
+    pinned: comment.pinned,
+    groupId: comment.groupId,
+    by: comment.moderatedBy,
+    at: comment.moderatedAt,
+  };
+}
+
+function moderationOf(comment: Comment) {
+  return {
+    id: comment.id,
+    status: comment.status,
+    pinned: comment.pinned,
+    groupId: comment.groupId,
+    moderatedBy: comment.moderatedBy,
+    moderatedAt: comment.moderatedAt,
+  };
+}
