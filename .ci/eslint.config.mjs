@@ -6,6 +6,7 @@ import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 const restrict = (...patterns) => ['error', { patterns }];
 const rule = (regex, message) => ({ regex, message });
@@ -88,6 +89,14 @@ export default defineConfig(
         rule('^\\.\\./(server)/', 'Adapters must not import the server layer.'),
         rule('^\\.\\./(app|cli)\\.js$', 'Adapters must not import the composition root.'),
       ),
+    },
+  },
+  {
+    files: ['renderer/src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
     },
   },
   {

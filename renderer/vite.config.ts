@@ -31,6 +31,8 @@ export default defineConfig({
     outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
     emptyOutDir: true,
     sourcemap: true,
+    // OBS 29/30 browser sources run Chromium 103; the overlay must work there.
+    target: ['chrome103', 'edge103', 'firefox115', 'safari15'],
     rollupOptions: {
       input: {
         index: fileURLToPath(new URL('index.html', import.meta.url)),

@@ -76,6 +76,28 @@ export class ControlConnection {
 
   getSnapshot = (): ConnectionSnapshot => this.#snapshot;
 
+  /** Listens to a server event; returns the function that stops listening. */
+  listen<E extends keyof ControlServerToClientEvents>(
+    event: E,
+    handler: ControlServerToClientEvents[E],
+  ): () => void {
+    const socket = this.#socket as unknown as {
+      on(event: string, handler: unknown): void;
+      off(event: string, handler: unknown): void;
+    } | null;
+    socket?.on(event, handler);
+    return () => socket?.off(event, handler);
+  }
+
+  /** Runs `callback` on every (re)connection, and now if already connected. */
+  onConnected(callback: () => void): () => void {
+    const socket = this.#socket;
+    if (!socket) return () => undefined;
+    socket.on('connect', callback);
+    if (socket.connected) callback();
+    return () => socket.off('connect', callback);
+  }
+
   async request<N extends ControlIntentName>(
     name: N,
     payload: ControlIntentPayload<N>,

@@ -55,6 +55,8 @@ export function SettingsView() {
         </form>
       </section>
 
+      <BlocklistSettings />
+
       <section className="panel" aria-labelledby="language-heading">
         <h2 id="language-heading">{t('settings.language')}</h2>
         <div className="segmented" role="radiogroup" aria-labelledby="language-heading">
@@ -83,5 +85,81 @@ export function SettingsView() {
         )}
       </section>
     </div>
+  );
+}
+
+function lines(text: string): string[] {
+  return [
+    ...new Set(
+      text
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l !== ''),
+    ),
+  ];
+}
+
+function BlocklistSettings() {
+  const { t } = useTranslation();
+  const connection = useConnection();
+  const { state, status } = useShow();
+  const stored = state?.queue.blocklist;
+  const [words, setWords] = useState('');
+  const [authors, setAuthors] = useState('');
+  const [save, setSave] = useState<SaveState>({ kind: 'idle' });
+
+  useEffect(() => {
+    if (!stored) return;
+    setWords(stored.words.join('\n'));
+    setAuthors(stored.authors.join('\n'));
+  }, [stored]);
+
+  const submit = async (event: SubmitEvent): Promise<void> => {
+    event.preventDefault();
+    setSave({ kind: 'saving' });
+    const result = await connection.request('queue:setBlocklist', {
+      words: lines(words),
+      authors: lines(authors),
+    });
+    setSave(result.ok ? { kind: 'saved' } : { kind: 'failed', error: result.error });
+  };
+
+  return (
+    <section className="panel" aria-labelledby="blocklist-heading">
+      <h2 id="blocklist-heading">{t('settings.blocklist')}</h2>
+      <form className="blocklist" onSubmit={(e) => void submit(e)}>
+        <label>
+          {t('settings.blockedWords')}
+          <textarea
+            rows={5}
+            value={words}
+            spellCheck={false}
+            onChange={(e) => setWords(e.target.value)}
+          />
+        </label>
+        <label>
+          {t('settings.blockedAuthors')}
+          <textarea
+            rows={5}
+            value={authors}
+            spellCheck={false}
+            onChange={(e) => setAuthors(e.target.value)}
+          />
+        </label>
+        <div className="form-row">
+          <button
+            type="submit"
+            className="button button--primary"
+            disabled={status.kind !== 'connected' || save.kind === 'saving'}
+          >
+            {t('settings.save')}
+          </button>
+          <span className="form-row__status" role="status">
+            {save.kind === 'saved' && t('settings.saved')}
+            {save.kind === 'failed' && t('settings.saveFailed', { error: save.error })}
+          </span>
+        </div>
+      </form>
+    </section>
   );
 }

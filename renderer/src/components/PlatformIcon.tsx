@@ -1,0 +1,69 @@
+// Small, recognizable platform marks (drawn here, no external assets).
+import type { Platform } from '../../../src/shared/comment';
+
+const COLORS: Record<Platform, string> = {
+  x: '#e7e9ea',
+  youtube: '#ff3b3b',
+  audience: '#5eb1ef',
+  facebook: '#1877f2',
+  twitch: '#a970ff',
+  test: '#98a2b3',
+};
+
+export function PlatformIcon({
+  platform,
+  label,
+  size = 18,
+}: {
+  platform: Platform;
+  label: string;
+  size?: number;
+}) {
+  const color = COLORS[platform];
+  return (
+    <svg
+      className="platform-icon"
+      width={size}
+      height={size}
+      viewBox="0 0 24 24"
+      role="img"
+      aria-label={label}
+    >
+      <title>{label}</title>
+      {platform === 'x' && (
+        <path
+          fill={color}
+          d="M17.8 3h3.1l-6.8 7.7L22 21h-6.2l-4.9-6.4L5.3 21H2.2l7.3-8.3L2 3h6.4l4.4 5.8L17.8 3Zm-1.1 16.2h1.7L7.4 4.7H5.6l11.1 14.5Z"
+        />
+      )}
+      {platform === 'youtube' && (
+        <>
+          <rect x="1.5" y="5" width="21" height="14" rx="4" fill={color} />
+          <path d="M10 9v6l5.2-3L10 9Z" fill="#fff" />
+        </>
+      )}
+      {platform === 'audience' && (
+        <>
+          <circle cx="12" cy="8" r="4" fill={color} />
+          <path d="M4 21c0-4.4 3.6-7 8-7s8 2.6 8 7H4Z" fill={color} />
+        </>
+      )}
+      {platform === 'facebook' && (
+        <>
+          <circle cx="12" cy="12" r="10.5" fill={color} />
+          <path
+            d="M13.3 20.5v-6.2h2.1l.3-2.5h-2.4v-1.5c0-.7.2-1.2 1.2-1.2h1.3V6.9c-.2 0-1-.1-1.9-.1-1.9 0-3.2 1.2-3.2 3.3v1.8H8.6v2.5h2.1v6.2"
+            fill="#fff"
+          />
+        </>
+      )}
+      {platform === 'twitch' && (
+        <path
+          fill={color}
+          d="M4 2 2.5 6v14h5v2.5h2.8L12.8 20h4L21.5 15V2H4Zm15.5 12-3 3h-4.7l-2.5 2.5V17H5.5V4h14v10ZM16 7.5h-2v5h2v-5Zm-5 0H9v5h2v-5Z"
+        />
+      )}
+      {platform === 'test' && <rect x="4" y="4" width="16" height="16" rx="4" fill={color} />}
+    </svg>
+  );
+}
