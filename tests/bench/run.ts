@@ -1,8 +1,11 @@
 // Runs the benchmarks and prints their figures: `npm run bench` (all) or `npm run bench -- NAME`.
+import { benchQueueLive, benchQueueStore } from './queue.js';
 import { benchStartup } from './startup.js';
 
 const benches: Record<string, () => Promise<string>> = {
   startup: () => benchStartup(),
+  'queue-live': () => benchQueueLive(),
+  'queue-store': () => benchQueueStore(),
 };
 
 const wanted = process.argv.slice(2);
