@@ -16,11 +16,21 @@ import { RestRouter } from './server/rest-router.js';
 import { attachSocketServer, type SocketServer } from './server/socket-server.js';
 import { COMMENT_STATUSES, type CommentStatus } from './shared/comment.js';
 import type { Logger, SecretRedactor } from './shared/logger.js';
-import { emptyObsState } from './shared/obs-state.js';
+import { OBS_NOT_CONFIGURED, emptyObsState } from './shared/obs-state.js';
 import { StateHub } from './shared/state-hub.js';
 import type { ShowState } from './shared/state.js';
 import { StartupError, listenError, prepareDataDir } from './startup-errors.js';
+import { ObsConnection } from './obs/obs-connection.js';
+import {
+  connectStoredObs,
+  obsConfigSummary,
+  obsRoutes,
+  registerObsIntents,
+} from './server/obs-api.js';
+import { LowerThirdDriver } from './obs/lower-third-driver.js';
+import { initialShow, registerShowIntents, showRoutes } from './server/show-api.js';
 import { AuditLog } from './store/audit-log.js';
+import { SecretKeyError, SecretStore, loadSecretKey } from './store/secret-store.js';
 import { CommentStore } from './store/comment-store.js';
 import { DatabaseTooNewError, openDatabase } from './store/database.js';
 import { SettingsStore } from './store/settings-store.js';
@@ -47,6 +57,7 @@ export interface RunningCore {
   hub: StateHub;
   intents: IntentRegistry;
   queue: QueueController;
+  obs: ObsConnection;
   sockets: SocketServer;
   db: Database;
   stop(): Promise<void>;
@@ -59,7 +70,11 @@ export function initialState(version: string, showTitle: string, lan: boolean): 
   >;
   return {
     app: { version, showTitle, startedAt: new Date().toISOString(), lan },
-    obs: emptyObsState({ state: 'not_configured' }),
+    config: { obsUrl: null, obsPasswordSaved: false, lowerThird: null },
+    rundown: { segments: [], index: -1, startedAt: null, starts: [] },
+    guests: [],
+    lowerThird: null,
+    obs: emptyObsState('not_configured', OBS_NOT_CONFIGURED, null),
     sources: [],
     queue: { counts, onAir: null, order: [], blocklist: { words: [], authors: [] } },
     diagnostics: { rejectedInputs: {} },
@@ -147,6 +162,50 @@ export async function startCore(options: StartOptions): Promise<RunningCore> {
     });
     registerQueueIntents(intents, queue, settings);
 
+    let secretKey: Buffer;
+    try {
+      secretKey = loadSecretKey(config.dataDir, config.secretKeyHex);
+    } catch (error) {
+      if (error instanceof SecretKeyError) throw new StartupError(error.message);
+      throw error;
+    }
+    const secrets = new SecretStore(db, secretKey, redactor);
+    let driver: LowerThirdDriver | null = null;
+    const obs = new ObsConnection({
+      logger: logger.child('obs'),
+      onState: (state) => hub.set('obs', state),
+      onConnected: () => driver?.resync(),
+    });
+    cleanups.push(() => obs.stop());
+    driver = new LowerThirdDriver(obs, hub, logger.child('lower-third'));
+    const lowerThirds = driver;
+    cleanups.push(() => lowerThirds.dispose());
+    const obsDeps = { obs, hub, settings, secrets, audit };
+    registerObsIntents(intents, obsDeps);
+    const lowerThirdSetup = settings.get('obs.lowerThird');
+    driver.setSetup(lowerThirdSetup);
+    hub.update('config', (c) => ({
+      ...c,
+      ...obsConfigSummary(obsDeps),
+      lowerThird: lowerThirdSetup,
+    }));
+
+    hub.set('rundown', initialShow({ db, settings }).rundown);
+    hub.set('guests', settings.get('show.guests'));
+    let baseUrl = '';
+    cleanups.push(
+      registerShowIntents(intents, {
+        db,
+        hub,
+        obs,
+        driver,
+        settings,
+        audit,
+        logger: logger.child('show'),
+        overlayUrl: () => `${baseUrl}overlay`,
+      }),
+    );
+
     intents.handle('state:get', () => ({ state: hub.snapshot() }));
     intents.handle('show:setTitle', ({ title }, context) => {
       settings.set('show.title', title);
@@ -162,7 +221,12 @@ export async function startCore(options: StartOptions): Promise<RunningCore> {
 
     const onError = (error: unknown): void => logger.error('request failed', { error });
     const router = new RestRouter({
-      routes: [...coreRoutes({ hub, intents, version }), ...queueRoutes(intents, queue)],
+      routes: [
+        ...coreRoutes({ hub, intents, version }),
+        ...queueRoutes(intents, queue),
+        ...obsRoutes(intents),
+        ...showRoutes(intents),
+      ],
       token,
       onRejected,
       onError,
@@ -191,7 +255,10 @@ export async function startCore(options: StartOptions): Promise<RunningCore> {
     });
 
     const port = await listen(httpServer, config.host, config.port);
+    // Connect only once the server answers, so the UI can show OBS coming up.
+    connectStoredObs(obsDeps);
     const url = `http://${urlHost(config.host)}:${port}/`;
+    baseUrl = url;
     logger.info('core started', { url, dataDir: config.dataDir, lan: config.lan });
 
     let stopped: Promise<void> | null = null;
@@ -205,6 +272,7 @@ export async function startCore(options: StartOptions): Promise<RunningCore> {
       hub,
       intents,
       queue,
+      obs,
       sockets,
       db,
       stop: () => {

@@ -74,7 +74,7 @@ const SNAPSHOT_CHUNK = 2000;
 const COMMENTS_ROOM = 'comments';
 
 export function overlayStateFrom(state: ShowState): OverlayState {
-  return { showTitle: state.app.showTitle, onAir: state.queue.onAir };
+  return { showTitle: state.app.showTitle, onAir: state.queue.onAir, guest: state.lowerThird };
 }
 
 export function attachSocketServer(options: SocketServerOptions): SocketServer {
@@ -125,7 +125,7 @@ export function attachSocketServer(options: SocketServerOptions): SocketServer {
     onFlush: (batch) => {
       const patch = Object.fromEntries(batch) as Partial<ShowState>;
       control.emit('state:changed', patch);
-      if (patch.app || patch.queue) {
+      if (patch.app || patch.queue || patch.lowerThird !== undefined) {
         // Queue counts change with every comment; overlays only hear when what they show does.
         const next = overlayStateFrom(hub.snapshot());
         const json = JSON.stringify(next);

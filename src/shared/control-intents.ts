@@ -10,6 +10,22 @@ export const controlAuthSchema = z.object({
 });
 
 const commentId = z.strictObject({ id: z.string().min(1).max(64) });
+
+export const segmentSchema = z.strictObject({
+  id: z.string().min(1).max(40).optional(),
+  title: z.string().trim().min(1).max(80),
+  scene: z.string().min(1).max(300).nullable().optional(),
+  /** Planned length in seconds (up to 24 h). */
+  plannedSec: z.number().int().min(1).max(86_400),
+  notes: z.string().max(2000).optional(),
+});
+
+export const guestSchema = z.strictObject({
+  id: z.string().min(1).max(40).optional(),
+  name: z.string().trim().min(1).max(80),
+  role: z.string().trim().max(120),
+  handle: z.string().trim().max(60).nullable().optional(),
+});
 const nothing = z.strictObject({});
 const ruleList = z.array(z.string().trim().min(1).max(100)).max(1000);
 
@@ -37,4 +53,35 @@ export const controlIntentSchemas = {
   'queue:clearAir': nothing,
   'queue:undo': nothing,
   'queue:setBlocklist': z.strictObject({ words: ruleList, authors: ruleList }),
+  /** Where OBS's WebSocket server is; the password is kept encrypted, omit it to keep it. */
+  'obs:configure': z.strictObject({
+    url: z
+      .string()
+      .trim()
+      .max(300)
+      .regex(/^wss?:\/\/[^\s/]+/i, 'must be a ws:// or wss:// address, e.g. ws://127.0.0.1:4455'),
+    password: z.string().max(200).optional(),
+  }),
+  'obs:disconnect': nothing,
+  /** Cuts to a scene, or (in studio mode, by default) sets it as preview. */
+  'obs:switchScene': z.strictObject({
+    scene: z.string().min(1).max(300),
+    to: z.enum(['program', 'preview']).optional(),
+  }),
+  'obs:transition': nothing,
+  'obs:setStudioMode': z.strictObject({ enabled: z.boolean() }),
+  'obs:stream': z.strictObject({ action: z.enum(['start', 'stop']) }),
+  'obs:record': z.strictObject({ action: z.enum(['start', 'stop']) }),
+  /** Adds the lower-third text source (and browser source, where OBS has one) to a scene. */
+  'obs:setupLowerThird': z.strictObject({ scene: z.string().min(1).max(300) }),
+  'rundown:set': z.strictObject({ segments: z.array(segmentSchema).max(100) }),
+  'rundown:next': nothing,
+  'rundown:goto': z.strictObject({ index: z.number().int().min(0).max(99) }),
+  'rundown:reset': nothing,
+  'guests:set': z.strictObject({ guests: z.array(guestSchema).max(50) }),
+  'lowerThird:show': z.strictObject({
+    guestId: z.string().min(1).max(40),
+    seconds: z.number().min(2).max(120).optional(),
+  }),
+  'lowerThird:hide': nothing,
 } as const satisfies Record<string, z.ZodType>;

@@ -1,57 +1,76 @@
-// What the core knows about OBS, mirrored to every client. The connection is a discriminated
-// union so that, say, a version only exists while connected.
+// What the core knows about OBS, mirrored to every client and to GET /api/state.
 
-export type ObsConnection =
-  | { state: 'not_configured' }
-  | { state: 'connecting'; url: string }
-  | { state: 'connected'; url: string; obsVersion: string; websocketVersion: string }
-  | { state: 'reconnecting'; url: string; reason: string; retryInMs: number }
-  | { state: 'failed'; url: string; reason: string };
-
-export interface ObsOutputState {
-  active: boolean;
-  /** HH:MM:SS.mmm as OBS reports it, null when inactive. */
-  timecode: string | null;
-  /** ISO time the output went active, as seen by the core. */
-  startedAt: string | null;
-}
+export type ObsStatus = 'not_configured' | 'connecting' | 'connected' | 'reconnecting' | 'failed';
 
 export interface ObsHealth {
   at: string;
+  /** Sent bitrate over the last second, from the stream's byte counter. */
   bitrateKbps: number | null;
-  congestion: number | null;
-  skippedFrames: number;
-  totalFrames: number;
+  /** The last minute of bitrate samples, oldest first, for a small chart. */
+  bitrateHistory: number[];
+  congestion: number;
+  /** Frames the network could not send (cumulative since the stream started). */
   droppedFrames: number;
+  totalFrames: number;
+  /** Frames the encoder skipped, and frames OBS skipped while rendering (cumulative). */
+  encoderSkippedFrames: number;
   renderSkippedFrames: number;
   cpuUsage: number;
   activeFps: number;
-  /** Set when frames dropped since the previous sample, in plain words. */
+  /** What is going wrong right now, in plain words; null when all is well. */
   warning: string | null;
 }
 
+export interface ObsOutput {
+  active: boolean;
+  /** When the output went live, as ISO time; null when inactive. */
+  startedAt: string | null;
+  /** HH:MM:SS.mmm as OBS last reported it. */
+  timecode: string | null;
+}
+
 export interface ObsState {
-  connection: ObsConnection;
+  status: ObsStatus;
+  /** The status in plain words, e.g. why OBS is not reachable. */
+  message: string;
+  url: string | null;
+  obsVersion: string | null;
+  websocketVersion: string | null;
+  /** While reconnecting: when the next attempt starts (ISO time). */
+  retryAt: string | null;
+  /** Scenes in the order OBS shows them (top first). */
   scenes: string[];
   programScene: string | null;
   previewScene: string | null;
   studioMode: boolean;
   transition: { name: string; durationMs: number | null } | null;
-  stream: ObsOutputState & { reconnecting: boolean };
-  record: ObsOutputState & { paused: boolean };
+  streaming: boolean;
+  recording: boolean;
+  stream: ObsOutput & { reconnecting: boolean };
+  record: ObsOutput & { paused: boolean };
   health: ObsHealth | null;
 }
 
-export function emptyObsState(connection: ObsConnection): ObsState {
+export function emptyObsState(status: ObsStatus, message: string, url: string | null): ObsState {
   return {
-    connection,
+    status,
+    message,
+    url,
+    obsVersion: null,
+    websocketVersion: null,
+    retryAt: null,
     scenes: [],
     programScene: null,
     previewScene: null,
     studioMode: false,
     transition: null,
-    stream: { active: false, timecode: null, startedAt: null, reconnecting: false },
-    record: { active: false, timecode: null, startedAt: null, paused: false },
+    streaming: false,
+    recording: false,
+    stream: { active: false, startedAt: null, timecode: null, reconnecting: false },
+    record: { active: false, startedAt: null, timecode: null, paused: false },
     health: null,
   };
 }
+
+export const OBS_NOT_CONFIGURED =
+  'OBS is not set up yet. Enter the address of its WebSocket server in Settings.';

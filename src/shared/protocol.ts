@@ -4,7 +4,7 @@
 import type { z } from 'zod';
 import type { controlAuthSchema, controlIntentSchemas } from './control-intents.js';
 import type { Comment, OnAirComment } from './comment.js';
-import type { ShowState } from './state.js';
+import type { GuestLowerThird, ShowState } from './state.js';
 
 export type Ack<T extends object = object> = ({ ok: true } & T) | { ok: false; error: string };
 
@@ -45,6 +45,26 @@ export interface ControlIntentResults {
   'queue:clearAir': QueueActionResult;
   'queue:undo': QueueActionResult;
   'queue:setBlocklist': object;
+  'obs:configure': object;
+  'obs:disconnect': object;
+  'obs:switchScene': { scene: string; to: 'program' | 'preview' };
+  'obs:transition': object;
+  'obs:setStudioMode': object;
+  'obs:stream': object;
+  'obs:record': object;
+  'obs:setupLowerThird': {
+    created: string[];
+    kept: string[];
+    skipped: string[];
+    mode: 'browser' | 'text';
+  };
+  'rundown:set': object;
+  'rundown:next': { segment: string; note: string | null };
+  'rundown:goto': { segment: string; note: string | null };
+  'rundown:reset': object;
+  'guests:set': object;
+  'lowerThird:show': { until: string };
+  'lowerThird:hide': object;
 }
 
 export type ControlClientToServerEvents = {
@@ -68,6 +88,8 @@ export interface ControlServerToClientEvents {
 export interface OverlayState {
   showTitle: string;
   onAir: OnAirComment | null;
+  /** A guest's name and role, shown instead of the question while it runs. */
+  guest: GuestLowerThird | null;
 }
 
 export interface OverlayServerToClientEvents {

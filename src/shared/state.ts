@@ -43,8 +43,68 @@ export interface Diagnostics {
   rejectedInputs: Record<string, number>;
 }
 
+/** How Panelcast puts lower thirds into OBS, once "Set up OBS" ran. */
+export interface LowerThirdSetup {
+  scene: string;
+  /** The text source Panelcast writes to (used when OBS has no browser source). */
+  textInput: string | null;
+  /** The browser source showing /overlay, where OBS has one. */
+  browserInput: string | null;
+  mode: 'browser' | 'text';
+}
+
+/** Settings clients may see. Secrets appear only as "saved or not". */
+export interface ConfigSummary {
+  obsUrl: string | null;
+  obsPasswordSaved: boolean;
+  lowerThird: LowerThirdSetup | null;
+}
+
+export interface Segment {
+  id: string;
+  title: string;
+  /** OBS scene to switch to when the segment starts; null keeps the current scene. */
+  scene: string | null;
+  plannedSec: number;
+  notes: string;
+}
+
+export interface SegmentStart {
+  segmentId: string;
+  title: string;
+  startedAt: string;
+  /** Seconds since the stream went live, or null when it was not live. */
+  offsetSec: number | null;
+}
+
+export interface RundownState {
+  segments: Segment[];
+  /** Index of the running segment; -1 before the first one starts. */
+  index: number;
+  startedAt: string | null;
+  starts: SegmentStart[];
+}
+
+export interface Guest {
+  id: string;
+  name: string;
+  /** Role or affiliation, e.g. "Keynote · ACME Labs". */
+  role: string;
+  handle: string | null;
+}
+
+export interface GuestLowerThird {
+  guest: Guest;
+  /** When it leaves the screen again (ISO time). */
+  until: string;
+}
+
 export interface ShowState {
   app: AppInfo;
+  config: ConfigSummary;
+  rundown: RundownState;
+  guests: Guest[];
+  lowerThird: GuestLowerThird | null;
   obs: ObsState;
   sources: SourceStatus[];
   queue: QueueSummary;

@@ -72,4 +72,19 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 3,
+    name: 'segment starts, for chapters and the after-show report',
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE segment_starts (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          segment_id TEXT NOT NULL,
+          title TEXT NOT NULL,
+          started_at TEXT NOT NULL,
+          offset_sec INTEGER
+        );
+      `);
+    },
+  },
 ];

@@ -8,9 +8,43 @@ export const blocklistSchema = z.strictObject({
   authors: z.array(z.string().trim().min(1).max(100)).max(1000),
 });
 
+const segment = z.object({
+  id: z.string(),
+  title: z.string(),
+  scene: z.string().nullable(),
+  plannedSec: z.number().int().positive(),
+  notes: z.string(),
+});
+const guest = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: z.string(),
+  handle: z.string().nullable(),
+});
+const lowerThirdSetup = z.object({
+  scene: z.string(),
+  textInput: z.string().nullable(),
+  browserInput: z.string().nullable(),
+  mode: z.enum(['browser', 'text']),
+});
+
 export const settingDefinitions = {
   'show.title': { schema: z.string().trim().min(1).max(120), fallback: 'Untitled show' },
   'queue.blocklist': { schema: blocklistSchema, fallback: { words: [], authors: [] } },
+  'obs.url': {
+    schema: z
+      .string()
+      .regex(/^wss?:\/\//i)
+      .nullable(),
+    fallback: null,
+  },
+  'obs.lowerThird': { schema: lowerThirdSetup.nullable(), fallback: null },
+  'show.rundown': { schema: z.array(segment), fallback: [] },
+  'show.rundownPosition': {
+    schema: z.object({ index: z.number().int().min(-1), startedAt: z.string().nullable() }),
+    fallback: { index: -1, startedAt: null },
+  },
+  'show.guests': { schema: z.array(guest), fallback: [] },
 } satisfies Record<string, { schema: z.ZodType; fallback: unknown }>;
 
 export type SettingKey = keyof typeof settingDefinitions;

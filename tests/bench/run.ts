@@ -1,4 +1,5 @@
 // Runs the benchmarks and prints their figures: `npm run bench` (all) or `npm run bench -- NAME`.
+import { benchObs } from './obs.js';
 import { benchQueueLive, benchQueueStore } from './queue.js';
 import { benchStartup } from './startup.js';
 
@@ -6,6 +7,7 @@ const benches: Record<string, () => Promise<string>> = {
   startup: () => benchStartup(),
   'queue-live': () => benchQueueLive(),
   'queue-store': () => benchQueueStore(),
+  obs: () => benchObs(),
 };
 
 const wanted = process.argv.slice(2);

@@ -30,7 +30,12 @@ describe('REST control API', () => {
     const res = await api(core, 'GET', '/api/state');
     expect(res.status).toBe(200);
     const state = res.body as ShowState;
-    expect(state.obs.connection).toEqual({ state: 'not_configured' });
+    expect(state.obs).toMatchObject({
+      status: 'not_configured',
+      streaming: false,
+      recording: false,
+      scenes: [],
+    });
     expect(state.sources).toEqual([]);
     expect(state.queue.counts).toMatchObject({ incoming: 0, approved: 0, on_air: 0 });
     expect(state.app.version).toBe(core.version);

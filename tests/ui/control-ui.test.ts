@@ -30,7 +30,7 @@ describe('control UI in Chromium', () => {
     await page.goto(target.controlUrl);
     await expect.poll(() => page.getByTestId('connection').textContent()).toBe('Connected');
     expect(page.url()).toBe(target.url);
-    await expect.poll(() => page.getByRole('heading', { name: 'OBS' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('heading', { name: 'Scenes' }).isVisible()).toBe(true);
     expect(await page.getByTestId('obs-status').textContent()).toContain('not set up yet');
     await saveScreenshot(page, 'producer');
     await page.close();

@@ -3,6 +3,7 @@
 // transform and opacity only, so OBS renders it smoothly.
 import { useLayoutEffect, useRef } from 'react';
 import type { OnAirComment } from '../../../src/shared/comment';
+import type { GuestLowerThird } from '../../../src/shared/state';
 import { tameText, truncateText } from '../../../src/shared/tame-text';
 import { Avatar } from '../components/Avatar';
 import { PlatformIcon } from '../components/PlatformIcon';
@@ -58,6 +59,25 @@ export function LowerThird({ comment, phase }: { comment: OnAirComment; phase: '
         <p ref={textRef} className="lt__text" data-testid="overlay-text">
           <bdi>{text}</bdi>
         </p>
+      </div>
+    </div>
+  );
+}
+
+/** A guest's name and role, for the seconds the producer chose. */
+export function GuestThird({ guest, phase }: { guest: GuestLowerThird; phase: 'in' | 'out' }) {
+  const { name, role, handle } = guest.guest;
+  return (
+    <div className={`lt lt--guest lt--${phase}`} data-testid="guest-third">
+      <div className="lt__accent" />
+      <div className="lt__body">
+        <div className="lt__guest-name">
+          <bdi>{tameText(name)}</bdi>
+        </div>
+        <div className="lt__guest-role">
+          <bdi>{tameText(role)}</bdi>
+          {handle && <span className="lt__handle"> · @{tameText(handle.replace(/^@/, ''))}</span>}
+        </div>
       </div>
     </div>
   );

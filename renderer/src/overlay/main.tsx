@@ -1,10 +1,11 @@
 // The /overlay page for an OBS browser source: a transparent 1920×1080 stage that shows the
 // question on air. Read-only; after every reconnect the core sends the current state again, so
 // a restarted core or OBS never leaves a stale lower third on screen.
-import { StrictMode, useEffect, useRef, useState } from 'react';
+import { StrictMode, useEffect, useMemo, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { io, type Socket } from 'socket.io-client';
 import type { OnAirComment } from '../../../src/shared/comment';
+import type { GuestLowerThird } from '../../../src/shared/state';
 import { parseOverlayTheme } from '../../../src/shared/overlay-theme';
 import type {
   OverlayClientToServerEvents,
@@ -12,38 +13,40 @@ import type {
   OverlayState,
 } from '../../../src/shared/protocol';
 import '../styles/overlay.css';
-import { LowerThird } from './LowerThird';
+import { GuestThird, LowerThird } from './LowerThird';
 
 const EXIT_MS = 420;
 const theme = parseOverlayTheme(new URLSearchParams(location.search));
 
-/** Keeps the last comment on screen while it animates out, then shows the next one. */
-function useOnAir(current: OnAirComment | null): {
-  shown: OnAirComment | null;
-  phase: 'in' | 'out';
-} {
-  const [shown, setShown] = useState<OnAirComment | null>(current);
+/** What the stage shows: a guest's lower third while it runs, else the question on air. */
+type Slot = { id: string; guest: GuestLowerThird } | { id: string; comment: OnAirComment };
+
+function slotOf(state: OverlayState | null): Slot | null {
+  if (state?.guest) return { id: `guest:${state.guest.until}`, guest: state.guest };
+  if (state?.onAir) return { id: `comment:${state.onAir.id}`, comment: state.onAir };
+  return null;
+}
+
+/** Keeps the last slot on screen while it animates out, then shows the next one. */
+function useSlot(current: Slot | null): { shown: Slot | null; phase: 'in' | 'out' } {
+  const [shown, setShown] = useState<Slot | null>(current);
   const [phase, setPhase] = useState<'in' | 'out'>('in');
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const shownId = useRef<string | null>(current?.id ?? null);
   useEffect(() => {
-    if (timer.current) clearTimeout(timer.current);
-    if (current?.id === shown?.id) {
-      if (current) setShown(current);
-      setPhase('in');
-      return;
-    }
-    if (shown === null) {
+    const id = current?.id ?? null;
+    const show = (): void => {
+      shownId.current = id;
       setShown(current);
       setPhase('in');
+    };
+    if (id === shownId.current || shownId.current === null) {
+      show();
       return;
     }
     setPhase('out');
-    timer.current = setTimeout(() => {
-      setShown(current);
-      setPhase('in');
-    }, EXIT_MS);
-    // `shown` is what is on screen; only `current` drives changes.
-  }, [current]); // eslint-disable-line react-hooks/exhaustive-deps
+    const timer = setTimeout(show, EXIT_MS);
+    return () => clearTimeout(timer);
+  }, [current]);
   return { shown, phase };
 }
 
@@ -65,7 +68,8 @@ function Overlay() {
       socket.close();
     };
   }, []);
-  const { shown, phase } = useOnAir(state?.onAir ?? null);
+  const slot = useMemo(() => slotOf(state), [state]);
+  const { shown, phase } = useSlot(slot);
   const style = {
     '--accent': theme.accent,
     '--lt-bg': theme.background,
@@ -81,7 +85,8 @@ function Overlay() {
       data-connected={connected}
       data-testid="overlay-stage"
     >
-      {shown && <LowerThird comment={shown} phase={phase} />}
+      {shown && 'comment' in shown && <LowerThird comment={shown.comment} phase={phase} />}
+      {shown && 'guest' in shown && <GuestThird guest={shown.guest} phase={phase} />}
     </div>
   );
 }

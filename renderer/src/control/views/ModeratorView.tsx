@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Platform } from '../../../../src/shared/comment';
 import type { ControlIntentName } from '../../../../src/shared/protocol';
 import { PlatformIcon } from '../../components/PlatformIcon';
+import { isTyping } from '../../lib/keyboard';
 import { useNow } from '../../lib/relative-time';
 import { useComments, useConnection, useShow } from '../context';
 import { CardList } from '../moderator/CardList';
@@ -42,17 +43,6 @@ function useStableList(list: readonly string[] | undefined): readonly string[] {
     ref.current = next;
   }
   return ref.current;
-}
-
-function isTyping(target: EventTarget | null): boolean {
-  const element = target as HTMLElement | null;
-  return (
-    element !== null &&
-    (element.tagName === 'INPUT' ||
-      element.tagName === 'TEXTAREA' ||
-      element.tagName === 'SELECT' ||
-      element.isContentEditable)
-  );
 }
 
 export function ModeratorView() {

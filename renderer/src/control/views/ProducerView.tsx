@@ -1,60 +1,503 @@
-// The producer's screen: OBS status, the audience queue at a glance, and the comment sources.
+// The producer's screen: the clock and what is live, OBS scenes (program red, preview green),
+// stream health, the rundown with its countdown, guests' lower thirds and the question on air.
+// Keys: 1–9 scene, Space transition, N next segment, Shift+1–9 guest lower third.
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { COMMENT_STATUSES } from '../../../../src/shared/comment';
-import { useShow } from '../context';
+import type { ObsHealth, ObsState } from '../../../../src/shared/obs-state';
+import { segmentTiming } from '../../../../src/shared/segment-timing';
+import type { ControlIntentName } from '../../../../src/shared/protocol';
+import type { Guest, RundownState, ShowState } from '../../../../src/shared/state';
+import { tameText } from '../../../../src/shared/tame-text';
+import { isTyping } from '../../lib/keyboard';
+import { useNow } from '../../lib/relative-time';
+import { useConnection, useShow } from '../context';
+
+type Send = (intent: ControlIntentName, payload: Record<string, unknown>) => Promise<void>;
+
+function clock(ms: number): string {
+  const s = Math.max(0, Math.floor(ms / 1000));
+  const two = (n: number): string => String(n).padStart(2, '0');
+  return `${two(Math.floor(s / 3600))}:${two(Math.floor((s % 3600) / 60))}:${two(s % 60)}`;
+}
+
+function minutes(sec: number): string {
+  const sign = sec < 0 ? '−' : '';
+  const a = Math.abs(sec);
+  return `${sign}${Math.floor(a / 60)}:${String(a % 60).padStart(2, '0')}`;
+}
 
 export function ProducerView() {
   const { t } = useTranslation();
+  const connection = useConnection();
   const { state } = useShow();
+  const now = useNow(1000);
+  const [error, setError] = useState<string | null>(null);
+  const [confirm, setConfirm] = useState<'stream' | 'record' | null>(null);
+
+  const send = useCallback<Send>(
+    async (intent, payload) => {
+      const result = (await connection.request(intent, payload as never)) as
+        { ok: true; note?: string | null } | { ok: false; error: string };
+      setError(result.ok ? (result.note ?? null) : result.error);
+    },
+    [connection],
+  );
+
+  const latest = useRef(state);
+  latest.current = state;
+  const confirming = useRef(confirm);
+  confirming.current = confirm;
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      const current = latest.current;
+      if (!current || isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey)
+        return;
+      if (confirming.current) return; // the dialog has the keyboard
+      const digit = /^Digit([1-9])$/.exec(event.code)?.[1];
+      if (digit && event.shiftKey) {
+        const guest = current.guests[Number(digit) - 1];
+        if (guest) void send('lowerThird:show', { guestId: guest.id });
+      } else if (digit) {
+        const scene = current.obs.scenes[Number(digit) - 1];
+        if (scene) void send('obs:switchScene', { scene });
+      } else if (event.key === ' ' && current.obs.studioMode) {
+        void send('obs:transition', {});
+      } else if (event.key.toLowerCase() === 'n') {
+        void send('rundown:next', {});
+      } else {
+        return;
+      }
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [send]);
+
   if (!state) return <p className="muted">{t('connection.connecting')}</p>;
-  const { obs, queue, sources } = state;
+  const { obs } = state;
 
   return (
     <div className="producer">
-      <section className="panel" aria-labelledby="obs-heading">
-        <h2 id="obs-heading">{t('producer.obs')}</h2>
-        {obs.connection.state === 'not_configured' ? (
-          <p className="muted" data-testid="obs-status">
-            {t('producer.obsNotConfigured')}
-          </p>
-        ) : (
-          <p data-testid="obs-status">{obs.connection.state}</p>
-        )}
-      </section>
+      <LiveBar
+        obs={obs}
+        now={now}
+        onStart={(what) =>
+          void send(what === 'stream' ? 'obs:stream' : 'obs:record', { action: 'start' })
+        }
+        onStop={setConfirm}
+      />
+      {error && (
+        <div className="banner banner--warn producer__error" role="alert">
+          {error}
+        </div>
+      )}
+      <div className="producer__grid">
+        <div className="producer__column">
+          <ScenePanel obs={obs} send={send} />
+          <GuestsPanel
+            guests={state.guests}
+            showing={state.lowerThird?.guest.id ?? null}
+            send={send}
+          />
+          <OnAirPanel state={state} />
+        </div>
+        <div className="producer__column">
+          <HealthPanel obs={obs} />
+          <RundownPanel rundown={state.rundown} now={now} send={send} />
+        </div>
+      </div>
+      {confirm && (
+        <ConfirmDialog
+          text={t(
+            confirm === 'stream' ? 'producer.confirmStopStream' : 'producer.confirmStopRecord',
+          )}
+          action={t(confirm === 'stream' ? 'producer.stopStream' : 'producer.stopRecord')}
+          onConfirm={() => {
+            void send(confirm === 'stream' ? 'obs:stream' : 'obs:record', { action: 'stop' });
+            setConfirm(null);
+          }}
+          onCancel={() => setConfirm(null)}
+        />
+      )}
+    </div>
+  );
+}
 
-      <section className="panel" aria-labelledby="queue-heading">
-        <h2 id="queue-heading">{t('producer.queue')}</h2>
-        <dl className="counts">
-          {COMMENT_STATUSES.map((status) => (
-            <div key={status} className={`counts__item counts__item--${status}`}>
-              <dt>{t(`status.${status}`)}</dt>
-              <dd data-testid={`count-${status}`}>{queue.counts[status]}</dd>
+function LiveBar({
+  obs,
+  now,
+  onStart,
+  onStop,
+}: {
+  obs: ObsState;
+  now: number;
+  onStart: (what: 'stream' | 'record') => void;
+  onStop: (what: 'stream' | 'record') => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const connected = obs.status === 'connected';
+  const since = (iso: string | null): string => (iso ? clock(now - Date.parse(iso)) : '00:00:00');
+  return (
+    <section className="livebar" aria-label={t('producer.stream')}>
+      <div className="livebar__clock" title={t('producer.clock')}>
+        {new Date(now).toLocaleTimeString(i18n.language, {
+          hour: '2-digit',
+          minute: '2-digit',
+          second: '2-digit',
+        })}
+      </div>
+      <div
+        className={`livebar__output${obs.streaming ? ' livebar__output--live' : ''}`}
+        data-testid="stream-status"
+      >
+        <span className="livebar__badge">
+          {obs.streaming ? t('producer.live') : t('producer.stream')}
+        </span>
+        <span className="livebar__time">{since(obs.stream.startedAt)}</span>
+        <button
+          type="button"
+          className={`button${obs.streaming ? '' : ' button--primary'}`}
+          disabled={!connected}
+          onClick={() => (obs.streaming ? onStop('stream') : onStart('stream'))}
+        >
+          {obs.streaming ? t('producer.stopStream') : t('producer.startStream')}
+        </button>
+      </div>
+      <div
+        className={`livebar__output${obs.recording ? ' livebar__output--rec' : ''}`}
+        data-testid="record-status"
+      >
+        <span className="livebar__badge">
+          {obs.recording ? t('producer.recording') : t('producer.record')}
+        </span>
+        <span className="livebar__time">{since(obs.record.startedAt)}</span>
+        <button
+          type="button"
+          className="button"
+          disabled={!connected}
+          onClick={() => (obs.recording ? onStop('record') : onStart('record'))}
+        >
+          {obs.recording ? t('producer.stopRecord') : t('producer.startRecord')}
+        </button>
+      </div>
+      <div
+        className={`livebar__obs livebar__obs--${obs.status}`}
+        data-testid="obs-status"
+        role="status"
+      >
+        {obs.status === 'not_configured' ? (
+          <>
+            {t('producer.obsNotConfigured')} <a href="/settings">{t('producer.openSettings')}</a>
+          </>
+        ) : (
+          obs.message
+        )}
+      </div>
+    </section>
+  );
+}
+
+function ScenePanel({ obs, send }: { obs: ObsState; send: Send }) {
+  const { t } = useTranslation();
+  const connected = obs.status === 'connected';
+  return (
+    <section className="panel panel--scenes" aria-labelledby="scenes-heading">
+      <div className="panel__head">
+        <h2 id="scenes-heading">{t('producer.scenes')}</h2>
+        <label className="toggle">
+          <input
+            type="checkbox"
+            checked={obs.studioMode}
+            disabled={!connected}
+            onChange={(e) => void send('obs:setStudioMode', { enabled: e.target.checked })}
+          />
+          {t('producer.studioMode')}
+        </label>
+        {obs.studioMode && (
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={!connected}
+            onClick={() => void send('obs:transition', {})}
+          >
+            {t('producer.transition')} <kbd>Space</kbd>
+          </button>
+        )}
+      </div>
+      {connected && obs.scenes.length === 0 && <p className="muted">{t('producer.noScenes')}</p>}
+      <div className="scenes" data-testid="scenes">
+        {obs.scenes.map((scene, i) => {
+          const program = scene === obs.programScene;
+          const preview = scene === obs.previewScene;
+          return (
+            <button
+              key={scene}
+              type="button"
+              className={`scene${program ? ' scene--program' : ''}${preview ? ' scene--preview' : ''}`}
+              aria-pressed={program}
+              disabled={!connected}
+              onClick={() => void send('obs:switchScene', { scene })}
+            >
+              <span className="scene__name">{scene}</span>
+              <span className="scene__meta">
+                {program && (
+                  <span className="scene__tag scene__tag--program">{t('producer.program')}</span>
+                )}
+                {preview && (
+                  <span className="scene__tag scene__tag--preview">{t('producer.preview')}</span>
+                )}
+                {i < 9 && <kbd>{i + 1}</kbd>}
+              </span>
+            </button>
+          );
+        })}
+      </div>
+    </section>
+  );
+}
+
+function BitrateChart({ history }: { history: number[] }) {
+  if (history.length < 2) return <svg className="chart" viewBox="0 0 240 48" aria-hidden="true" />;
+  const max = Math.max(...history, 1);
+  const points = history
+    .map((v, i) => `${(i / (history.length - 1)) * 240},${46 - (v / max) * 42}`)
+    .join(' ');
+  return (
+    <svg className="chart" viewBox="0 0 240 48" aria-hidden="true" preserveAspectRatio="none">
+      <polyline
+        points={points}
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2"
+        vectorEffect="non-scaling-stroke"
+      />
+    </svg>
+  );
+}
+
+function HealthPanel({ obs }: { obs: ObsState }) {
+  const { t } = useTranslation();
+  const health: ObsHealth | null = obs.health;
+  const droppedPct =
+    health && health.totalFrames > 0 ? (health.droppedFrames / health.totalFrames) * 100 : 0;
+  return (
+    <section className="panel" aria-labelledby="health-heading" data-testid="health">
+      <h2 id="health-heading">{t('producer.health')}</h2>
+      {!health ? (
+        <p className="muted">{t('producer.notLive')}</p>
+      ) : (
+        <>
+          <div className="health">
+            <div>
+              <span className="health__label">{t('producer.bitrate')}</span>
+              <span className="health__value" data-testid="bitrate">
+                {health.bitrateKbps === null ? '—' : `${health.bitrateKbps} kb/s`}
+              </span>
             </div>
-          ))}
-        </dl>
-        <h3>{t('producer.onAir')}</h3>
-        {queue.onAir ? (
-          <blockquote className="on-air-preview">{queue.onAir.text}</blockquote>
-        ) : (
-          <p className="muted">{t('producer.nothingOnAir')}</p>
-        )}
-      </section>
+            <div>
+              <span className="health__label">{t('producer.dropped')}</span>
+              <span className={`health__value${droppedPct > 1 ? ' health__value--bad' : ''}`}>
+                {health.droppedFrames} ({droppedPct.toFixed(1)} %)
+              </span>
+            </div>
+            <div>
+              <span className="health__label">{t('producer.cpu')}</span>
+              <span className="health__value">{health.cpuUsage.toFixed(0)} %</span>
+            </div>
+            <div>
+              <span className="health__label">{t('producer.fps')}</span>
+              <span className="health__value">{health.activeFps.toFixed(0)}</span>
+            </div>
+          </div>
+          <BitrateChart history={health.bitrateHistory} />
+          {health.warning && (
+            <p className="health__warning" role="alert">
+              {health.warning}
+            </p>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
 
-      <section className="panel" aria-labelledby="sources-heading">
-        <h2 id="sources-heading">{t('producer.sources')}</h2>
-        {sources.length === 0 ? (
-          <p className="muted">{t('producer.noSources')}</p>
-        ) : (
-          <ul className="sources">
-            {sources.map((source) => (
-              <li key={source.id} className={`source source--${source.state}`}>
-                <span className="source__label">{source.label}</span>
-                <span className="source__message">{source.message}</span>
+function RundownPanel({ rundown, now, send }: { rundown: RundownState; now: number; send: Send }) {
+  const { t } = useTranslation();
+  const current = rundown.segments[rundown.index];
+  const next = rundown.segments[rundown.index + 1];
+  const timing =
+    current && rundown.startedAt ? segmentTiming(current.plannedSec, rundown.startedAt, now) : null;
+  return (
+    <section className="panel panel--rundown" aria-labelledby="rundown-heading">
+      <div className="panel__head">
+        <h2 id="rundown-heading">{t('producer.rundown')}</h2>
+        {rundown.segments.length > 0 && (
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={!next}
+            onClick={() => void send('rundown:next', {})}
+          >
+            {current ? t('producer.nextSegment') : t('producer.startShow')} <kbd>N</kbd>
+          </button>
+        )}
+      </div>
+      {rundown.segments.length === 0 ? (
+        <p className="muted">{t('producer.emptyRundown')}</p>
+      ) : (
+        <>
+          <div
+            className={`segment-now segment-now--${timing?.phase ?? 'idle'}`}
+            data-testid="segment-now"
+          >
+            <span className="segment-now__title">
+              {current ? current.title : t('producer.notStarted')}
+            </span>
+            {timing && (
+              <span className="segment-now__countdown" data-testid="countdown">
+                {minutes(Math.abs(timing.remainingSec))}{' '}
+                {timing.remainingSec < 0 ? t('producer.over') : t('producer.remaining')}
+              </span>
+            )}
+            {current?.notes && <p className="segment-now__notes">{current.notes}</p>}
+          </div>
+          <ol className="segments">
+            {rundown.segments.map((segment, i) => (
+              <li
+                key={segment.id}
+                className={`segments__item${i === rundown.index ? ' segments__item--current' : ''}${i < rundown.index ? ' segments__item--done' : ''}`}
+              >
+                <button
+                  type="button"
+                  className="segments__go"
+                  onClick={() => void send('rundown:goto', { index: i })}
+                >
+                  <span>{segment.title}</span>
+                  <span className="muted">
+                    {segment.scene ?? ''} · {minutes(segment.plannedSec)}
+                  </span>
+                </button>
               </li>
             ))}
-          </ul>
-        )}
-      </section>
+          </ol>
+        </>
+      )}
+    </section>
+  );
+}
+
+function GuestsPanel({
+  guests,
+  showing,
+  send,
+}: {
+  guests: Guest[];
+  showing: string | null;
+  send: Send;
+}) {
+  const { t } = useTranslation();
+  return (
+    <section className="panel" aria-labelledby="guests-heading">
+      <h2 id="guests-heading">{t('producer.guests')}</h2>
+      {guests.length === 0 ? (
+        <p className="muted">{t('producer.noGuests')}</p>
+      ) : (
+        <ul className="guests">
+          {guests.map((guest, i) => (
+            <li key={guest.id} className="guests__item">
+              <span>
+                <strong>{guest.name}</strong>
+                <span className="muted"> {guest.role}</span>
+              </span>
+              <button
+                type="button"
+                className={`button${showing === guest.id ? ' button--primary' : ''}`}
+                onClick={() =>
+                  void send(
+                    showing === guest.id ? 'lowerThird:hide' : 'lowerThird:show',
+                    showing === guest.id ? {} : { guestId: guest.id },
+                  )
+                }
+              >
+                {showing === guest.id ? t('producer.lowerThirdOn') : t('producer.showLowerThird')}
+                {i < 9 && <kbd>⇧{i + 1}</kbd>}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function OnAirPanel({ state }: { state: ShowState }) {
+  const { t } = useTranslation();
+  const onAir = state.queue.onAir;
+  return (
+    <section className="panel" aria-labelledby="onair-heading">
+      <h2 id="onair-heading">{t('producer.onAir')}</h2>
+      {onAir ? (
+        <blockquote className="on-air-preview" data-testid="producer-on-air">
+          <bdi>{tameText(onAir.text)}</bdi>
+          <footer className="muted">
+            — <bdi>{tameText(onAir.author.name)}</bdi>
+            {onAir.askers > 1 && ` · ${t('producer.askers', { count: onAir.askers })}`}
+          </footer>
+        </blockquote>
+      ) : (
+        <p className="muted">{t('producer.nothingOnAir')}</p>
+      )}
+      <dl className="counts counts--small">
+        {(['incoming', 'approved', 'done'] as const).map((status) => (
+          <div key={status} className={`counts__item counts__item--${status}`}>
+            <dt>{t(`status.${status}`)}</dt>
+            <dd data-testid={`count-${status}`}>{state.queue.counts[status]}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
+function ConfirmDialog({
+  text,
+  action,
+  onConfirm,
+  onCancel,
+}: {
+  text: string;
+  action: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    confirmRef.current?.focus();
+    const onKey = (event: KeyboardEvent): void => {
+      if (event.key === 'Escape') onCancel();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onCancel]);
+  return (
+    <div className="dialog-backdrop">
+      <div className="dialog" role="alertdialog" aria-modal="true" aria-label={action}>
+        <p>{text}</p>
+        <div className="dialog__actions">
+          <button type="button" className="button" onClick={onCancel}>
+            {t('producer.cancel')} <kbd>Esc</kbd>
+          </button>
+          <button
+            ref={confirmRef}
+            type="button"
+            className="button button--danger"
+            onClick={onConfirm}
+          >
+            {action} <kbd>Enter</kbd>
+          </button>
+        </div>
+      </div>
     </div>
   );
 }

@@ -3,6 +3,9 @@ import { useEffect, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, setLanguage, type Language } from '../../i18n/i18n';
 import { useConnection, useShow } from '../context';
+import { GuestSettings } from '../settings/GuestSettings';
+import { ObsSettings } from '../settings/ObsSettings';
+import { RundownSettings } from '../settings/RundownSettings';
 
 type SaveState =
   { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; error: string };
@@ -55,6 +58,9 @@ export function SettingsView() {
         </form>
       </section>
 
+      <ObsSettings />
+      <RundownSettings />
+      <GuestSettings />
       <BlocklistSettings />
 
       <section className="panel" aria-labelledby="language-heading">

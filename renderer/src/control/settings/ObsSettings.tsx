@@ -1,0 +1,168 @@
+// Where OBS is (address and password), and "Set up OBS" for lower thirds.
+import { useEffect, useState, type SubmitEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useConnection, useShow } from '../context';
+import { SaveStatus } from './SaveStatus';
+import { useSave } from './use-save';
+
+export function ObsSettings() {
+  const { t } = useTranslation();
+  const connection = useConnection();
+  const { state, status } = useShow();
+  const config = state?.config;
+  const obs = state?.obs;
+  const [url, setUrl] = useState(config?.obsUrl ?? 'ws://127.0.0.1:4455');
+  const [password, setPassword] = useState('');
+  const [save, run, reset] = useSave();
+  const storedUrl = config?.obsUrl;
+  useEffect(() => {
+    if (storedUrl) setUrl(storedUrl);
+  }, [storedUrl]);
+
+  const submit = (event: SubmitEvent): void => {
+    event.preventDefault();
+    void run(() =>
+      connection.request('obs:configure', password === '' ? { url } : { url, password }),
+    ).then(() => setPassword(''));
+  };
+  const online = status.kind === 'connected';
+  return (
+    <section className="panel" aria-labelledby="obs-heading">
+      <h2 id="obs-heading">{t('settings.obs')}</h2>
+      <form className="fields" onSubmit={submit}>
+        <label>
+          {t('settings.obsUrl')}
+          <input
+            value={url}
+            spellCheck={false}
+            onChange={(e) => {
+              setUrl(e.target.value);
+              reset();
+            }}
+          />
+        </label>
+        <label>
+          {t('settings.obsPassword')}
+          <input
+            type="password"
+            autoComplete="off"
+            value={password}
+            placeholder={config?.obsPasswordSaved ? t('settings.obsPasswordSaved') : ''}
+            onChange={(e) => {
+              setPassword(e.target.value);
+              reset();
+            }}
+          />
+        </label>
+        <div className="form-row">
+          <button
+            type="submit"
+            className="button button--primary"
+            disabled={!online || save.kind === 'saving'}
+          >
+            {t('settings.connect')}
+          </button>
+          {config?.obsUrl && (
+            <button
+              type="button"
+              className="button"
+              disabled={!online}
+              onClick={() => void run(() => connection.request('obs:disconnect', {}))}
+            >
+              {t('settings.disconnect')}
+            </button>
+          )}
+          <SaveStatus state={save} />
+        </div>
+      </form>
+      {obs && obs.status !== 'not_configured' && (
+        <p
+          className={`obs-line obs-line--${obs.status}`}
+          role="status"
+          data-testid="settings-obs-status"
+        >
+          {obs.message}
+        </p>
+      )}
+      <p className="muted">{t('settings.obsHelp')}</p>
+      <LowerThirdSetup />
+    </section>
+  );
+}
+
+function LowerThirdSetup() {
+  const { t } = useTranslation();
+  const connection = useConnection();
+  const { state } = useShow();
+  const scenes = state?.obs.scenes ?? [];
+  const setup = state?.config.lowerThird ?? null;
+  const [scene, setScene] = useState(setup?.scene ?? '');
+  const [report, setReport] = useState<string[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const chosen = scene || scenes[0] || '';
+  const run = async (): Promise<void> => {
+    setError(null);
+    const result = await connection.request('obs:setupLowerThird', { scene: chosen });
+    if (!result.ok) {
+      setError(result.error);
+      setReport([]);
+      return;
+    }
+    const lines: string[] = [];
+    if (result.created.length > 0)
+      lines.push(t('settings.setupCreated', { list: result.created.join(', ') }));
+    if (result.kept.length > 0)
+      lines.push(t('settings.setupKept', { list: result.kept.join(', ') }));
+    if (result.skipped.length > 0)
+      lines.push(t('settings.setupSkipped', { list: result.skipped.join(' ') }));
+    setReport(lines);
+  };
+  return (
+    <div className="subsection">
+      <h3>{t('settings.setup')}</h3>
+      <p className="muted">{t('settings.setupHelp')}</p>
+      <div className="form-row">
+        <label className="inline">
+          {t('settings.setupScene')}
+          <select
+            value={chosen}
+            onChange={(e) => setScene(e.target.value)}
+            disabled={scenes.length === 0}
+          >
+            {scenes.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button
+          type="button"
+          className="button"
+          disabled={state?.obs.status !== 'connected'}
+          onClick={() => void run()}
+        >
+          {t('settings.setupRun')}
+        </button>
+      </div>
+      {setup && (
+        <p data-testid="setup-active">
+          {t('settings.setupActive', {
+            scene: setup.scene,
+            mode: setup.mode === 'text' ? t('settings.modeText') : t('settings.modeBrowser'),
+          })}
+        </p>
+      )}
+      {report.map((line) => (
+        <p key={line} className="muted">
+          {line}
+        </p>
+      ))}
+      {error && (
+        <p role="alert" className="error-text">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,147 @@
+// Producer intents for OBS (socket and REST alike): where OBS is, scenes, studio mode,
+// transitions, stream and record. Each refuses in plain words when OBS cannot do it now.
+import type { ObsConnection } from '../obs/obs-connection.js';
+import { UserError } from '../shared/errors.js';
+import type { StateHub } from '../shared/state-hub.js';
+import type { AuditLog } from '../store/audit-log.js';
+import type { SecretStore } from '../store/secret-store.js';
+import type { SettingsStore } from '../store/settings-store.js';
+import { intentRoute } from './api-routes.js';
+import type { IntentRegistry } from './intent-registry.js';
+import type { Route } from './rest-router.js';
+
+export interface ObsApiDeps {
+  obs: ObsConnection;
+  hub: StateHub;
+  settings: SettingsStore;
+  secrets: SecretStore;
+  audit: AuditLog;
+}
+
+const PASSWORD = 'obs.password';
+
+/** Connects to the OBS stored in the settings, if any. */
+export function connectStoredObs({ obs, settings, secrets }: ObsApiDeps): void {
+  const url = settings.get('obs.url');
+  if (url !== null) obs.configure({ url, password: secrets.get(PASSWORD) ?? '' });
+}
+
+export function obsConfigSummary({ settings, secrets }: Pick<ObsApiDeps, 'settings' | 'secrets'>) {
+  return { obsUrl: settings.get('obs.url'), obsPasswordSaved: secrets.has(PASSWORD) };
+}
+
+function connected(obs: ObsConnection): void {
+  if (obs.state.status !== 'connected') {
+    throw new UserError('unavailable', `OBS is not connected: ${obs.state.message}`);
+  }
+}
+
+export function registerObsIntents(intents: IntentRegistry, deps: ObsApiDeps): void {
+  const { obs, hub, settings, secrets, audit } = deps;
+  const publishConfig = (): void =>
+    hub.update('config', (c) => ({ ...c, ...obsConfigSummary(deps) }));
+
+  intents.handle('obs:configure', ({ url, password }, { actor }) => {
+    settings.set('obs.url', url);
+    if (password !== undefined) {
+      if (password === '') secrets.delete(PASSWORD);
+      else secrets.set(PASSWORD, password);
+    }
+    audit.append({
+      actor,
+      action: 'obs:configure',
+      target: url,
+      detail: { passwordChanged: password !== undefined },
+    });
+    obs.configure({ url, password: secrets.get(PASSWORD) ?? '' });
+    publishConfig();
+    return {};
+  });
+
+  intents.handle('obs:disconnect', (_input, { actor }) => {
+    settings.set('obs.url', null);
+    audit.append({ actor, action: 'obs:disconnect', target: null, detail: undefined });
+    obs.configure(null);
+    publishConfig();
+    return {};
+  });
+
+  intents.handle('obs:switchScene', async ({ scene, to }, { actor }) => {
+    connected(obs);
+    const state = obs.state;
+    if (!state.scenes.includes(scene)) {
+      throw new UserError(
+        'not_found',
+        `OBS has no scene "${scene}". Its scenes: ${state.scenes.join(', ')}.`,
+      );
+    }
+    const target = to ?? (state.studioMode ? 'preview' : 'program');
+    if (target === 'preview' && !state.studioMode) {
+      throw new UserError(
+        'conflict',
+        'Studio mode is off, so there is no preview: turn it on or cut to program.',
+      );
+    }
+    await obs.call(target === 'preview' ? 'SetCurrentPreviewScene' : 'SetCurrentProgramScene', {
+      sceneName: scene,
+    });
+    audit.append({ actor, action: 'obs:switchScene', target: scene, detail: { to: target } });
+    return { scene, to: target };
+  });
+
+  intents.handle('obs:transition', async (_input, { actor }) => {
+    connected(obs);
+    if (!obs.state.studioMode) {
+      throw new UserError(
+        'conflict',
+        'Studio mode is off: scenes cut directly, there is nothing to transition.',
+      );
+    }
+    await obs.call('TriggerStudioModeTransition');
+    audit.append({
+      actor,
+      action: 'obs:transition',
+      target: obs.state.previewScene,
+      detail: undefined,
+    });
+    return {};
+  });
+
+  intents.handle('obs:setStudioMode', async ({ enabled }, { actor }) => {
+    connected(obs);
+    await obs.call('SetStudioModeEnabled', { studioModeEnabled: enabled });
+    audit.append({ actor, action: 'obs:setStudioMode', target: null, detail: { enabled } });
+    return {};
+  });
+
+  intents.handle('obs:stream', async ({ action }, { actor }) => {
+    connected(obs);
+    const live = obs.state.streaming;
+    if (action === 'start' && live) throw new UserError('conflict', 'The stream is already live.');
+    if (action === 'stop' && !live) throw new UserError('conflict', 'The stream is not live.');
+    await obs.call(action === 'start' ? 'StartStream' : 'StopStream');
+    audit.append({ actor, action: `obs:stream:${action}`, target: null, detail: undefined });
+    return {};
+  });
+
+  intents.handle('obs:record', async ({ action }, { actor }) => {
+    connected(obs);
+    const live = obs.state.recording;
+    if (action === 'start' && live) throw new UserError('conflict', 'OBS is already recording.');
+    if (action === 'stop' && !live) throw new UserError('conflict', 'OBS is not recording.');
+    await obs.call(action === 'start' ? 'StartRecord' : 'StopRecord');
+    audit.append({ actor, action: `obs:record:${action}`, target: null, detail: undefined });
+    return {};
+  });
+}
+
+export function obsRoutes(intents: IntentRegistry): Route[] {
+  return [
+    intentRoute(intents, 'PUT', '/api/settings/obs', 'obs:configure', ({ body }) => body),
+    intentRoute(intents, 'POST', '/api/obs/scene', 'obs:switchScene', ({ body }) => body),
+    intentRoute(intents, 'POST', '/api/obs/transition', 'obs:transition', () => ({})),
+    intentRoute(intents, 'POST', '/api/obs/studio-mode', 'obs:setStudioMode', ({ body }) => body),
+    intentRoute(intents, 'POST', '/api/obs/stream', 'obs:stream', ({ body }) => body),
+    intentRoute(intents, 'POST', '/api/obs/record', 'obs:record', ({ body }) => body),
+  ];
+}

@@ -1,0 +1,203 @@
+// The show itself: its rundown (segments, "next segment", when each started), its guests and
+// their lower thirds, and "Set up OBS" for lower thirds. Intents for socket and REST.
+import crypto from 'node:crypto';
+import type { Database } from 'better-sqlite3';
+import type { LowerThirdDriver } from '../obs/lower-third-driver.js';
+import { setUpLowerThird } from '../obs/lower-third-setup.js';
+import type { ObsConnection } from '../obs/obs-connection.js';
+import { UserError } from '../shared/errors.js';
+import type { Logger } from '../shared/logger.js';
+import type { StateHub } from '../shared/state-hub.js';
+import type { RundownState, SegmentStart } from '../shared/state.js';
+import { advance, clampPosition } from '../show/rundown.js';
+import type { AuditLog } from '../store/audit-log.js';
+import type { SettingsStore } from '../store/settings-store.js';
+import { intentRoute } from './api-routes.js';
+import type { IntentRegistry } from './intent-registry.js';
+import type { Route } from './rest-router.js';
+
+export interface ShowApiDeps {
+  db: Database;
+  hub: StateHub;
+  obs: ObsConnection;
+  driver: LowerThirdDriver;
+  settings: SettingsStore;
+  audit: AuditLog;
+  logger: Logger;
+  /** The core's /overlay page, for the OBS browser source. */
+  overlayUrl: () => string;
+}
+
+const newId = (): string => crypto.randomBytes(6).toString('base64url');
+
+function loadStarts(db: Database): SegmentStart[] {
+  const rows = db
+    .prepare('SELECT segment_id, title, started_at, offset_sec FROM segment_starts ORDER BY id')
+    .all() as {
+    segment_id: string;
+    title: string;
+    started_at: string;
+    offset_sec: number | null;
+  }[];
+  return rows.map((r) => ({
+    segmentId: r.segment_id,
+    title: r.title,
+    startedAt: r.started_at,
+    offsetSec: r.offset_sec,
+  }));
+}
+
+export function initialShow(deps: Pick<ShowApiDeps, 'db' | 'settings'>): {
+  rundown: RundownState;
+} {
+  const segments = deps.settings.get('show.rundown');
+  const position = clampPosition(deps.settings.get('show.rundownPosition'), segments.length);
+  return { rundown: { segments, ...position, starts: loadStarts(deps.db) } };
+}
+
+/** Switches OBS to the segment's scene, the way the producer would (through preview in studio mode). */
+async function switchForSegment(obs: ObsConnection, scene: string): Promise<string | null> {
+  const state = obs.state;
+  if (state.status !== 'connected') {
+    return `OBS is not connected, so the scene did not change: switch to "${scene}" by hand.`;
+  }
+  if (!state.scenes.includes(scene))
+    return `OBS has no scene "${scene}"; the scene did not change.`;
+  if (state.programScene === scene) return null;
+  if (state.studioMode) {
+    await obs.call('SetCurrentPreviewScene', { sceneName: scene });
+    await obs.call('TriggerStudioModeTransition');
+  } else {
+    await obs.call('SetCurrentProgramScene', { sceneName: scene });
+  }
+  return null;
+}
+
+export function registerShowIntents(intents: IntentRegistry, deps: ShowApiDeps): () => void {
+  const { db, hub, obs, driver, settings, audit } = deps;
+  const insertStart = db.prepare(
+    'INSERT INTO segment_starts (segment_id, title, started_at, offset_sec) VALUES (?, ?, ?, ?)',
+  );
+  let lowerThirdTimer: ReturnType<typeof setTimeout> | null = null;
+
+  const start = async (to: number | undefined, actor: string) => {
+    const rundown = hub.get('rundown');
+    const step = advance(rundown.segments, rundown, new Date(), obs.state.stream.startedAt, to);
+    if (!step) {
+      throw new UserError(
+        'conflict',
+        rundown.segments.length === 0
+          ? 'The rundown is empty: add segments in Settings first.'
+          : 'That was the last segment of the rundown.',
+      );
+    }
+    insertStart.run(
+      step.start.segmentId,
+      step.start.title,
+      step.start.startedAt,
+      step.start.offsetSec,
+    );
+    settings.set('show.rundownPosition', step.position);
+    hub.set('rundown', { ...rundown, ...step.position, starts: [...rundown.starts, step.start] });
+    audit.append({
+      actor,
+      action: 'rundown:start',
+      target: step.segment.id,
+      detail: { title: step.segment.title },
+    });
+    const note =
+      step.segment.scene === null ? null : await switchForSegment(obs, step.segment.scene);
+    return { segment: step.segment.title, note };
+  };
+
+  intents.handle('rundown:set', ({ segments }, { actor }) => {
+    const plan = segments.map((s) => ({
+      ...s,
+      id: s.id ?? newId(),
+      scene: s.scene ?? null,
+      notes: s.notes ?? '',
+    }));
+    const ids = new Set(plan.map((s) => s.id));
+    if (ids.size !== plan.length) throw new UserError('invalid', 'Two segments have the same id.');
+    settings.set('show.rundown', plan);
+    const rundown = hub.get('rundown');
+    const position = clampPosition(rundown, plan.length);
+    settings.set('show.rundownPosition', position);
+    hub.set('rundown', { ...rundown, ...position, segments: plan });
+    audit.append({ actor, action: 'rundown:set', target: null, detail: { count: plan.length } });
+    return {};
+  });
+  intents.handle('rundown:next', (_input, { actor }) => start(undefined, actor));
+  intents.handle('rundown:goto', ({ index }, { actor }) => start(index, actor));
+  intents.handle('rundown:reset', (_input, { actor }) => {
+    db.prepare('DELETE FROM segment_starts').run();
+    const position = { index: -1, startedAt: null };
+    settings.set('show.rundownPosition', position);
+    hub.update('rundown', (r) => ({ ...r, ...position, starts: [] }));
+    audit.append({ actor, action: 'rundown:reset', target: null, detail: undefined });
+    return {};
+  });
+
+  intents.handle('guests:set', ({ guests }, { actor }) => {
+    const list = guests.map((g) => ({ ...g, id: g.id ?? newId(), handle: g.handle ?? null }));
+    settings.set('show.guests', list);
+    hub.set('guests', list);
+    audit.append({ actor, action: 'guests:set', target: null, detail: { count: list.length } });
+    return {};
+  });
+
+  intents.handle('lowerThird:show', ({ guestId, seconds }, { actor }) => {
+    const guest = hub.get('guests').find((g) => g.id === guestId);
+    if (!guest) throw new UserError('not_found', `No guest with id ${guestId}.`);
+    const ms = (seconds ?? 8) * 1000;
+    const until = new Date(Date.now() + ms).toISOString();
+    if (lowerThirdTimer) clearTimeout(lowerThirdTimer);
+    hub.set('lowerThird', { guest, until });
+    lowerThirdTimer = setTimeout(() => {
+      lowerThirdTimer = null;
+      if (hub.get('lowerThird')?.until === until) hub.set('lowerThird', null);
+    }, ms);
+    audit.append({
+      actor,
+      action: 'lowerThird:show',
+      target: guest.id,
+      detail: { seconds: ms / 1000 },
+    });
+    return { until };
+  });
+  intents.handle('lowerThird:hide', () => {
+    if (lowerThirdTimer) clearTimeout(lowerThirdTimer);
+    lowerThirdTimer = null;
+    hub.set('lowerThird', null);
+    return {};
+  });
+
+  intents.handle('obs:setupLowerThird', async ({ scene }, { actor }) => {
+    const report = await setUpLowerThird(obs, scene, deps.overlayUrl());
+    settings.set('obs.lowerThird', report.setup);
+    driver.setSetup(report.setup);
+    hub.update('config', (c) => ({ ...c, lowerThird: report.setup }));
+    audit.append({ actor, action: 'obs:setupLowerThird', target: scene, detail: report });
+    return {
+      created: report.created,
+      kept: report.kept,
+      skipped: report.skipped,
+      mode: report.setup.mode,
+    };
+  });
+
+  return () => {
+    if (lowerThirdTimer) clearTimeout(lowerThirdTimer);
+  };
+}
+
+export function showRoutes(intents: IntentRegistry): Route[] {
+  return [
+    intentRoute(intents, 'POST', '/api/rundown/next', 'rundown:next', () => ({})),
+    intentRoute(intents, 'PUT', '/api/rundown', 'rundown:set', ({ body }) => body),
+    intentRoute(intents, 'PUT', '/api/guests', 'guests:set', ({ body }) => body),
+    intentRoute(intents, 'POST', '/api/lower-third', 'lowerThird:show', ({ body }) => body),
+    intentRoute(intents, 'DELETE', '/api/lower-third', 'lowerThird:hide', () => ({})),
+    intentRoute(intents, 'POST', '/api/obs/setup', 'obs:setupLowerThird', ({ body }) => body),
+  ];
+}
