@@ -29,6 +29,17 @@ import {
 } from './server/obs-api.js';
 import { LowerThirdDriver } from './obs/lower-third-driver.js';
 import { initialShow, registerShowIntents, showRoutes } from './server/show-api.js';
+import { AudienceService } from './server/audience-service.js';
+import {
+  SourcesService,
+  registerSourceIntents,
+  sourceRoutes,
+  sourcesSummary,
+} from './server/sources-api.js';
+import type { AudienceLimits } from './sources/audience-source.js';
+import type { YouTubeTimings } from './sources/youtube-source.js';
+import { SourceManager } from './sources/source-manager.js';
+import type { XTimings } from './sources/x-source.js';
 import { AuditLog } from './store/audit-log.js';
 import { SecretKeyError, SecretStore, loadSecretKey } from './store/secret-store.js';
 import { CommentStore } from './store/comment-store.js';
@@ -43,6 +54,10 @@ export interface StartOptions {
   rendererDir?: string;
   /** Merge window for bursts of state changes sent to clients. */
   batchIntervalMs?: number;
+  /** Shorter reconnect and poll timings, looser limits (tests). */
+  xTimings?: Partial<XTimings>;
+  youtubeTimings?: Partial<YouTubeTimings>;
+  audienceLimits?: Partial<AudienceLimits>;
 }
 
 export interface RunningCore {
@@ -70,7 +85,14 @@ export function initialState(version: string, showTitle: string, lan: boolean): 
   >;
   return {
     app: { version, showTitle, startedAt: new Date().toISOString(), lan },
-    config: { obsUrl: null, obsPasswordSaved: false, lowerThird: null },
+    config: {
+      obsUrl: null,
+      obsPasswordSaved: false,
+      lowerThird: null,
+      x: { enabled: false, hashtags: [], mode: 'auto', apiBaseUrl: null, tokenSaved: false },
+      youtube: { enabled: false, video: '', rootUrl: null, keySaved: false },
+      audience: { enabled: true },
+    },
     rundown: { segments: [], index: -1, startedAt: null, starts: [] },
     guests: [],
     lowerThird: null,
@@ -219,6 +241,31 @@ export async function startCore(options: StartOptions): Promise<RunningCore> {
       return {};
     });
 
+    const manager = new SourceManager({
+      hub,
+      logger: logger.child('sources'),
+      ingest: (comment) => {
+        const result = queue.ingest(comment);
+        return result.outcome;
+      },
+    });
+    const audience = new AudienceService(hub, queue);
+    const sources = new SourcesService({
+      hub,
+      manager,
+      settings,
+      secrets,
+      audit,
+      audience,
+      logger: logger.child('sources'),
+      ...(options.xTimings ? { xTimings: options.xTimings } : {}),
+      ...(options.youtubeTimings ? { youtubeTimings: options.youtubeTimings } : {}),
+      ...(options.audienceLimits ? { audienceLimits: options.audienceLimits } : {}),
+    });
+    cleanups.push(() => sources.stop());
+    registerSourceIntents(intents, sources);
+    hub.update('config', (c) => ({ ...c, ...sourcesSummary({ settings, secrets }) }));
+
     const onError = (error: unknown): void => logger.error('request failed', { error });
     const router = new RestRouter({
       routes: [
@@ -226,6 +273,7 @@ export async function startCore(options: StartOptions): Promise<RunningCore> {
         ...queueRoutes(intents, queue),
         ...obsRoutes(intents),
         ...showRoutes(intents),
+        ...sourceRoutes(intents, hub),
       ],
       token,
       onRejected,
@@ -241,6 +289,7 @@ export async function startCore(options: StartOptions): Promise<RunningCore> {
       httpServer,
       hub,
       comments: queue,
+      audience,
       intents,
       token,
       lan: config.lan,
@@ -257,6 +306,7 @@ export async function startCore(options: StartOptions): Promise<RunningCore> {
     const port = await listen(httpServer, config.host, config.port);
     // Connect only once the server answers, so the UI can show OBS coming up.
     connectStoredObs(obsDeps);
+    await sources.startSaved();
     const url = `http://${urlHost(config.host)}:${port}/`;
     baseUrl = url;
     logger.info('core started', { url, dataDir: config.dataDir, lan: config.lan });

@@ -58,8 +58,9 @@ export class QueueController {
     this.#blocklist = new Blocklist(deps.blocklist);
 
     const entries: QueueEntry[] = [];
+    const votes = this.#store.voteCounts();
     for (const comment of this.#store.loadAll()) {
-      this.#comments.set(comment.id, comment);
+      this.#comments.set(comment.id, { ...comment, votes: votes.get(comment.id) ?? 0 });
       entries.push(entryOf(comment));
     }
     this.#queue.load(entries, this.#store.approvedOrder());
@@ -140,6 +141,7 @@ export class QueueController {
       moderatedBy: null,
       moderatedAt: null,
       filterReason,
+      votes: 0,
     };
 
     const changed: Comment[] = [];
@@ -186,6 +188,28 @@ export class QueueController {
     this.#emit(changed);
     this.#publish();
     return { note: result.note };
+  }
+
+  /**
+   * One audience upvote for an approved or on-air question (a card's votes go to its first
+   * comment). False when this voter already voted for it.
+   */
+  vote(id: string, voter: string): boolean {
+    const leader = this.#queue.leaderOf(id);
+    const comment = this.#comments.get(leader);
+    if (!comment || (comment.status !== 'approved' && comment.status !== 'on_air')) {
+      throw new UserError('not_found', 'That question is not open for votes.');
+    }
+    if (!this.#store.addVote(leader, voter)) return false;
+    const updated = { ...comment, votes: comment.votes + 1 };
+    this.#comments.set(leader, updated);
+    this.#emit([updated]);
+    this.#publish();
+    return true;
+  }
+
+  votesBy(voter: string): string[] {
+    return this.#store.votesBy(voter);
   }
 
   setBlocklist(rules: BlocklistRules, actor: string): void {

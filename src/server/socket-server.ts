@@ -16,10 +16,13 @@ import {
   type OverlayClientToServerEvents,
   type OverlayServerToClientEvents,
   type OverlayState,
+  type AudienceAck,
+  type AudienceState,
 } from '../shared/protocol.js';
 import type { StateHub } from '../shared/state-hub.js';
 import type { ShowState, StateSlice } from '../shared/state.js';
 import { tokensEqual } from './control-token.js';
+import type { AudienceService } from './audience-service.js';
 import { hostAllowed } from './http-server.js';
 import { isIntentName, type IntentRegistry } from './intent-registry.js';
 
@@ -50,6 +53,7 @@ export interface SocketServerOptions {
   httpServer: http.Server;
   hub: StateHub;
   comments: CommentFeed;
+  audience: AudienceService;
   intents: IntentRegistry;
   token: string;
   lan: boolean;
@@ -107,35 +111,31 @@ export function attachSocketServer(options: SocketServerOptions): SocketServer {
   });
 
   const overlay = io.of('/overlay') as unknown as OverlayNamespace;
-  let overlayState = overlayStateFrom(hub.snapshot());
-  let overlayJson = JSON.stringify(overlayState);
+  const overlayState = onlyChanges(overlayStateFrom(hub.snapshot()), (next) =>
+    overlay.emit('overlay:state', next),
+  );
   overlay.on('connection', (socket) => {
     ignoreClientEvents(socket, onRejected, 'overlay');
-    socket.emit('overlay:state', overlayState);
+    socket.emit('overlay:state', overlayState.current());
   });
 
   const audience = io.of('/audience') as unknown as AudienceNamespace;
-  audience.on('connection', (socket) => {
-    ignoreClientEvents(socket, onRejected, 'audience');
-    socket.emit('audience:state', { showTitle: hub.get('app').showTitle });
-  });
+  const audienceState = onlyChanges(options.audience.state(), (next) =>
+    audience.emit('audience:state', next),
+  );
+  audience.on('connection', (socket) =>
+    wireAudienceSocket(socket, options.audience, onRejected, audienceState.current()),
+  );
 
   const batcher = new UpdateBatcher<StateSlice, unknown>({
     intervalMs: options.batchIntervalMs,
     onFlush: (batch) => {
       const patch = Object.fromEntries(batch) as Partial<ShowState>;
       control.emit('state:changed', patch);
-      if (patch.app || patch.queue || patch.lowerThird !== undefined) {
-        // Queue counts change with every comment; overlays only hear when what they show does.
-        const next = overlayStateFrom(hub.snapshot());
-        const json = JSON.stringify(next);
-        if (json !== overlayJson) {
-          overlayState = next;
-          overlayJson = json;
-          overlay.emit('overlay:state', next);
-        }
-      }
-      if (patch.app) audience.emit('audience:state', { showTitle: patch.app.showTitle });
+      // Queue counts change with every comment; public pages only hear when what they show does.
+      if (patch.app || patch.queue || 'lowerThird' in patch)
+        overlayState.offer(overlayStateFrom(hub.snapshot()));
+      if (patch.app || patch.queue || patch.sources) audienceState.offer(options.audience.state());
     },
   });
   const unsubscribe = hub.subscribe((slice, value) => batcher.add(slice, value));
@@ -225,6 +225,57 @@ function wireControlSocket(
         ack?.(result.ok ? { ok: true, ...result.value } : { ok: false, error: result.error });
       });
   });
+}
+
+/** Remembers the last value sent and passes on only values that differ from it. */
+function onlyChanges<T>(
+  initial: T,
+  emit: (value: T) => void,
+): { current(): T; offer(value: T): void } {
+  let value = initial;
+  let json = JSON.stringify(initial);
+  return {
+    current: () => value,
+    offer: (next) => {
+      const nextJson = JSON.stringify(next);
+      if (nextJson === json) return;
+      value = next;
+      json = nextJson;
+      emit(next);
+    },
+  };
+}
+
+const DEVICE_ID = /^[A-Za-z0-9_-]{8,64}$/;
+
+function wireAudienceSocket(
+  socket: Socket<AudienceClientToServerEvents, AudienceServerToClientEvents>,
+  service: AudienceService,
+  onRejected: (channel: string, reason: string) => void,
+  state: AudienceState,
+): void {
+  // A device id from the page's storage keeps rate limits and votes per phone, not per tab.
+  const claimed = (socket.handshake.auth as { device?: unknown }).device;
+  const device =
+    typeof claimed === 'string' && DEVICE_ID.test(claimed) ? claimed : `socket-${socket.id}`;
+  const address = socket.handshake.address;
+  socket.onAny((event: string, ...args: unknown[]) => {
+    const ack = typeof args.at(-1) === 'function' ? (args.pop() as (r: AudienceAck) => void) : null;
+    let result: AudienceAck;
+    if (event === 'audience:ask') {
+      result = service.ask(device, address, args[0]);
+    } else if (event === 'audience:vote') {
+      result = service.vote(device, args[0]);
+      if (result.ok) socket.emit('audience:voted', service.votedBy(device));
+    } else {
+      onRejected('audience', `unexpected event ${event}`);
+      result = { ok: false, code: 'invalid', error: `Unknown request "${event.slice(0, 60)}".` };
+    }
+    if (!result.ok) onRejected('audience', result.error);
+    ack?.(result);
+  });
+  socket.emit('audience:state', state);
+  socket.emit('audience:voted', service.votedBy(device));
 }
 
 function ignoreClientEvents(

@@ -50,6 +50,8 @@ export interface Comment {
   moderatedAt: string | null;
   /** Why the blocklist set it aside, when status is "filtered". */
   filterReason: string | null;
+  /** Upvotes from the audience page. */
+  votes: number;
 }
 
 /** What the overlay and the producer see of the comment on air. */

@@ -84,4 +84,34 @@ export const controlIntentSchemas = {
     seconds: z.number().min(2).max(120).optional(),
   }),
   'lowerThird:hide': nothing,
+  /** X hashtags; the bearer token is stored encrypted, omit it to keep the saved one. */
+  'sources:configureX': z.strictObject({
+    enabled: z.boolean(),
+    hashtags: z
+      .array(
+        z
+          .string()
+          .trim()
+          .regex(/^#?[\p{L}\p{N}_]{1,100}$/u, 'must be a hashtag like #NextTalk'),
+      )
+      .min(1)
+      .max(10),
+    mode: z.enum(['auto', 'stream', 'poll']).default('auto'),
+    bearerToken: z.string().trim().min(1).max(500).optional(),
+    apiBaseUrl: z
+      .url({ protocol: /^https?$/ })
+      .nullable()
+      .optional(),
+  }),
+  /** YouTube live chat of a video (URL or id); the API key is stored encrypted. */
+  'sources:configureYouTube': z.strictObject({
+    enabled: z.boolean(),
+    video: z.string().trim().min(1).max(300),
+    apiKey: z.string().trim().min(1).max(200).optional(),
+    rootUrl: z
+      .url({ protocol: /^https?$/ })
+      .nullable()
+      .optional(),
+  }),
+  'sources:configureAudience': z.strictObject({ enabled: z.boolean() }),
 } as const satisfies Record<string, z.ZodType>;

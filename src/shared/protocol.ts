@@ -65,6 +65,9 @@ export interface ControlIntentResults {
   'guests:set': object;
   'lowerThird:show': { until: string };
   'lowerThird:hide': object;
+  'sources:configureX': object;
+  'sources:configureYouTube': object;
+  'sources:configureAudience': object;
 }
 
 export type ControlClientToServerEvents = {
@@ -99,8 +102,60 @@ export interface OverlayServerToClientEvents {
 /** The overlay only listens. */
 export type OverlayClientToServerEvents = Record<string, never>;
 
-export interface AudienceServerToClientEvents {
-  'audience:state': (state: { showTitle: string }) => void;
+/** A question as the public audience page shows it: no handles, no avatars. */
+export interface AudienceQuestion {
+  id: string;
+  name: string;
+  platform: string;
+  text: string;
+  votes: number;
+  onAir: boolean;
 }
 
-export type AudienceClientToServerEvents = Record<string, never>;
+export interface AudienceState {
+  showTitle: string;
+  /** Whether the page takes questions right now. */
+  open: boolean;
+  maxLength: number;
+  /** The one on air first, then the approved queue in order. */
+  questions: AudienceQuestion[];
+}
+
+/** Why the audience page refused something; the page shows it in its own language. */
+export type AudienceRefusal =
+  | 'closed'
+  | 'too_long'
+  | 'too_short'
+  | 'name_too_long'
+  | 'invalid'
+  | 'wait'
+  | 'device_limit'
+  | 'network_limit'
+  | 'already_voted'
+  | 'not_votable';
+
+export type AudienceAck =
+  | { ok: true }
+  | {
+      ok: false;
+      /** The reason in English, for logs and for pages that do not know the code. */
+      error: string;
+      code: AudienceRefusal;
+      /** Values for the message: seconds or minutes to wait, the character limit. */
+      params?: Record<string, number>;
+      retryAfterSec?: number;
+    };
+
+export interface AudienceServerToClientEvents {
+  'audience:state': (state: AudienceState) => void;
+  /** The questions this device has voted for. */
+  'audience:voted': (ids: string[]) => void;
+}
+
+export interface AudienceClientToServerEvents {
+  'audience:ask': (
+    payload: { name?: string; text: string },
+    ack: (result: AudienceAck) => void,
+  ) => void;
+  'audience:vote': (payload: { id: string }, ack: (result: AudienceAck) => void) => void;
+}

@@ -14,6 +14,15 @@ export interface AppInfo {
 export type SourceState =
   'stopped' | 'connecting' | 'connected' | 'reconnecting' | 'rate_limited' | 'error';
 
+export interface SourceCounters {
+  /** Comments taken into the queue. */
+  received: number;
+  /** Deliveries of a post that was already in (reconnects, backfill, double delivery). */
+  duplicates: number;
+  /** Payloads that could not be read or failed validation. */
+  malformed: number;
+}
+
 export interface SourceStatus {
   id: string;
   platform: string;
@@ -21,7 +30,9 @@ export interface SourceStatus {
   state: SourceState;
   /** What is going on, in plain words ("rate-limited until 14:05"). */
   message: string;
-  counters: { received: number; duplicates: number; malformed: number };
+  /** When the next attempt is due, while reconnecting or rate-limited (ISO time). */
+  retryAt: string | null;
+  counters: SourceCounters;
 }
 
 export interface BlocklistRules {
@@ -53,11 +64,28 @@ export interface LowerThirdSetup {
   mode: 'browser' | 'text';
 }
 
+export interface XSettings {
+  enabled: boolean;
+  hashtags: string[];
+  mode: 'auto' | 'stream' | 'poll';
+  apiBaseUrl: string | null;
+}
+
+export interface YouTubeSettings {
+  enabled: boolean;
+  /** Video URL or id of the live stream. */
+  video: string;
+  rootUrl: string | null;
+}
+
 /** Settings clients may see. Secrets appear only as "saved or not". */
 export interface ConfigSummary {
   obsUrl: string | null;
   obsPasswordSaved: boolean;
   lowerThird: LowerThirdSetup | null;
+  x: XSettings & { tokenSaved: boolean };
+  youtube: YouTubeSettings & { keySaved: boolean };
+  audience: { enabled: boolean };
 }
 
 export interface Segment {

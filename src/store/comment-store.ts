@@ -116,6 +116,29 @@ export class CommentStore {
     return rows.map((r) => r.id);
   }
 
+  /** Records one vote; false when this voter already voted for this comment. */
+  addVote(commentId: string, voter: string): boolean {
+    const result = this.#db
+      .prepare('INSERT INTO votes (comment_id, voter, at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING')
+      .run(commentId, voter, new Date().toISOString());
+    return result.changes === 1;
+  }
+
+  /** Votes per comment id. */
+  voteCounts(): Map<string, number> {
+    const rows = this.#db
+      .prepare('SELECT comment_id AS id, COUNT(*) AS n FROM votes GROUP BY comment_id')
+      .all() as { id: string; n: number }[];
+    return new Map(rows.map((r) => [r.id, r.n]));
+  }
+
+  votesBy(voter: string): string[] {
+    const rows = this.#db
+      .prepare('SELECT comment_id AS id FROM votes WHERE voter = ?')
+      .all(voter) as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+
   count(): number {
     return (this.#db.prepare('SELECT COUNT(*) AS n FROM comments').get() as { n: number }).n;
   }
@@ -147,5 +170,6 @@ function fromRow(row: Row): Comment {
     moderatedBy: row.moderated_by,
     moderatedAt: row.moderated_at,
     filterReason: row.filter_reason,
+    votes: 0,
   };
 }

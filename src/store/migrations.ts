@@ -87,4 +87,18 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 4,
+    name: 'audience upvotes',
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE votes (
+          comment_id TEXT NOT NULL REFERENCES comments(id) ON DELETE CASCADE,
+          voter TEXT NOT NULL,
+          at TEXT NOT NULL,
+          PRIMARY KEY (comment_id, voter)
+        );
+      `);
+    },
+  },
 ];

@@ -45,6 +45,22 @@ export const settingDefinitions = {
     fallback: { index: -1, startedAt: null },
   },
   'show.guests': { schema: z.array(guest), fallback: [] },
+  'sources.x': {
+    schema: z.object({
+      enabled: z.boolean(),
+      hashtags: z.array(z.string()),
+      mode: z.enum(['auto', 'stream', 'poll']),
+      apiBaseUrl: z.string().nullable(),
+    }),
+    fallback: { enabled: false, hashtags: [], mode: 'auto', apiBaseUrl: null },
+  },
+  'sources.youtube': {
+    schema: z.object({ enabled: z.boolean(), video: z.string(), rootUrl: z.string().nullable() }),
+    fallback: { enabled: false, video: '', rootUrl: null },
+  },
+  'sources.audience': { schema: z.object({ enabled: z.boolean() }), fallback: { enabled: true } },
+  /** The newest X post taken in, to fill the gap after a restart. */
+  'sources.x.lastSeenId': { schema: z.string().regex(/^\d+$/).nullable(), fallback: null },
 } satisfies Record<string, { schema: z.ZodType; fallback: unknown }>;
 
 export type SettingKey = keyof typeof settingDefinitions;

@@ -1,6 +1,7 @@
 // Runs the benchmarks and prints their figures: `npm run bench` (all) or `npm run bench -- NAME`.
 import { benchObs } from './obs.js';
 import { benchQueueLive, benchQueueStore } from './queue.js';
+import { benchSources } from './sources.js';
 import { benchStartup } from './startup.js';
 
 const benches: Record<string, () => Promise<string>> = {
@@ -8,6 +9,7 @@ const benches: Record<string, () => Promise<string>> = {
   'queue-live': () => benchQueueLive(),
   'queue-store': () => benchQueueStore(),
   obs: () => benchObs(),
+  sources: () => benchSources(),
 };
 
 const wanted = process.argv.slice(2);

@@ -17,6 +17,9 @@ export interface TestCoreOptions {
   keepDataDir?: boolean;
   batchIntervalMs?: number;
   rendererDir?: string;
+  xTimings?: StartOptions['xTimings'];
+  youtubeTimings?: StartOptions['youtubeTimings'];
+  audienceLimits?: StartOptions['audienceLimits'];
 }
 
 export async function startTestCore(options: TestCoreOptions = {}): Promise<TestCore> {
@@ -41,6 +44,9 @@ export async function startTestCore(options: TestCoreOptions = {}): Promise<Test
   const start: StartOptions = { config, logger, redactor };
   if (options.batchIntervalMs !== undefined) start.batchIntervalMs = options.batchIntervalMs;
   if (options.rendererDir !== undefined) start.rendererDir = options.rendererDir;
+  if (options.xTimings !== undefined) start.xTimings = options.xTimings;
+  if (options.youtubeTimings !== undefined) start.youtubeTimings = options.youtubeTimings;
+  if (options.audienceLimits !== undefined) start.audienceLimits = options.audienceLimits;
   const core = await startCore(start);
   return {
     ...core,

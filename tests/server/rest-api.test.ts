@@ -36,7 +36,14 @@ describe('REST control API', () => {
       recording: false,
       scenes: [],
     });
-    expect(state.sources).toEqual([]);
+    // The audience page is Panelcast's own source and open by default.
+    expect(state.sources).toEqual([
+      expect.objectContaining({
+        id: 'audience',
+        state: 'connected',
+        counters: { received: 0, duplicates: 0, malformed: 0 },
+      }),
+    ]);
     expect(state.queue.counts).toMatchObject({ incoming: 0, approved: 0, on_air: 0 });
     expect(state.app.version).toBe(core.version);
   });

@@ -1,41 +1,202 @@
-// The public /audience page where viewers ask the panel questions (mobile-first).
-import { StrictMode, useEffect, useState } from 'react';
+// The public /audience page where viewers ask the panel (mobile-first): an optional name, a
+// question up to the limit, clear answers when something is refused, and the approved questions
+// with upvotes. No token: everything it may do, the core checks and limits.
+import { StrictMode, useEffect, useMemo, useState, type SubmitEvent } from 'react';
 import { createRoot } from 'react-dom/client';
 import { useTranslation } from 'react-i18next';
 import { io, type Socket } from 'socket.io-client';
 import type {
+  AudienceAck,
   AudienceClientToServerEvents,
   AudienceServerToClientEvents,
+  AudienceState,
 } from '../../../src/shared/protocol';
 import { initI18n } from '../i18n/i18n';
 import '../styles/audience.css';
 
 initI18n();
 
+type AudienceSocket = Socket<AudienceServerToClientEvents, AudienceClientToServerEvents>;
+
+/** One id per phone or browser, kept in its storage, for fair rate limits and votes. */
+function deviceId(): string {
+  const key = 'panelcast.device';
+  try {
+    const saved = localStorage.getItem(key);
+    if (saved && /^[A-Za-z0-9_-]{8,64}$/.test(saved)) return saved;
+    const fresh = crypto.randomUUID();
+    localStorage.setItem(key, fresh);
+    return fresh;
+  } catch {
+    return crypto.randomUUID();
+  }
+}
+
+type Sending =
+  { kind: 'idle' } | { kind: 'sending' } | { kind: 'sent' } | { kind: 'refused'; error: string };
+
 function AudiencePage() {
   const { t } = useTranslation();
-  const [title, setTitle] = useState<string | null>(null);
+  const socket = useMemo<AudienceSocket>(
+    () => io('/audience', { auth: { device: deviceId() }, autoConnect: false }),
+    [],
+  );
+  const [state, setState] = useState<AudienceState | null>(null);
+  const [voted, setVoted] = useState<string[]>([]);
   const [connected, setConnected] = useState<boolean | null>(null);
+  const [name, setName] = useState('');
+  const [text, setText] = useState('');
+  const [sending, setSending] = useState<Sending>({ kind: 'idle' });
+
   useEffect(() => {
-    const socket: Socket<AudienceServerToClientEvents, AudienceClientToServerEvents> =
-      io('/audience');
     socket.on('connect', () => setConnected(true));
     socket.on('disconnect', () => setConnected(false));
     socket.on('connect_error', () => setConnected(false));
-    socket.on('audience:state', (state) => setTitle(state.showTitle));
+    socket.on('audience:state', setState);
+    socket.on('audience:voted', setVoted);
+    socket.connect();
     return () => {
+      socket.off();
       socket.close();
     };
-  }, []);
+  }, [socket]);
+
+  useEffect(() => {
+    if (state?.showTitle) document.title = `${t('audience.heading')} · ${state.showTitle}`;
+  }, [state?.showTitle, t]);
+
+  const refusal = (result: Extract<AudienceAck, { ok: false }>): string =>
+    t(`audience.refused.${result.code}`, { ...result.params, defaultValue: result.error });
+  const max = state?.maxLength ?? 280;
+  const left = max - text.trim().length;
+  const ask = async (event: SubmitEvent): Promise<void> => {
+    event.preventDefault();
+    setSending({ kind: 'sending' });
+    const payload = name.trim() ? { name: name.trim(), text } : { text };
+    let result: AudienceAck;
+    try {
+      result = (await socket.timeout(8000).emitWithAck('audience:ask', payload)) as AudienceAck;
+    } catch {
+      result = { ok: false, code: 'invalid', error: t('audience.offline') };
+    }
+    if (result.ok) {
+      setText('');
+      setSending({ kind: 'sent' });
+    } else {
+      setSending({ kind: 'refused', error: refusal(result) });
+    }
+  };
+  const vote = async (id: string): Promise<void> => {
+    const result = (await socket
+      .timeout(8000)
+      .emitWithAck('audience:vote', { id })
+      .catch(() => null)) as AudienceAck | null;
+    if (result && !result.ok) setSending({ kind: 'refused', error: refusal(result) });
+  };
+
   return (
     <main className="audience">
-      <p className="audience__show">{title ?? ''}</p>
-      <h1>{t('audience.heading')}</h1>
-      <p className="audience__note">
-        {connected === null && t('audience.connecting')}
-        {connected === false && t('audience.offline')}
-        {connected === true && t('audience.soon')}
-      </p>
+      <header>
+        <p className="audience__show">{state?.showTitle ?? ''}</p>
+        <h1>{t('audience.heading')}</h1>
+        {connected !== true && (
+          <p className="audience__note" role="status">
+            {connected === null ? t('audience.connecting') : t('audience.offline')}
+          </p>
+        )}
+      </header>
+
+      {state && !state.open && <p className="audience__note">{t('audience.soon')}</p>}
+      {state?.open && (
+        <form className="ask" onSubmit={(e) => void ask(e)}>
+          <label>
+            {t('audience.name')}
+            <input
+              value={name}
+              maxLength={40}
+              autoComplete="nickname"
+              onChange={(e) => setName(e.target.value)}
+            />
+          </label>
+          <label>
+            {t('audience.question')}
+            <textarea
+              value={text}
+              rows={4}
+              required
+              placeholder={t('audience.placeholder')}
+              onChange={(e) => {
+                setText(e.target.value);
+                if (sending.kind !== 'sending') setSending({ kind: 'idle' });
+              }}
+            />
+          </label>
+          <div className="ask__row">
+            <span className={`ask__count${left < 0 ? ' ask__count--over' : ''}`} aria-live="polite">
+              {left >= 0
+                ? t('audience.left', { count: left })
+                : t('audience.tooLong', { count: -left })}
+            </span>
+            <button
+              type="submit"
+              disabled={
+                sending.kind === 'sending' || left < 0 || text.trim().length === 0 || !connected
+              }
+            >
+              {sending.kind === 'sending' ? t('audience.sending') : t('audience.send')}
+            </button>
+          </div>
+          <p
+            className={`ask__result ask__result--${sending.kind}`}
+            role="status"
+            data-testid="ask-result"
+          >
+            {sending.kind === 'sent' && t('audience.sent')}
+            {sending.kind === 'refused' && sending.error}
+          </p>
+        </form>
+      )}
+
+      <section className="queue" aria-labelledby="queue-heading">
+        <h2 id="queue-heading">{t('audience.queue')}</h2>
+        {state && state.questions.length === 0 && (
+          <p className="audience__note">{t('audience.noQueue')}</p>
+        )}
+        <ol>
+          {state?.questions.map((q) => {
+            const mine = voted.includes(q.id);
+            return (
+              <li
+                key={q.id}
+                className={`question${q.onAir ? ' question--on-air' : ''}`}
+                data-testid="audience-question"
+              >
+                <div className="question__body">
+                  {q.onAir && <span className="question__air">{t('audience.onAir')}</span>}
+                  <p>
+                    <bdi>{q.text}</bdi>
+                  </p>
+                  <span className="question__who">
+                    — <bdi>{q.name}</bdi>
+                  </span>
+                </div>
+                <button
+                  type="button"
+                  className={`vote${mine ? ' vote--mine' : ''}`}
+                  aria-pressed={mine}
+                  disabled={mine}
+                  title={mine ? t('audience.voted') : t('audience.vote')}
+                  aria-label={`${mine ? t('audience.voted') : t('audience.vote')}: ${t('audience.votes', { count: q.votes })}`}
+                  onClick={() => void vote(q.id)}
+                >
+                  <span aria-hidden="true">▲</span>
+                  <span data-testid="votes">{q.votes}</span>
+                </button>
+              </li>
+            );
+          })}
+        </ol>
+      </section>
     </main>
   );
 }

@@ -132,6 +132,9 @@ export const CommentCard = memo(function CommentCard({
               {t('moderator.askers', { count: askers })}
             </span>
           )}
+          {leader.votes > 0 && (
+            <span className="tag tag--votes">{t('moderator.votes', { count: leader.votes })}</span>
+          )}
           {leader.flags.question && <span className="tag">{t('moderator.question')}</span>}
           {leader.flags.link && <span className="tag tag--warn">{t('moderator.link')}</span>}
           {leader.flags.superchat && (

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { ObsHealth, ObsState } from '../../../../src/shared/obs-state';
 import { segmentTiming } from '../../../../src/shared/segment-timing';
 import type { ControlIntentName } from '../../../../src/shared/protocol';
-import type { Guest, RundownState, ShowState } from '../../../../src/shared/state';
+import type { Guest, RundownState, ShowState, SourceStatus } from '../../../../src/shared/state';
 import { tameText } from '../../../../src/shared/tame-text';
 import { isTyping } from '../../lib/keyboard';
 import { useNow } from '../../lib/relative-time';
@@ -104,6 +104,7 @@ export function ProducerView() {
         <div className="producer__column">
           <HealthPanel obs={obs} />
           <RundownPanel rundown={state.rundown} now={now} send={send} />
+          <SourcesPanel sources={state.sources} />
         </div>
       </div>
       {confirm && (
@@ -455,6 +456,38 @@ function OnAirPanel({ state }: { state: ShowState }) {
           </div>
         ))}
       </dl>
+    </section>
+  );
+}
+
+function SourcesPanel({ sources }: { sources: SourceStatus[] }) {
+  const { t } = useTranslation();
+  return (
+    <section className="panel" aria-labelledby="sources-heading">
+      <h2 id="sources-heading">{t('producer.sources')}</h2>
+      {sources.length === 0 ? (
+        <p className="muted">{t('producer.noSources')}</p>
+      ) : (
+        <ul className="sources">
+          {sources.map((source) => (
+            <li
+              key={source.id}
+              className={`source source--${source.state}`}
+              data-testid={`source-${source.id}`}
+            >
+              <span className="source__dot" aria-hidden="true" />
+              <span className="source__label">{source.label}</span>
+              <span
+                className="source__count"
+                title={t('producer.sourceCounts', { ...source.counters })}
+              >
+                {source.counters.received}
+              </span>
+              <span className="source__message">{source.message}</span>
+            </li>
+          ))}
+        </ul>
+      )}
     </section>
   );
 }

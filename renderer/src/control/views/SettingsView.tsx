@@ -6,6 +6,7 @@ import { useConnection, useShow } from '../context';
 import { GuestSettings } from '../settings/GuestSettings';
 import { ObsSettings } from '../settings/ObsSettings';
 import { RundownSettings } from '../settings/RundownSettings';
+import { SourceSettings } from '../settings/SourceSettings';
 
 type SaveState =
   { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; error: string };
@@ -59,6 +60,7 @@ export function SettingsView() {
       </section>
 
       <ObsSettings />
+      <SourceSettings />
       <RundownSettings />
       <GuestSettings />
       <BlocklistSettings />

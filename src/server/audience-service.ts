@@ -1,0 +1,77 @@
+// What the public /audience page may do: ask (through the audience source, with its limits),
+// vote once per device for approved questions, and see the approved questions.
+import type { Comment } from '../shared/comment.js';
+import { UserError } from '../shared/errors.js';
+import type { AudienceAck, AudienceQuestion, AudienceState } from '../shared/protocol.js';
+import type { StateHub } from '../shared/state-hub.js';
+import { tameText } from '../shared/tame-text.js';
+import { AUDIENCE_MAX_LENGTH, type AudienceSource } from '../sources/audience-source.js';
+import type { QueueController } from './queue-controller.js';
+
+export class AudienceService {
+  readonly #hub: StateHub;
+  readonly #queue: QueueController;
+  #source: AudienceSource | null = null;
+
+  constructor(hub: StateHub, queue: QueueController) {
+    this.#hub = hub;
+    this.#queue = queue;
+  }
+
+  /** The running audience source, or null while the page is closed. */
+  attach(source: AudienceSource | null): void {
+    this.#source = source;
+  }
+
+  state(): AudienceState {
+    const queue = this.#hub.get('queue');
+    const card = (id: string, onAir: boolean): AudienceQuestion | null => {
+      const c: Comment | undefined = this.#queue.get(id);
+      if (!c) return null;
+      return {
+        id: c.id,
+        name: tameText(c.author.name),
+        platform: c.platform,
+        text: tameText(c.text),
+        votes: c.votes,
+        onAir,
+      };
+    };
+    const questions = [
+      ...(queue.onAir ? [card(queue.onAir.id, true)] : []),
+      ...queue.order.map((id) => card(id, false)),
+    ].filter((q): q is AudienceQuestion => q !== null);
+    return {
+      showTitle: this.#hub.get('app').showTitle,
+      open: this.#source?.open ?? false,
+      maxLength: AUDIENCE_MAX_LENGTH,
+      questions,
+    };
+  }
+
+  ask(device: string, address: string, payload: unknown): AudienceAck {
+    if (!this.#source)
+      return { ok: false, code: 'closed', error: 'Questions are closed right now.' };
+    return this.#source.ask(device, address, payload);
+  }
+
+  vote(device: string, payload: unknown): AudienceAck {
+    const id = (payload as { id?: unknown } | null)?.id;
+    if (typeof id !== 'string' || id.length === 0 || id.length > 64) {
+      return { ok: false, code: 'invalid', error: 'That vote could not be read.' };
+    }
+    try {
+      return this.#queue.vote(id, device)
+        ? { ok: true }
+        : { ok: false, code: 'already_voted', error: 'You already voted for this question.' };
+    } catch (error) {
+      if (error instanceof UserError)
+        return { ok: false, code: 'not_votable', error: error.message };
+      throw error;
+    }
+  }
+
+  votedBy(device: string): string[] {
+    return this.#queue.votesBy(device);
+  }
+}

@@ -1,0 +1,257 @@
+// Comment sources as the producer configures them: which run, with which hashtags and keys
+// (secrets encrypted, never sent to clients), and their intents for socket and REST.
+import { UserError } from '../shared/errors.js';
+import type { Logger } from '../shared/logger.js';
+import type { StateHub } from '../shared/state-hub.js';
+import type { XSettings, YouTubeSettings } from '../shared/state.js';
+import { AudienceSource, type AudienceLimits } from '../sources/audience-source.js';
+import { YouTubeSource, videoIdFrom, type YouTubeTimings } from '../sources/youtube-source.js';
+import type { AudienceService } from './audience-service.js';
+import type { SourceManager } from '../sources/source-manager.js';
+import { XSource, type XTimings } from '../sources/x-source.js';
+import type { AuditLog } from '../store/audit-log.js';
+import type { SecretStore } from '../store/secret-store.js';
+import type { SettingsStore } from '../store/settings-store.js';
+import { intentRoute } from './api-routes.js';
+import type { IntentRegistry } from './intent-registry.js';
+import type { Route } from './rest-router.js';
+
+export interface SourcesApiDeps {
+  hub: StateHub;
+  manager: SourceManager;
+  settings: SettingsStore;
+  secrets: SecretStore;
+  audit: AuditLog;
+  logger: Logger;
+  audience: AudienceService;
+  /** Shorter reconnect and poll timings and looser limits, for tests. */
+  xTimings?: Partial<XTimings>;
+  youtubeTimings?: Partial<YouTubeTimings>;
+  audienceLimits?: Partial<AudienceLimits>;
+}
+
+const X_TOKEN = 'x.bearer';
+const YOUTUBE_KEY = 'youtube.apiKey';
+
+/** What clients may know of the sources' settings: everything but the secrets themselves. */
+export function sourcesSummary({
+  settings,
+  secrets,
+}: Pick<SourcesApiDeps, 'settings' | 'secrets'>) {
+  return {
+    x: { ...settings.get('sources.x'), tokenSaved: secrets.has(X_TOKEN) },
+    youtube: { ...settings.get('sources.youtube'), keySaved: secrets.has(YOUTUBE_KEY) },
+    audience: settings.get('sources.audience'),
+  };
+}
+
+export class SourcesService {
+  readonly #deps: SourcesApiDeps;
+  #progressTimer: ReturnType<typeof setTimeout> | null = null;
+  #pendingLastSeen: string | null = null;
+
+  constructor(deps: SourcesApiDeps) {
+    this.#deps = deps;
+  }
+
+  /** Starts the sources saved in the settings. */
+  async startSaved(): Promise<void> {
+    await this.#applyAudience(this.#deps.settings.get('sources.audience').enabled);
+    await this.#applyX(this.#deps.settings.get('sources.x'));
+    await this.#applyYouTube(this.#deps.settings.get('sources.youtube'));
+  }
+
+  async configureYouTube(
+    settings: YouTubeSettings,
+    key: string | undefined,
+    actor: string,
+  ): Promise<void> {
+    const { secrets, audit } = this.#deps;
+    if (videoIdFrom(settings.video) === null) {
+      throw new UserError('invalid', `"${settings.video}" is not a YouTube video URL or id.`);
+    }
+    if (key !== undefined) secrets.set(YOUTUBE_KEY, key);
+    if (settings.enabled && !secrets.has(YOUTUBE_KEY)) {
+      throw new UserError(
+        'invalid',
+        'YouTube needs an API key (YouTube Data API v3) from the Google Cloud console.',
+      );
+    }
+    this.#deps.settings.set('sources.youtube', settings);
+    audit.append({
+      actor,
+      action: 'sources:configureYouTube',
+      target: null,
+      detail: { ...settings, keyChanged: key !== undefined },
+    });
+    this.#publishConfig();
+    await this.#applyYouTube(settings);
+  }
+
+  async configureAudience(enabled: boolean, actor: string): Promise<void> {
+    this.#deps.settings.set('sources.audience', { enabled });
+    this.#deps.audit.append({
+      actor,
+      action: 'sources:configureAudience',
+      target: null,
+      detail: { enabled },
+    });
+    this.#publishConfig();
+    await this.#applyAudience(enabled);
+  }
+
+  #publishConfig(): void {
+    this.#deps.hub.update('config', (c) => ({ ...c, ...sourcesSummary(this.#deps) }));
+  }
+
+  async #applyYouTube(settings: YouTubeSettings): Promise<void> {
+    const { manager, secrets } = this.#deps;
+    const key = secrets.get(YOUTUBE_KEY);
+    if (!settings.enabled || key === null) {
+      await manager.remove('youtube');
+      return;
+    }
+    await manager.run(
+      'youtube',
+      'youtube',
+      'YouTube live chat',
+      (context) =>
+        new YouTubeSource(
+          { apiKey: key, video: settings.video, rootUrl: settings.rootUrl },
+          context,
+          this.#deps.youtubeTimings ?? {},
+        ),
+    );
+  }
+
+  async #applyAudience(enabled: boolean): Promise<void> {
+    const { manager, audience } = this.#deps;
+    if (!enabled) {
+      audience.attach(null);
+      await manager.remove('audience');
+      return;
+    }
+    await manager.run('audience', 'audience', 'Audience page', (context) => {
+      const source = new AudienceSource(context, this.#deps.audienceLimits ?? {});
+      audience.attach(source);
+      return source;
+    });
+  }
+
+  async configureX(settings: XSettings, token: string | undefined, actor: string): Promise<void> {
+    const { secrets, audit } = this.#deps;
+    if (token !== undefined) secrets.set(X_TOKEN, token);
+    if (settings.enabled && !secrets.has(X_TOKEN)) {
+      throw new UserError(
+        'invalid',
+        'X needs a bearer token: add the one from your X developer app.',
+      );
+    }
+    const previous = this.#deps.settings.get('sources.x');
+    // New hashtags start fresh: the old last-seen id belongs to another search.
+    if (previous.hashtags.join() !== settings.hashtags.join()) {
+      this.#deps.settings.set('sources.x.lastSeenId', null);
+    }
+    this.#deps.settings.set('sources.x', settings);
+    audit.append({
+      actor,
+      action: 'sources:configureX',
+      target: null,
+      detail: { ...settings, tokenChanged: token !== undefined },
+    });
+    this.#publishConfig();
+    await this.#applyX(settings);
+  }
+
+  async stop(): Promise<void> {
+    this.#flushProgress();
+    await this.#deps.manager.stopAll();
+  }
+
+  async #applyX(settings: XSettings): Promise<void> {
+    const { manager, secrets } = this.#deps;
+    const token = secrets.get(X_TOKEN);
+    if (!settings.enabled || token === null || settings.hashtags.length === 0) {
+      await manager.remove('x');
+      return;
+    }
+    await manager.run(
+      'x',
+      'x',
+      `X ${settings.hashtags.join(' ')}`,
+      (context) =>
+        new XSource(
+          {
+            ...settings,
+            bearerToken: token,
+            lastSeenId: this.#deps.settings.get('sources.x.lastSeenId'),
+          },
+          context,
+          { timings: this.#deps.xTimings ?? {}, onProgress: (id) => this.#saveProgress(id) },
+        ),
+    );
+  }
+
+  /** The last-seen id changes with every post; it is written at most every few seconds. */
+  #saveProgress(id: string): void {
+    this.#pendingLastSeen = id;
+    this.#progressTimer ??= setTimeout(() => this.#flushProgress(), 3000);
+  }
+
+  #flushProgress(): void {
+    if (this.#progressTimer) clearTimeout(this.#progressTimer);
+    this.#progressTimer = null;
+    if (this.#pendingLastSeen !== null)
+      this.#deps.settings.set('sources.x.lastSeenId', this.#pendingLastSeen);
+    this.#pendingLastSeen = null;
+  }
+}
+
+export function registerSourceIntents(intents: IntentRegistry, service: SourcesService): void {
+  intents.handle(
+    'sources:configureX',
+    async ({ bearerToken, apiBaseUrl, hashtags, ...rest }, { actor }) => {
+      const tags = [...new Set(hashtags.map((h) => (h.startsWith('#') ? h : `#${h}`)))];
+      await service.configureX(
+        { ...rest, hashtags: tags, apiBaseUrl: apiBaseUrl ?? null },
+        bearerToken,
+        actor,
+      );
+      return {};
+    },
+  );
+  intents.handle('sources:configureYouTube', async ({ apiKey, rootUrl, ...rest }, { actor }) => {
+    await service.configureYouTube({ ...rest, rootUrl: rootUrl ?? null }, apiKey, actor);
+    return {};
+  });
+  intents.handle('sources:configureAudience', async ({ enabled }, { actor }) => {
+    await service.configureAudience(enabled, actor);
+    return {};
+  });
+}
+
+export function sourceRoutes(intents: IntentRegistry, hub: StateHub): Route[] {
+  return [
+    {
+      method: 'GET',
+      path: '/api/sources',
+      access: 'token',
+      handle: () => ({ status: 200, body: { sources: hub.get('sources') } }),
+    },
+    intentRoute(intents, 'PUT', '/api/sources/x', 'sources:configureX', ({ body }) => body),
+    intentRoute(
+      intents,
+      'PUT',
+      '/api/sources/youtube',
+      'sources:configureYouTube',
+      ({ body }) => body,
+    ),
+    intentRoute(
+      intents,
+      'PUT',
+      '/api/sources/audience',
+      'sources:configureAudience',
+      ({ body }) => body,
+    ),
+  ];
+}

@@ -1,0 +1,44 @@
+// The contract every comment source keeps: it normalizes platform payloads into comments, hands
+// them to the queue, reports malformed payloads, and says how it is doing in plain words. Each
+// source runs and fails on its own; the manager turns their reports into the "sources" state.
+import type { IncomingComment } from '../shared/comment-schema.js';
+import type { Logger } from '../shared/logger.js';
+import type { SourceState } from '../shared/state.js';
+
+export type IngestOutcome = 'added' | 'duplicate' | 'invalid';
+
+export interface SourceContext {
+  /** Hands over a comment; it is stored (once) before anyone sees it. */
+  ingest(comment: IncomingComment): IngestOutcome;
+  /** A payload from the platform that could not be read; counted and logged, never fatal. */
+  malformed(reason: string): void;
+  status(state: SourceState, message: string, retryAt?: Date | null): void;
+  logger: Logger;
+}
+
+export interface CommentSource {
+  start(): void;
+  stop(): Promise<void>;
+}
+
+/** "14:05" in the core's local time, for "rate-limited until 14:05". */
+export function clockTime(date: Date): string {
+  return date.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
+}
+
+/** Resolves after `ms`, or at once when `signal` aborts. */
+export function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) {
+      resolve();
+      return;
+    }
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+    function done(): void {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+  });
+}

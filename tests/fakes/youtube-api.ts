@@ -1,0 +1,253 @@
+// A local stand-in for the YouTube Data API v3 endpoints Panelcast uses (videos.list for the
+// live chat id, liveChatMessages.list with page tokens and pollingIntervalMillis), with Google's
+// error envelope, so @googleapis/youtube runs against it unchanged.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface FakeChatMessage {
+  id: string;
+  type: 'textMessageEvent' | 'superChatEvent' | 'newSponsorEvent';
+  text: string;
+  author: { channelId: string; displayName: string; profileImageUrl: string };
+  publishedAt: string;
+  amount?: string;
+}
+
+export type YouTubeFault =
+  'quotaExceeded' | 'liveChatEnded' | 'backendError' | 'rateLimitExceeded' | 'garbage';
+
+const REASONS: Record<
+  Exclude<YouTubeFault, 'garbage'>,
+  { code: number; domain: string; message: string }
+> = {
+  quotaExceeded: {
+    code: 403,
+    domain: 'youtube.quota',
+    message:
+      'The request cannot be completed because you have exceeded your <a href="/youtube/v3/getting-started#quota">quota</a>.',
+  },
+  liveChatEnded: {
+    code: 403,
+    domain: 'youtube.liveChat',
+    message: 'The live chat is no longer live.',
+  },
+  backendError: { code: 503, domain: 'global', message: 'Backend Error' },
+  rateLimitExceeded: {
+    code: 403,
+    domain: 'youtube.liveChat',
+    message: 'The request was sent too soon after the previous one.',
+  },
+};
+
+export class FakeYouTubeApi {
+  readonly apiKey: string;
+  readonly videoId = 'dQw4w9WgXcQ';
+  liveChatId: string | null = 'Cg0KC2RRdzR3OVdnWGNRKicKGFVDX3g1WEc1';
+  readonly messages: FakeChatMessage[] = [];
+  readonly faults: YouTubeFault[] = [];
+  pollingIntervalMillis = 100;
+  pageSize = 5;
+  readonly counts = { videos: 0, messages: 0 };
+  url = '';
+  #server = http.createServer((req, res) => this.#handle(req, res));
+  #next = 1;
+
+  constructor(apiKey = 'AIzaSyFakeKeyForPanelcastTests0000000') {
+    this.apiKey = apiKey;
+  }
+
+  async start(): Promise<string> {
+    await new Promise<void>((resolve) => this.#server.listen(0, '127.0.0.1', () => resolve()));
+    this.url = `http://127.0.0.1:${(this.#server.address() as AddressInfo).port}/`;
+    return this.url;
+  }
+
+  async stop(): Promise<void> {
+    this.#server.closeAllConnections();
+    await new Promise<void>((resolve) => this.#server.close(() => resolve()));
+  }
+
+  say(text: string, displayName = 'Viewer', extra: Partial<FakeChatMessage> = {}): FakeChatMessage {
+    const n = this.#next++;
+    const message: FakeChatMessage = {
+      id: `LCC.CjgKDQoLZFF3NHc5V2dYY1EqJwoYVUM${n.toString(36).padStart(6, '0')}`,
+      type: 'textMessageEvent',
+      text,
+      author: {
+        channelId: `UC${String(n).padStart(22, 'x')}`,
+        displayName,
+        profileImageUrl: `https://yt3.ggpht.com/ytc/avatar-${n}=s88-c-k-c0x00ffffff-no-rj`,
+      },
+      publishedAt: new Date().toISOString(),
+      ...extra,
+    };
+    this.messages.push(message);
+    return message;
+  }
+
+  #handle(req: http.IncomingMessage, res: http.ServerResponse): void {
+    const url = new URL(req.url ?? '/', 'http://fake');
+    if (url.searchParams.get('key') !== this.apiKey) {
+      this.#error(
+        res,
+        400,
+        'API key not valid. Please pass a valid API key.',
+        'global',
+        'badRequest',
+        'INVALID_ARGUMENT',
+      );
+      return;
+    }
+    if (url.pathname === '/youtube/v3/videos') {
+      this.counts.videos += 1;
+      const ids = (url.searchParams.get('id') ?? '').split(',');
+      const items = ids.includes(this.videoId)
+        ? [
+            {
+              kind: 'youtube#video',
+              etag: 'etag-video',
+              id: this.videoId,
+              liveStreamingDetails: {
+                actualStartTime: '2026-11-23T19:00:00Z',
+                concurrentViewers: '420',
+                ...(this.liveChatId ? { activeLiveChatId: this.liveChatId } : {}),
+              },
+            },
+          ]
+        : [];
+      this.#json(res, {
+        kind: 'youtube#videoListResponse',
+        etag: 'etag-list',
+        items,
+        pageInfo: { totalResults: items.length, resultsPerPage: items.length },
+      });
+      return;
+    }
+    if (url.pathname === '/youtube/v3/liveChat/messages') {
+      this.counts.messages += 1;
+      if (url.searchParams.get('liveChatId') !== this.liveChatId) {
+        this.#error(
+          res,
+          404,
+          'The live chat that you are trying to retrieve cannot be found.',
+          'youtube.liveChat',
+          'liveChatNotFound',
+        );
+        return;
+      }
+      const fault = this.faults.shift();
+      if (fault === 'garbage') {
+        res.writeHead(200, { 'content-type': 'application/json; charset=UTF-8' });
+        res.end(
+          JSON.stringify({
+            kind: 'youtube#liveChatMessageListResponse',
+            items: [{ id: 42, snippet: 'broken' }],
+            pollingIntervalMillis: this.pollingIntervalMillis,
+            nextPageToken: this.#token(this.#offset(url)),
+          }),
+        );
+        return;
+      }
+      if (fault) {
+        const reason = REASONS[fault];
+        this.#error(res, reason.code, reason.message, reason.domain, fault);
+        return;
+      }
+      const offset = this.#offset(url);
+      const page = this.messages.slice(offset, offset + this.pageSize);
+      const next = offset + page.length;
+      this.#json(res, {
+        kind: 'youtube#liveChatMessageListResponse',
+        etag: `etag-${next}`,
+        pollingIntervalMillis: this.pollingIntervalMillis,
+        nextPageToken: this.#token(next),
+        pageInfo: { totalResults: this.messages.length - offset, resultsPerPage: page.length },
+        items: page.map((m) => this.#item(m)),
+      });
+      return;
+    }
+    this.#error(res, 404, 'Not Found', 'global', 'notFound');
+  }
+
+  #offset(url: URL): number {
+    const token = url.searchParams.get('pageToken');
+    return token ? Number(Buffer.from(token, 'base64url').toString().replace('page-', '')) : 0;
+  }
+
+  #token(offset: number): string {
+    return Buffer.from(`page-${offset}`).toString('base64url');
+  }
+
+  #item(m: FakeChatMessage): object {
+    const snippet: Record<string, unknown> = {
+      type: m.type,
+      liveChatId: this.liveChatId,
+      authorChannelId: m.author.channelId,
+      publishedAt: m.publishedAt,
+      hasDisplayContent: true,
+      displayMessage:
+        m.type === 'superChatEvent'
+          ? `${m.amount ?? ''} from ${m.author.displayName}: "${m.text}"`
+          : m.text,
+    };
+    if (m.type === 'textMessageEvent') snippet.textMessageDetails = { messageText: m.text };
+    if (m.type === 'superChatEvent') {
+      snippet.superChatDetails = {
+        amountMicros: '5000000',
+        currency: 'EUR',
+        amountDisplayString: m.amount ?? '€5.00',
+        userComment: m.text,
+        tier: 2,
+      };
+    }
+    return {
+      kind: 'youtube#liveChatMessage',
+      etag: `etag-${m.id}`,
+      id: m.id,
+      snippet,
+      authorDetails: {
+        channelId: m.author.channelId,
+        channelUrl: `http://www.youtube.com/channel/${m.author.channelId}`,
+        displayName: m.author.displayName,
+        profileImageUrl: m.author.profileImageUrl,
+        isVerified: false,
+        isChatOwner: false,
+        isChatSponsor: false,
+        isChatModerator: false,
+      },
+    };
+  }
+
+  #json(res: http.ServerResponse, body: object): void {
+    const text = JSON.stringify(body);
+    res.writeHead(200, {
+      'content-type': 'application/json; charset=UTF-8',
+      'content-length': Buffer.byteLength(text),
+    });
+    res.end(text);
+  }
+
+  #error(
+    res: http.ServerResponse,
+    code: number,
+    message: string,
+    domain: string,
+    reason: string,
+    status?: string,
+  ): void {
+    const body = {
+      error: {
+        code,
+        message,
+        errors: [{ message, domain, reason }],
+        ...(status ? { status } : {}),
+      },
+    };
+    const text = JSON.stringify(body);
+    res.writeHead(code, {
+      'content-type': 'application/json; charset=UTF-8',
+      'content-length': Buffer.byteLength(text),
+    });
+    res.end(text);
+  }
+}
