@@ -31,6 +31,13 @@ import { LowerThirdDriver } from './obs/lower-third-driver.js';
 import { initialShow, registerShowIntents, showRoutes } from './server/show-api.js';
 import { AudienceService } from './server/audience-service.js';
 import {
+  INITIAL_RELAY,
+  RelayService,
+  registerRelayIntents,
+  relayRoutes,
+} from './server/relay-api.js';
+import type { BackoffPolicy } from './shared/backoff.js';
+import {
   SourcesService,
   registerSourceIntents,
   sourceRoutes,
@@ -58,6 +65,8 @@ export interface StartOptions {
   xTimings?: Partial<XTimings>;
   youtubeTimings?: Partial<YouTubeTimings>;
   audienceLimits?: Partial<AudienceLimits>;
+  /** Faster relay retries (tests). */
+  relayBackoff?: BackoffPolicy;
 }
 
 export interface RunningCore {
@@ -73,6 +82,7 @@ export interface RunningCore {
   intents: IntentRegistry;
   queue: QueueController;
   obs: ObsConnection;
+  relay: RelayService;
   sockets: SocketServer;
   db: Database;
   stop(): Promise<void>;
@@ -98,6 +108,7 @@ export function initialState(version: string, showTitle: string, lan: boolean): 
     lowerThird: null,
     obs: emptyObsState('not_configured', OBS_NOT_CONFIGURED, null),
     sources: [],
+    relay: INITIAL_RELAY,
     queue: { counts, onAir: null, order: [], blocklist: { words: [], authors: [] } },
     diagnostics: { rejectedInputs: {} },
   };
@@ -266,6 +277,19 @@ export async function startCore(options: StartOptions): Promise<RunningCore> {
     registerSourceIntents(intents, sources);
     hub.update('config', (c) => ({ ...c, ...sourcesSummary({ settings, secrets }) }));
 
+    const relay = new RelayService({
+      hub,
+      obs,
+      settings,
+      secrets,
+      audit,
+      logger: logger.child('relay'),
+      dataDir: config.dataDir,
+      ...(options.relayBackoff ? { backoff: options.relayBackoff } : {}),
+    });
+    cleanups.push(() => relay.stop());
+    registerRelayIntents(intents, relay);
+
     const onError = (error: unknown): void => logger.error('request failed', { error });
     const router = new RestRouter({
       routes: [
@@ -274,6 +298,7 @@ export async function startCore(options: StartOptions): Promise<RunningCore> {
         ...obsRoutes(intents),
         ...showRoutes(intents),
         ...sourceRoutes(intents, hub),
+        ...relayRoutes(intents, hub),
       ],
       token,
       onRejected,
@@ -307,6 +332,7 @@ export async function startCore(options: StartOptions): Promise<RunningCore> {
     // Connect only once the server answers, so the UI can show OBS coming up.
     connectStoredObs(obsDeps);
     await sources.startSaved();
+    await relay.start().catch((error: unknown) => logger.error('relay did not start', { error }));
     const url = `http://${urlHost(config.host)}:${port}/`;
     baseUrl = url;
     logger.info('core started', { url, dataDir: config.dataDir, lan: config.lan });
@@ -323,6 +349,7 @@ export async function startCore(options: StartOptions): Promise<RunningCore> {
       intents,
       queue,
       obs,
+      relay,
       sockets,
       db,
       stop: () => {

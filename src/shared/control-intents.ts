@@ -114,4 +114,24 @@ export const controlIntentSchemas = {
       .optional(),
   }),
   'sources:configureAudience': z.strictObject({ enabled: z.boolean() }),
+  /** Adds or changes a stream destination; the stream key is stored encrypted, omit it to keep it. */
+  'relay:setDestination': z.strictObject({
+    id: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/),
+    name: z.string().trim().min(1).max(60),
+    platform: z.enum(['youtube', 'facebook', 'twitch', 'x', 'linkedin', 'custom']),
+    /** Required for x, linkedin and custom; the preset is used for the others when omitted. */
+    serverUrl: z
+      .string()
+      .trim()
+      .max(500)
+      .regex(/^rtmps?:\/\/[^\s/]+/i, 'must be an rtmp:// or rtmps:// server URL')
+      .optional(),
+    streamKey: z.string().trim().min(1).max(500).optional(),
+    enabled: z.boolean(),
+  }),
+  'relay:removeDestination': z.strictObject({ id: z.string().min(1).max(40) }),
+  /** Points OBS's stream settings at Panelcast's local ingest. */
+  'relay:configureObs': nothing,
+  /** Reveals the ingest address and its secret key, for streaming software other than OBS. */
+  'relay:publishTarget': nothing,
 } as const satisfies Record<string, z.ZodType>;

@@ -68,6 +68,10 @@ export interface ControlIntentResults {
   'sources:configureX': object;
   'sources:configureYouTube': object;
   'sources:configureAudience': object;
+  'relay:setDestination': object;
+  'relay:removeDestination': object;
+  'relay:configureObs': { server: string };
+  'relay:publishTarget': { server: string; key: string };
 }
 
 export type ControlClientToServerEvents = {

@@ -127,6 +127,38 @@ export interface GuestLowerThird {
   until: string;
 }
 
+export type DestinationPlatform = 'youtube' | 'facebook' | 'twitch' | 'x' | 'linkedin' | 'custom';
+
+export type DestinationState = 'disabled' | 'idle' | 'connecting' | 'live' | 'retrying' | 'error';
+
+export interface DestinationStatus {
+  id: string;
+  name: string;
+  platform: DestinationPlatform;
+  /** The server URL without the stream key. */
+  serverUrl: string;
+  enabled: boolean;
+  keySaved: boolean;
+  state: DestinationState;
+  /** In plain words: "Live.", "The platform rejected the stream key. Retrying in 8 s." */
+  message: string;
+  bitrateKbps: number | null;
+  /** The last minute of bitrate samples, oldest first. */
+  bitrateHistory: number[];
+  liveSince: string | null;
+  retryAt: string | null;
+}
+
+export interface RelayState {
+  ingest: {
+    state: 'starting' | 'ready' | 'live' | 'error';
+    message: string;
+    /** Where OBS streams to (the key is set with "Configure OBS"), null until ready. */
+    serverUrl: string | null;
+  };
+  destinations: DestinationStatus[];
+}
+
 export interface ShowState {
   app: AppInfo;
   config: ConfigSummary;
@@ -135,6 +167,7 @@ export interface ShowState {
   lowerThird: GuestLowerThird | null;
   obs: ObsState;
   sources: SourceStatus[];
+  relay: RelayState;
   queue: QueueSummary;
   diagnostics: Diagnostics;
 }

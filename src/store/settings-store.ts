@@ -59,6 +59,19 @@ export const settingDefinitions = {
     fallback: { enabled: false, video: '', rootUrl: null },
   },
   'sources.audience': { schema: z.object({ enabled: z.boolean() }), fallback: { enabled: true } },
+  'relay.port': { schema: z.number().int().min(1).max(65535).nullable(), fallback: null },
+  'relay.destinations': {
+    schema: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        platform: z.enum(['youtube', 'facebook', 'twitch', 'x', 'linkedin', 'custom']),
+        serverUrl: z.string(),
+        enabled: z.boolean(),
+      }),
+    ),
+    fallback: [],
+  },
   /** The newest X post taken in, to fill the gap after a restart. */
   'sources.x.lastSeenId': { schema: z.string().regex(/^\d+$/).nullable(), fallback: null },
 } satisfies Record<string, { schema: z.ZodType; fallback: unknown }>;

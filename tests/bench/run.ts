@@ -1,6 +1,7 @@
 // Runs the benchmarks and prints their figures: `npm run bench` (all) or `npm run bench -- NAME`.
 import { benchObs } from './obs.js';
 import { benchQueueLive, benchQueueStore } from './queue.js';
+import { benchRelay } from './relay.js';
 import { benchSources } from './sources.js';
 import { benchStartup } from './startup.js';
 
@@ -10,6 +11,7 @@ const benches: Record<string, () => Promise<string>> = {
   'queue-store': () => benchQueueStore(),
   obs: () => benchObs(),
   sources: () => benchSources(),
+  relay: () => benchRelay(),
 };
 
 const wanted = process.argv.slice(2);

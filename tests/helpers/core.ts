@@ -20,6 +20,7 @@ export interface TestCoreOptions {
   xTimings?: StartOptions['xTimings'];
   youtubeTimings?: StartOptions['youtubeTimings'];
   audienceLimits?: StartOptions['audienceLimits'];
+  relayBackoff?: StartOptions['relayBackoff'];
 }
 
 export async function startTestCore(options: TestCoreOptions = {}): Promise<TestCore> {
@@ -47,6 +48,7 @@ export async function startTestCore(options: TestCoreOptions = {}): Promise<Test
   if (options.xTimings !== undefined) start.xTimings = options.xTimings;
   if (options.youtubeTimings !== undefined) start.youtubeTimings = options.youtubeTimings;
   if (options.audienceLimits !== undefined) start.audienceLimits = options.audienceLimits;
+  if (options.relayBackoff !== undefined) start.relayBackoff = options.relayBackoff;
   const core = await startCore(start);
   return {
     ...core,

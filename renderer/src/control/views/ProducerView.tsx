@@ -6,7 +6,13 @@ import { useTranslation } from 'react-i18next';
 import type { ObsHealth, ObsState } from '../../../../src/shared/obs-state';
 import { segmentTiming } from '../../../../src/shared/segment-timing';
 import type { ControlIntentName } from '../../../../src/shared/protocol';
-import type { Guest, RundownState, ShowState, SourceStatus } from '../../../../src/shared/state';
+import type {
+  DestinationStatus,
+  Guest,
+  RundownState,
+  ShowState,
+  SourceStatus,
+} from '../../../../src/shared/state';
 import { tameText } from '../../../../src/shared/tame-text';
 import { isTyping } from '../../lib/keyboard';
 import { useNow } from '../../lib/relative-time';
@@ -103,6 +109,7 @@ export function ProducerView() {
         </div>
         <div className="producer__column">
           <HealthPanel obs={obs} />
+          <DestinationsPanel destinations={state.relay.destinations} now={now} send={send} />
           <RundownPanel rundown={state.rundown} now={now} send={send} />
           <SourcesPanel sources={state.sources} />
         </div>
@@ -257,14 +264,16 @@ function ScenePanel({ obs, send }: { obs: ObsState; send: Send }) {
   );
 }
 
-function BitrateChart({ history }: { history: number[] }) {
-  if (history.length < 2) return <svg className="chart" viewBox="0 0 240 48" aria-hidden="true" />;
+function BitrateChart({ history, small = false }: { history: number[]; small?: boolean }) {
+  const className = small ? 'chart chart--small' : 'chart';
+  if (history.length < 2)
+    return <svg className={className} viewBox="0 0 240 48" aria-hidden="true" />;
   const max = Math.max(...history, 1);
   const points = history
     .map((v, i) => `${(i / (history.length - 1)) * 240},${46 - (v / max) * 42}`)
     .join(' ');
   return (
-    <svg className="chart" viewBox="0 0 240 48" aria-hidden="true" preserveAspectRatio="none">
+    <svg className={className} viewBox="0 0 240 48" aria-hidden="true" preserveAspectRatio="none">
       <polyline
         points={points}
         fill="none"
@@ -456,6 +465,62 @@ function OnAirPanel({ state }: { state: ShowState }) {
           </div>
         ))}
       </dl>
+    </section>
+  );
+}
+
+function DestinationsPanel({
+  destinations,
+  now,
+  send,
+}: {
+  destinations: DestinationStatus[];
+  now: number;
+  send: Send;
+}) {
+  const { t } = useTranslation();
+  return (
+    <section className="panel" aria-labelledby="destinations-heading">
+      <h2 id="destinations-heading">{t('producer.destinations')}</h2>
+      {destinations.length === 0 ? (
+        <p className="muted">{t('producer.noDestinations')}</p>
+      ) : (
+        <ul className="destinations">
+          {destinations.map((d) => (
+            <li
+              key={d.id}
+              className={`destination destination--${d.state}`}
+              data-testid={`destination-${d.id}`}
+            >
+              <span className="destination__name">{d.name}</span>
+              <span className="destination__state">{t(`producer.destState.${d.state}`)}</span>
+              <span className="destination__rate">
+                {d.bitrateKbps !== null ? `${d.bitrateKbps} kb/s` : ''}
+                {d.liveSince
+                  ? ` · ${t('producer.uptime', { time: clock(now - Date.parse(d.liveSince)) })}`
+                  : ''}
+              </span>
+              <button
+                type="button"
+                className="mini"
+                onClick={() =>
+                  void send('relay:setDestination', {
+                    id: d.id,
+                    name: d.name,
+                    platform: d.platform,
+                    serverUrl: d.serverUrl,
+                    enabled: !d.enabled,
+                  })
+                }
+              >
+                {d.enabled ? t('producer.turnOff') : t('producer.turnOn')}
+              </button>
+              <span className="destination__message">{d.message}</span>
+              {d.state === 'live' && <BitrateChart history={d.bitrateHistory} small />}
+            </li>
+          ))}
+        </ul>
+      )}
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { LANGUAGES, setLanguage, type Language } from '../../i18n/i18n';
 import { useConnection, useShow } from '../context';
 import { GuestSettings } from '../settings/GuestSettings';
 import { ObsSettings } from '../settings/ObsSettings';
+import { RelaySettings } from '../settings/RelaySettings';
 import { RundownSettings } from '../settings/RundownSettings';
 import { SourceSettings } from '../settings/SourceSettings';
 
@@ -61,6 +62,7 @@ export function SettingsView() {
 
       <ObsSettings />
       <SourceSettings />
+      <RelaySettings />
       <RundownSettings />
       <GuestSettings />
       <BlocklistSettings />
