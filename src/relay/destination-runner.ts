@@ -105,8 +105,6 @@ export class DestinationRunner {
       'error',
       '-progress',
       'pipe:1',
-      '-stats_period',
-      '1',
       '-rw_timeout',
       '15000000',
       // The ingest sends its stream headers at once; no need to wait 5 s for them.

@@ -30,9 +30,17 @@ export function obsConfigSummary({ settings, secrets }: Pick<ObsApiDeps, 'settin
   return { obsUrl: settings.get('obs.url'), obsPasswordSaved: secrets.has(PASSWORD) };
 }
 
-function connected(obs: ObsConnection): void {
+/** Refuses clearly when OBS is not connected, or (feature detection) lacks the requests needed. */
+function connected(obs: ObsConnection, ...requests: string[]): void {
   if (obs.state.status !== 'connected') {
     throw new UserError('unavailable', `OBS is not connected: ${obs.state.message}`);
+  }
+  const missing = requests.filter((r) => !obs.supports(r));
+  if (missing.length > 0) {
+    throw new UserError(
+      'unavailable',
+      `This OBS (${obs.state.obsVersion ?? 'unknown version'}) does not offer ${missing.join(', ')}. Update OBS to use this.`,
+    );
   }
 }
 
@@ -67,7 +75,7 @@ export function registerObsIntents(intents: IntentRegistry, deps: ObsApiDeps): v
   });
 
   intents.handle('obs:switchScene', async ({ scene, to }, { actor }) => {
-    connected(obs);
+    connected(obs, 'SetCurrentProgramScene', 'SetCurrentPreviewScene');
     const state = obs.state;
     if (!state.scenes.includes(scene)) {
       throw new UserError(
@@ -90,7 +98,7 @@ export function registerObsIntents(intents: IntentRegistry, deps: ObsApiDeps): v
   });
 
   intents.handle('obs:transition', async (_input, { actor }) => {
-    connected(obs);
+    connected(obs, 'TriggerStudioModeTransition');
     if (!obs.state.studioMode) {
       throw new UserError(
         'conflict',
@@ -108,14 +116,14 @@ export function registerObsIntents(intents: IntentRegistry, deps: ObsApiDeps): v
   });
 
   intents.handle('obs:setStudioMode', async ({ enabled }, { actor }) => {
-    connected(obs);
+    connected(obs, 'SetStudioModeEnabled');
     await obs.call('SetStudioModeEnabled', { studioModeEnabled: enabled });
     audit.append({ actor, action: 'obs:setStudioMode', target: null, detail: { enabled } });
     return {};
   });
 
   intents.handle('obs:stream', async ({ action }, { actor }) => {
-    connected(obs);
+    connected(obs, 'StartStream', 'StopStream');
     const live = obs.state.streaming;
     if (action === 'start' && live) throw new UserError('conflict', 'The stream is already live.');
     if (action === 'stop' && !live) throw new UserError('conflict', 'The stream is not live.');
@@ -125,7 +133,7 @@ export function registerObsIntents(intents: IntentRegistry, deps: ObsApiDeps): v
   });
 
   intents.handle('obs:record', async ({ action }, { actor }) => {
-    connected(obs);
+    connected(obs, 'StartRecord', 'StopRecord');
     const live = obs.state.recording;
     if (action === 'start' && live) throw new UserError('conflict', 'OBS is already recording.');
     if (action === 'stop' && !live) throw new UserError('conflict', 'OBS is not recording.');
