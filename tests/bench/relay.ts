@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import { freePort } from '../helpers/cli.js';
+import { testSource } from '../helpers/ffmpeg.js';
 import { startTestCore, type TestCore } from '../helpers/core.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 import { formatMs, summarize, table } from './stats.js';
@@ -95,52 +96,15 @@ async function until(check: () => boolean, timeoutMs: number, what: string): Pro
   }
 }
 
+/** The same stream to every output, through ffmpeg's tee muxer. */
 function source(outputs: string[]): ChildProcess {
-  return spawn(
-    'ffmpeg',
-    [
-      '-hide_banner',
-      '-loglevel',
-      'error',
-      '-re',
-      '-f',
-      'lavfi',
-      '-i',
-      'testsrc2=size=1280x720:rate=30',
-      '-f',
-      'lavfi',
-      '-i',
-      'sine=frequency=440:sample_rate=48000',
-      '-map',
-      '0:v',
-      '-map',
-      '1:a',
-      '-c:v',
-      'libx264',
-      '-preset',
-      'ultrafast',
-      '-tune',
-      'zerolatency',
-      '-g',
-      '60',
-      '-b:v',
-      `${KBPS}k`,
-      '-maxrate',
-      `${KBPS}k`,
-      '-bufsize',
-      `${KBPS * 2}k`,
-      '-x264-params',
-      'nal-hrd=cbr',
-      '-c:a',
-      'aac',
-      '-b:a',
-      '128k',
-      '-f',
-      'tee',
-      outputs.map((o) => `[f=flv:onfail=ignore]${o}`).join('|'),
-    ],
-    { stdio: 'ignore' },
-  );
+  const tee = outputs.map((o) => `[f=flv:onfail=ignore]${o}`).join('|');
+  return testSource('', {
+    bitrateKbps: KBPS,
+    size: '1280x720',
+    gop: 60,
+    output: ['-f', 'tee', tee],
+  });
 }
 
 interface Run {

@@ -42,11 +42,17 @@ export function rtmpReceiver(port: number, file: string, path = 'live/key'): Rec
   };
 }
 
-/** A live-like test signal (video and tone), encoded as OBS would, pushed to `url`. */
-export function testSource(
-  url: string,
-  options: { bitrateKbps?: number; size?: string; extra?: string[] } = {},
-): ChildProcess {
+export interface TestSourceOptions {
+  bitrateKbps?: number;
+  size?: string;
+  /** Frames between keyframes (30 = one a second). */
+  gop?: number;
+  /** Output arguments instead of a plain FLV push to `url` (e.g. a tee to several places). */
+  output?: string[];
+}
+
+/** A live-like test signal (video and tone), encoded as OBS would (CBR x264, AAC), pushed to `url`. */
+export function testSource(url: string, options: TestSourceOptions = {}): ChildProcess {
   const kbps = options.bitrateKbps ?? 1500;
   return spawn(
     'ffmpeg',
@@ -63,6 +69,10 @@ export function testSource(
       'lavfi',
       '-i',
       'sine=frequency=440:sample_rate=48000',
+      '-map',
+      '0:v',
+      '-map',
+      '1:a',
       '-c:v',
       'libx264',
       '-preset',
@@ -70,18 +80,20 @@ export function testSource(
       '-tune',
       'zerolatency',
       '-g',
-      '30',
+      String(options.gop ?? 30),
       '-b:v',
       `${kbps}k`,
       '-maxrate',
       `${kbps}k`,
       '-bufsize',
-      `${kbps}k`,
+      `${kbps * 2}k`,
+      '-x264-params',
+      'nal-hrd=cbr',
       '-c:a',
       'aac',
       '-b:a',
       '128k',
-      ...(options.extra ?? ['-f', 'flv', url]),
+      ...(options.output ?? ['-f', 'flv', url]),
     ],
     { stdio: 'ignore' },
   );

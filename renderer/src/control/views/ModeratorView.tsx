@@ -124,20 +124,7 @@ export function ModeratorView() {
   const [help, setHelp] = useState(false);
 
   // The keyboard handler reads the latest values through a ref, so it is attached once.
-  const latest = useRef({
-    column,
-    lists,
-    tab,
-    selectedCard,
-    selectedIndex,
-    select,
-    follow,
-    act,
-    send,
-    setColumn,
-    help,
-  });
-  latest.current = {
+  const current = {
     column,
     lists,
     tab,
@@ -150,6 +137,8 @@ export function ModeratorView() {
     setColumn,
     help,
   };
+  const latest = useRef(current);
+  latest.current = current;
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {

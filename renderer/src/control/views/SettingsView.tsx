@@ -7,35 +7,32 @@ import { GuestSettings } from '../settings/GuestSettings';
 import { ObsSettings } from '../settings/ObsSettings';
 import { RelaySettings } from '../settings/RelaySettings';
 import { RundownSettings } from '../settings/RundownSettings';
+import { SaveStatus } from '../settings/SaveStatus';
 import { SourceSettings } from '../settings/SourceSettings';
-
-type SaveState =
-  { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; error: string };
+import { useSave } from '../settings/use-save';
 
 export function SettingsView() {
   const { t, i18n } = useTranslation();
   const connection = useConnection();
   const { state, status } = useShow();
   const [title, setTitle] = useState(state?.app.showTitle ?? '');
-  const [save, setSave] = useState<SaveState>({ kind: 'idle' });
+  const [save, run, reset] = useSave();
   const stored = state?.app.showTitle;
 
   useEffect(() => {
     if (stored !== undefined) setTitle(stored);
   }, [stored]);
 
-  const submit = async (event: SubmitEvent): Promise<void> => {
+  const submit = (event: SubmitEvent): void => {
     event.preventDefault();
-    setSave({ kind: 'saving' });
-    const result = await connection.request('show:setTitle', { title });
-    setSave(result.ok ? { kind: 'saved' } : { kind: 'failed', error: result.error });
+    void run(() => connection.request('show:setTitle', { title }));
   };
 
   return (
     <div className="settings">
       <section className="panel" aria-labelledby="show-heading">
         <h2 id="show-heading">{t('settings.show')}</h2>
-        <form className="form-row" onSubmit={(e) => void submit(e)}>
+        <form className="form-row" onSubmit={submit}>
           <label htmlFor="show-title">{t('settings.showTitle')}</label>
           <input
             id="show-title"
@@ -43,7 +40,7 @@ export function SettingsView() {
             maxLength={120}
             onChange={(e) => {
               setTitle(e.target.value);
-              setSave({ kind: 'idle' });
+              reset();
             }}
           />
           <button
@@ -53,10 +50,7 @@ export function SettingsView() {
           >
             {t('settings.save')}
           </button>
-          <span className="form-row__status" role="status">
-            {save.kind === 'saved' && t('settings.saved')}
-            {save.kind === 'failed' && t('settings.saveFailed', { error: save.error })}
-          </span>
+          <SaveStatus state={save} />
         </form>
       </section>
 
@@ -116,7 +110,7 @@ function BlocklistSettings() {
   const stored = state?.queue.blocklist;
   const [words, setWords] = useState('');
   const [authors, setAuthors] = useState('');
-  const [save, setSave] = useState<SaveState>({ kind: 'idle' });
+  const [save, run] = useSave();
 
   useEffect(() => {
     if (!stored) return;
@@ -124,20 +118,17 @@ function BlocklistSettings() {
     setAuthors(stored.authors.join('\n'));
   }, [stored]);
 
-  const submit = async (event: SubmitEvent): Promise<void> => {
+  const submit = (event: SubmitEvent): void => {
     event.preventDefault();
-    setSave({ kind: 'saving' });
-    const result = await connection.request('queue:setBlocklist', {
-      words: lines(words),
-      authors: lines(authors),
-    });
-    setSave(result.ok ? { kind: 'saved' } : { kind: 'failed', error: result.error });
+    void run(() =>
+      connection.request('queue:setBlocklist', { words: lines(words), authors: lines(authors) }),
+    );
   };
 
   return (
     <section className="panel" aria-labelledby="blocklist-heading">
       <h2 id="blocklist-heading">{t('settings.blocklist')}</h2>
-      <form className="blocklist" onSubmit={(e) => void submit(e)}>
+      <form className="blocklist" onSubmit={submit}>
         <label>
           {t('settings.blockedWords')}
           <textarea
@@ -164,10 +155,7 @@ function BlocklistSettings() {
           >
             {t('settings.save')}
           </button>
-          <span className="form-row__status" role="status">
-            {save.kind === 'saved' && t('settings.saved')}
-            {save.kind === 'failed' && t('settings.saveFailed', { error: save.error })}
-          </span>
+          <SaveStatus state={save} />
         </div>
       </form>
     </section>
