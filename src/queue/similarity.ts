@@ -48,10 +48,6 @@ export class SimilarityIndex {
     return this.#options.capacity;
   }
 
-  has(id: string): boolean {
-    return this.#sets.has(id);
-  }
-
   add(id: string, text: string): void {
     if (this.#sets.has(id)) return;
     if (this.#sets.size >= this.#options.capacity) {

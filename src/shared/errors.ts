@@ -12,8 +12,3 @@ export class UserError extends Error {
     this.kind = kind;
   }
 }
-
-export function errorMessage(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  return String(error);
-}

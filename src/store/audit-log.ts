@@ -11,10 +11,8 @@ export interface AuditEntry {
 
 export class AuditLog {
   readonly #insert;
-  readonly #db: Database;
 
   constructor(db: Database) {
-    this.#db = db;
     this.#insert = db.prepare(
       'INSERT INTO actions (at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)',
     );
@@ -28,21 +26,5 @@ export class AuditLog {
       entry.target,
       entry.detail === undefined ? null : JSON.stringify(entry.detail),
     );
-  }
-
-  recent(limit: number): AuditEntry[] {
-    const rows = this.#db
-      .prepare('SELECT at, actor, action, target, detail FROM actions ORDER BY id DESC LIMIT ?')
-      .all(limit) as {
-      at: string;
-      actor: string;
-      action: string;
-      target: string | null;
-      detail: string | null;
-    }[];
-    return rows.map((r) => ({
-      ...r,
-      detail: r.detail === null ? null : (JSON.parse(r.detail) as unknown),
-    }));
   }
 }

@@ -138,10 +138,6 @@ export class CommentStore {
       .all(voter) as { id: string }[];
     return rows.map((r) => r.id);
   }
-
-  count(): number {
-    return (this.#db.prepare('SELECT COUNT(*) AS n FROM comments').get() as { n: number }).n;
-  }
 }
 
 function fromRow(row: Row): Comment {

@@ -1,6 +1,5 @@
 // Opens the SQLite database (WAL, foreign keys on) and brings its schema up to date, backing
 // the file up before any upgrade step touches it.
-import fs from 'node:fs';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { MIGRATIONS, type Migration } from './migrations.js';
 
@@ -76,11 +75,4 @@ export function openDatabase(
     db.close();
     throw error;
   }
-}
-
-/** Copies the live database to `target` (safe while it is being written). */
-export async function backupDatabase(db: Database, target: string): Promise<void> {
-  const tmp = `${target}.partial`;
-  await db.backup(tmp);
-  fs.renameSync(tmp, target);
 }
