@@ -18,3 +18,13 @@ export function segmentTiming(plannedSec: number, startedAt: string, nowMs: numb
   const phase: TimingPhase = remainingSec < 0 ? 'over' : remainingSec <= warnAt ? 'wrap_up' : 'ok';
   return { elapsedSec, remainingSec, phase };
 }
+
+/** "00:12:05": running times on screen, and YouTube chapter stamps from segment offsets. */
+export function formatOffset(totalSec: number): string {
+  const s = Math.max(0, Math.floor(totalSec));
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const sec = s % 60;
+  const two = (n: number): string => String(n).padStart(2, '0');
+  return `${two(h)}:${two(m)}:${two(sec)}`;
+}

@@ -4,7 +4,12 @@
 import type { Segment, SegmentStart } from '../shared/state.js';
 
 export type { Segment, SegmentStart };
-export { segmentTiming, type SegmentTiming, type TimingPhase } from '../shared/segment-timing.js';
+export {
+  formatOffset,
+  segmentTiming,
+  type SegmentTiming,
+  type TimingPhase,
+} from '../shared/segment-timing.js';
 
 export interface RundownPosition {
   /** Index of the running segment; -1 before the first one starts. */
@@ -41,16 +46,6 @@ export function advance(
     start: { segmentId: segment.id, title: segment.title, startedAt, offsetSec },
     segment,
   };
-}
-
-/** "00:12:05" — YouTube chapter stamps, from segment starts with stream offsets. */
-export function formatOffset(totalSec: number): string {
-  const s = Math.max(0, Math.floor(totalSec));
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const sec = s % 60;
-  const two = (n: number): string => String(n).padStart(2, '0');
-  return `${two(h)}:${two(m)}:${two(sec)}`;
 }
 
 /** Keeps a position valid after the plan changed under it. */

@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ObsHealth, ObsState } from '../../../../src/shared/obs-state';
-import { segmentTiming } from '../../../../src/shared/segment-timing';
+import { formatOffset, segmentTiming } from '../../../../src/shared/segment-timing';
 import type { ControlIntentName } from '../../../../src/shared/protocol';
 import type {
   DestinationStatus,
@@ -21,9 +21,7 @@ import { useConnection, useShow } from '../context';
 type Send = (intent: ControlIntentName, payload: Record<string, unknown>) => Promise<void>;
 
 function clock(ms: number): string {
-  const s = Math.max(0, Math.floor(ms / 1000));
-  const two = (n: number): string => String(n).padStart(2, '0');
-  return `${two(Math.floor(s / 3600))}:${two(Math.floor((s % 3600) / 60))}:${two(s % 60)}`;
+  return formatOffset(ms / 1000);
 }
 
 function minutes(sec: number): string {
