@@ -151,7 +151,7 @@ export class QueueController {
       if (groupWith !== null) {
         const leader = this.#sync(groupWith);
         if (leader) {
-          this.#store.saveModeration([moderationOf(leader)]);
+          this.#store.saveModeration([leader]);
           changed.push(leader);
         }
       }
@@ -175,7 +175,7 @@ export class QueueController {
       .map((id) => this.#sync(id))
       .filter((c): c is Comment => c !== undefined);
     this.#store.transaction(() => {
-      this.#store.saveModeration(changed.map(moderationOf));
+      this.#store.saveModeration(changed);
       this.#store.saveOrder(this.#queue.approvedOrder());
       this.#audit.append({
         actor,
@@ -282,16 +282,5 @@ function entryOf(comment: Comment): QueueEntry {
     groupId: comment.groupId,
     by: comment.moderatedBy,
     at: comment.moderatedAt,
-  };
-}
-
-function moderationOf(comment: Comment) {
-  return {
-    id: comment.id,
-    status: comment.status,
-    pinned: comment.pinned,
-    groupId: comment.groupId,
-    moderatedBy: comment.moderatedBy,
-    moderatedAt: comment.moderatedAt,
   };
 }

@@ -26,14 +26,11 @@ interface Row {
   filter_reason: string | null;
 }
 
-export interface ModerationRow {
-  id: string;
-  status: CommentStatus;
-  pinned: boolean;
-  groupId: string | null;
-  moderatedBy: string | null;
-  moderatedAt: string | null;
-}
+/** The part of a comment that moderation changes. */
+export type ModerationRow = Pick<
+  Comment,
+  'id' | 'status' | 'pinned' | 'groupId' | 'moderatedBy' | 'moderatedAt'
+>;
 
 export class CommentStore {
   readonly #db: Database;
@@ -92,7 +89,16 @@ export class CommentStore {
   }
 
   saveModeration(rows: readonly ModerationRow[]): void {
-    for (const row of rows) this.#moderate.run({ ...row, pinned: row.pinned ? 1 : 0 });
+    for (const row of rows) {
+      this.#moderate.run({
+        id: row.id,
+        status: row.status,
+        pinned: row.pinned ? 1 : 0,
+        groupId: row.groupId,
+        moderatedBy: row.moderatedBy,
+        moderatedAt: row.moderatedAt,
+      });
+    }
   }
 
   /** Stores the approved queue's order (ids of approved cards, first on air first). */
