@@ -125,6 +125,7 @@ export class DestinationRunner {
     const startedAt = Date.now();
     let stderr = '';
     let pushed = 0;
+    let pushedMs = 0;
     let last: { at: number; bytes: number } | null = null;
     const parser = new ProgressParser();
     const child = spawn(ffmpeg, args, { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -155,6 +156,7 @@ export class DestinationRunner {
           kbps = Math.round(((bytes - last.bytes) * 8) / (now - last.at));
         last = { at: now, bytes };
         pushed = bytes;
+        pushedMs = Math.max(pushedMs, block.outTimeMs ?? 0);
         if (bytes > 0 && !block.ended) {
           this.#lastFailure = null;
           const history =
@@ -186,7 +188,7 @@ export class DestinationRunner {
       const ranMs = Date.now() - startedAt;
       if (ranMs >= (this.#options.stableMs ?? 30_000)) this.#failures = 0;
       this.#failures += 1;
-      const why = explainFailure(stderr, pushed, ranMs);
+      const why = explainFailure(stderr, pushedMs, ranMs);
       this.#lastFailure = why;
       logger.warn('push to the platform stopped', { code, signal, why });
       const delay = backoffDelay(this.#failures, this.#backoff);

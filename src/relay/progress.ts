@@ -57,7 +57,7 @@ export class ProgressParser {
 }
 
 /** Why ffmpeg could not push to the platform, from the last lines it wrote to stderr. */
-export function explainFailure(stderr: string, pushedBytes: number, ranMs: number): string {
+export function explainFailure(stderr: string, pushedMs: number, ranMs: number): string {
   const text = stderr.toLowerCase();
   if (
     /failed to resolve hostname|name or service not known|temporary failure in name resolution|no address associated/.test(
@@ -81,8 +81,9 @@ export function explainFailure(stderr: string, pushedBytes: number, ranMs: numbe
   }
   if (/tls|ssl|certificate|gnutls/.test(text)) return 'The secure (RTMPS) connection failed.';
   if (/timed out|timeout/.test(text)) return 'The server did not answer in time.';
-  if (pushedBytes < 64 * 1024 && ranMs < 15_000) {
-    // Platforms close the connection at once on a wrong key, without saying so.
+  // Platforms close the connection at once on a wrong key, without saying so. Bytes are no
+  // sign: ffmpeg may have written the ingest's cached first seconds before the close arrives.
+  if (pushedMs < 5000 && ranMs < 15_000) {
     return 'The platform closed the connection right after it opened: check the stream key.';
   }
   if (/broken pipe|connection reset|end of file|input\/output error/.test(text)) {
