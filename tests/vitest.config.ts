@@ -1,17 +1,47 @@
-// Vitest for everything under tests/ (unit, integration against real OBS/ffmpeg/Chromium).
+// Vitest for everything under tests/. Two projects: "unit" runs in parallel; "serial" holds every
+// test that starts an outside program (OBS, Chromium, ffmpeg, nginx, coturn, caddy, network
+// namespaces) and runs its files one at a time, so two of them never fight over the two cores.
 // Benchmarks live in tests/bench and run separately (npm run bench).
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+const root = fileURLToPath(new URL('..', import.meta.url));
+/** Folders whose tests start outside programs. */
+const SERIAL = ['tests/obs/**/*.test.ts', 'tests/ui/**/*.test.ts', 'tests/relay/**/*.test.ts'];
+const shared = {
+  testTimeout: 30_000,
+  hookTimeout: 60_000,
+  pool: 'forks' as const,
+  globalSetup: ['tests/global-setup.ts'],
+};
+
 export default defineConfig({
-  root: fileURLToPath(new URL('..', import.meta.url)),
+  root,
   test: {
-    include: ['tests/**/*.test.ts'],
-    exclude: ['tests/bench/**', 'node_modules/**', 'dist/**'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
-    pool: 'forks',
-    globalSetup: ['tests/global-setup.ts'],
     reporters: ['default'],
+    projects: [
+      {
+        extends: false,
+        root,
+        test: {
+          ...shared,
+          name: 'unit',
+          include: ['tests/**/*.test.ts'],
+          exclude: ['tests/bench/**', 'node_modules/**', 'dist/**', ...SERIAL],
+        },
+      },
+      {
+        extends: false,
+        root,
+        test: {
+          ...shared,
+          name: 'serial',
+          include: SERIAL,
+          exclude: ['tests/bench/**', 'node_modules/**', 'dist/**'],
+          fileParallelism: false,
+          maxWorkers: 1,
+        },
+      },
+    ],
   },
 });
