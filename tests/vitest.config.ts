@@ -21,7 +21,6 @@ export default defineConfig({
     reporters: ['default'],
     projects: [
       {
-        extends: false,
         root,
         test: {
           ...shared,
@@ -31,7 +30,6 @@ export default defineConfig({
         },
       },
       {
-        extends: false,
         root,
         test: {
           ...shared,
