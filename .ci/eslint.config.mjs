@@ -68,6 +68,20 @@ export default defineConfig(
     },
   },
   {
+    // The module seam (intents, routes, the module contract) sits right above src/shared.
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict(
+        ...notElectronOrRenderer,
+        rule(
+          '^\\.\\./(server|sources|obs|relay|queue|show|guests|access)/',
+          'The module seam knows no module and no transport.',
+        ),
+        rule('^\\.\\./(app|cli)\\.js$', 'The module seam must not import the composition root.'),
+      ),
+    },
+  },
+  {
     files: ['src/queue/**/*.ts', 'src/show/**/*.ts'],
     rules: {
       'no-restricted-imports': restrict(

@@ -11,7 +11,7 @@ import { loadOrCreateToken } from './server/control-token.js';
 import { QueueController } from './server/queue-controller.js';
 import { queueRoutes, registerQueueIntents } from './server/queue-api.js';
 import { createHttpServer } from './server/http-server.js';
-import { IntentRegistry } from './server/intent-registry.js';
+import { IntentRegistry } from './core/intent-registry.js';
 import { RestRouter } from './server/rest-router.js';
 import { attachSocketServer, type SocketServer } from './server/socket-server.js';
 import { COMMENT_STATUSES, type CommentStatus } from './shared/comment.js';

@@ -1,31 +1,7 @@
-// The REST control API (for Stream Deck, Companion and scripts). Every changing route is a thin
-// mapping onto the same intents the socket clients send, so both behave identically.
-import type { ControlIntentName } from '../shared/protocol.js';
+// Routes that belong to no module: health and the whole state (the modules add their own).
 import type { StateHub } from '../shared/state-hub.js';
-import type { IntentRegistry } from './intent-registry.js';
-import { statusFor, type ApiRequest, type HttpMethod, type Route } from './rest-router.js';
-
-export function intentRoute(
-  intents: IntentRegistry,
-  method: HttpMethod,
-  path: string,
-  intent: ControlIntentName,
-  toPayload: (request: ApiRequest) => unknown,
-): Route {
-  return {
-    method,
-    path,
-    access: 'token',
-    handle: async (request) => {
-      const result = await intents.dispatch(intent, toPayload(request), {
-        actor: 'REST',
-        channel: 'rest',
-      });
-      if (!result.ok) return { status: statusFor(result.kind), body: { error: result.error } };
-      return { status: 200, body: { ok: true, ...result.value } };
-    },
-  };
-}
+import type { IntentRegistry } from '../core/intent-registry.js';
+import { intentRoute, type Route } from '../core/routes.js';
 
 export interface CoreRoutesDeps {
   hub: StateHub;

@@ -1,10 +1,9 @@
 // The moderation queue's intents (socket and REST alike) and its REST routes.
 import { COMMENT_STATUSES, type CommentStatus } from '../shared/comment.js';
 import type { SettingsStore } from '../store/settings-store.js';
-import { intentRoute } from './api-routes.js';
-import type { IntentRegistry } from './intent-registry.js';
+import { intentRoute, type Route } from '../core/routes.js';
+import type { IntentRegistry } from '../core/intent-registry.js';
 import type { QueueController } from './queue-controller.js';
-import type { Route } from './rest-router.js';
 
 /** Actions on one comment, by their REST path segment and intent. */
 const COMMENT_ACTIONS = {

@@ -1,46 +1,10 @@
 // A small JSON router for the REST control API: bearer-token auth, body size and type limits,
 // and errors as {"error": "..."} with the right status code.
 import type http from 'node:http';
-import type { UserErrorKind } from '../shared/errors.js';
+import type { ApiResult, Route } from '../core/routes.js';
 import { tokensEqual } from './control-token.js';
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
-
-export interface ApiRequest {
-  method: HttpMethod;
-  path: string;
-  params: Record<string, string>;
-  query: URLSearchParams;
-  body: unknown;
-}
-
-export interface ApiResult {
-  status: number;
-  body: unknown;
-}
-
-export interface Route {
-  method: HttpMethod;
-  path: string;
-  /** Public routes skip the bearer token (only /api/health). */
-  access: 'public' | 'token';
-  handle: (request: ApiRequest) => ApiResult | Promise<ApiResult>;
-}
-
 export const MAX_BODY_BYTES = 64 * 1024;
-
-const STATUS_FOR: Record<UserErrorKind | 'internal', number> = {
-  invalid: 400,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  unavailable: 409,
-  internal: 500,
-};
-
-export function statusFor(kind: UserErrorKind | 'internal'): number {
-  return STATUS_FOR[kind];
-}
 
 interface CompiledRoute extends Route {
   pattern: RegExp;

@@ -12,9 +12,8 @@ import type { RundownState, SegmentStart } from '../shared/state.js';
 import { advance, clampPosition } from '../show/rundown.js';
 import type { AuditLog } from '../store/audit-log.js';
 import type { SettingsStore } from '../store/settings-store.js';
-import { intentRoute } from './api-routes.js';
-import type { IntentRegistry } from './intent-registry.js';
-import type { Route } from './rest-router.js';
+import { intentRoute, type Route } from '../core/routes.js';
+import type { IntentRegistry } from '../core/intent-registry.js';
 
 export interface ShowApiDeps {
   db: Database;

@@ -24,7 +24,7 @@ import type { ShowState, StateSlice } from '../shared/state.js';
 import { tokensEqual } from './control-token.js';
 import type { AudienceService } from './audience-service.js';
 import { hostAllowed } from './http-server.js';
-import { isIntentName, type IntentRegistry } from './intent-registry.js';
+import { isIntentName, type IntentRegistry } from '../core/intent-registry.js';
 
 export interface ControlSocketData {
   actor: string;

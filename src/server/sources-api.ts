@@ -12,9 +12,8 @@ import { XSource, type XTimings } from '../sources/x-source.js';
 import type { AuditLog } from '../store/audit-log.js';
 import type { SecretStore } from '../store/secret-store.js';
 import type { SettingsStore } from '../store/settings-store.js';
-import { intentRoute } from './api-routes.js';
-import type { IntentRegistry } from './intent-registry.js';
-import type { Route } from './rest-router.js';
+import { intentRoute, type Route } from '../core/routes.js';
+import type { IntentRegistry } from '../core/intent-registry.js';
 
 export interface SourcesApiDeps {
   hub: StateHub;
