@@ -35,7 +35,7 @@ import {
   RelayService,
   registerRelayIntents,
   relayRoutes,
-} from './server/relay-api.js';
+} from './relay/relay-service.js';
 import type { BackoffPolicy } from './shared/backoff.js';
 import {
   SourcesService,

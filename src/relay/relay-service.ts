@@ -4,9 +4,9 @@
 import crypto from 'node:crypto';
 import path from 'node:path';
 import type { ObsConnection } from '../obs/obs-connection.js';
-import { DestinationRunner, type RunnerStatus } from '../relay/destination-runner.js';
-import { FFMPEG_MISSING, findFfmpeg } from '../relay/ffmpeg.js';
-import { IngestServer } from '../relay/ingest.js';
+import { DestinationRunner, type RunnerStatus } from './destination-runner.js';
+import { FFMPEG_MISSING, findFfmpeg } from './ffmpeg.js';
+import { IngestServer } from './ingest.js';
 import type { BackoffPolicy } from '../shared/backoff.js';
 import { UserError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
