@@ -1,7 +1,8 @@
 // Lint rules for the whole repository (run from the repository root: npm run lint).
 // Besides type-checked typescript-eslint, it holds the layering line from ARCHITECTURE.md:
-// src/shared imports nothing of ours; queue/ and show/ stay pure; adapters never reach up into
-// the server; renderer/ and electron/ use only src/shared from the core.
+// src/shared imports nothing of ours; src/core (the module seam) knows no module; the pure tops of
+// queue/ and show/ do no I/O; modules (with their service/ folders) never reach up into server/;
+// server/ knows no domain; renderer/ and electron/ use only src/shared from the core.
 import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
@@ -82,26 +83,52 @@ export default defineConfig(
     },
   },
   {
-    files: ['src/queue/**/*.ts', 'src/show/**/*.ts'],
+    // Pure logic sits at the top of queue/ and show/; their I/O lives beside it in service/.
+    files: ['src/queue/*.ts', 'src/show/*.ts'],
     rules: {
       'no-restricted-imports': restrict(
         ...notElectronOrRenderer,
-        rule('^\\.\\./(store|server|sources|obs|relay)/', 'Domain logic stays pure: no adapters.'),
-        rule('^\\.\\./(app|cli)\\.js$', 'Domain logic must not import the composition root.'),
         rule(
-          '^(node:(fs|net|http|https|child_process)|better-sqlite3|socket\\.io)$',
+          '^\\.\\./(store|server|sources|obs|relay|core|access|guests)/',
+          'Domain logic stays pure: no adapters.',
+        ),
+        rule('^\\./service/', 'Domain logic stays pure: its service may use it, not the reverse.'),
+        rule(
+          '^\\.\\./(app|cli|startup-errors)\\.js$',
+          'Domain logic must not import the composition root.',
+        ),
+        rule(
+          '^(node:(fs|net|http|https|child_process|dgram|worker_threads)|better-sqlite3|socket\\.io)$',
           'Domain logic does no I/O.',
         ),
       ),
     },
   },
   {
-    files: ['src/{sources,obs,relay,store}/**/*.ts'],
+    // Modules and their adapters: may do I/O, never reach up into transport or composition.
+    files: [
+      'src/{sources,obs,relay,store,access,guests}/**/*.ts',
+      'src/{queue,show}/service/**/*.ts',
+    ],
     rules: {
       'no-restricted-imports': restrict(
         ...notElectronOrRenderer,
-        rule('^\\.\\./(server)/', 'Adapters must not import the server layer.'),
-        rule('^\\.\\./(app|cli)\\.js$', 'Adapters must not import the composition root.'),
+        rule('^(\\.\\./)+server/', 'Modules must not import the server layer.'),
+        rule('^(\\.\\./)+(app|cli)\\.js$', 'Modules must not import the composition root.'),
+      ),
+    },
+  },
+  {
+    // Transport only: HTTP and socket.io mapped onto intents; the domain lives in the modules.
+    files: ['src/server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict(
+        ...notElectronOrRenderer,
+        rule(
+          '^\\.\\./(queue|show|sources|obs|relay|guests|store)/',
+          'server/ maps transport to intents and knows no domain.',
+        ),
+        rule('^\\.\\./(app|cli)\\.js$', 'server/ must not import the composition root.'),
       ),
     },
   },

@@ -1,59 +1,31 @@
-// The composition root: builds every part of the core by hand and wires them together. Nothing
-// else creates long-lived objects; tests start the same core through startCore().
-import type http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import path from 'node:path';
+// The composition root: opens the store, builds each module with what it needs from the others,
+// puts their routes on the server and starts them. Modules wire themselves; nothing else here.
 import type { Database } from 'better-sqlite3';
+import { loadOrCreateToken } from './access/control-token.js';
 import type { ServeConfig } from './config.js';
-import { defaultRendererDir, version as packageVersion } from './package-info.js';
-import { coreRoutes } from './server/api-routes.js';
-import { loadOrCreateToken } from './server/control-token.js';
-import { QueueController } from './server/queue-controller.js';
-import { queueRoutes, registerQueueIntents } from './server/queue-api.js';
-import { createHttpServer } from './server/http-server.js';
+import { rejectionCounter } from './core/diagnostics.js';
 import { IntentRegistry } from './core/intent-registry.js';
-import { RestRouter } from './server/rest-router.js';
-import { attachSocketServer, type SocketServer } from './server/socket-server.js';
-import { COMMENT_STATUSES, type CommentStatus } from './shared/comment.js';
-import type { Logger, SecretRedactor } from './shared/logger.js';
-import { OBS_NOT_CONFIGURED, emptyObsState } from './shared/obs-state.js';
-import { StateHub } from './shared/state-hub.js';
-import type { ShowState } from './shared/state.js';
-import { StartupError, listenError, prepareDataDir } from './startup-errors.js';
-import { ObsConnection } from './obs/obs-connection.js';
-import {
-  connectStoredObs,
-  obsConfigSummary,
-  obsRoutes,
-  registerObsIntents,
-} from './server/obs-api.js';
-import { LowerThirdDriver } from './obs/lower-third-driver.js';
-import { initialShow, registerShowIntents, showRoutes } from './server/show-api.js';
-import { AudienceService } from './server/audience-service.js';
-import {
-  INITIAL_RELAY,
-  RelayService,
-  registerRelayIntents,
-  relayRoutes,
-} from './relay/relay-service.js';
+import type { CoreModule, ModuleContext } from './core/module.js';
+import { createObsModule } from './obs/obs-module.js';
+import type { ObsConnection } from './obs/obs-connection.js';
+import { defaultRendererDir, version } from './package-info.js';
+import { createQueueModule } from './queue/service/queue-module.js';
+import type { QueueController } from './queue/service/queue-controller.js';
+import { createRelayModule } from './relay/relay-module.js';
+import type { RelayService } from './relay/relay-service.js';
+import { coreRoutes } from './server/api-routes.js';
+import { serve } from './server/serve.js';
+import type { SocketServer } from './server/socket-server.js';
 import type { BackoffPolicy } from './shared/backoff.js';
-import {
-  SourcesService,
-  registerSourceIntents,
-  sourceRoutes,
-  sourcesSummary,
-} from './server/sources-api.js';
-import type { AudienceLimits } from './sources/audience-source.js';
-import type { YouTubeTimings } from './sources/youtube-source.js';
-import { SourceManager } from './sources/source-manager.js';
-import type { XTimings } from './sources/x-source.js';
-import { AuditLog } from './store/audit-log.js';
-import { SecretKeyError, SecretStore, loadSecretKey } from './store/secret-store.js';
-import { CommentStore } from './store/comment-store.js';
-import { DatabaseTooNewError, openDatabase } from './store/database.js';
-import { SettingsStore } from './store/settings-store.js';
+import { initialState } from './shared/initial-state.js';
+import type { Logger, SecretRedactor } from './shared/logger.js';
+import { StateHub } from './shared/state-hub.js';
+import { createShowModule } from './show/service/show-module.js';
+import { createSourcesModule, type SourceTuning } from './sources/sources-module.js';
+import { prepareDataDir } from './startup-errors.js';
+import { openStore } from './store/open-store.js';
 
-export interface StartOptions {
+export interface StartOptions extends SourceTuning {
   config: ServeConfig;
   logger: Logger;
   redactor: SecretRedactor;
@@ -61,10 +33,6 @@ export interface StartOptions {
   rendererDir?: string;
   /** Merge window for bursts of state changes sent to clients. */
   batchIntervalMs?: number;
-  /** Shorter reconnect and poll timings, looser limits (tests). */
-  xTimings?: Partial<XTimings>;
-  youtubeTimings?: Partial<YouTubeTimings>;
-  audienceLimits?: Partial<AudienceLimits>;
   /** Faster relay retries (tests). */
   relayBackoff?: BackoffPolicy;
 }
@@ -88,277 +56,82 @@ export interface RunningCore {
   stop(): Promise<void>;
 }
 
-export function initialState(version: string, showTitle: string, lan: boolean): ShowState {
-  const counts = Object.fromEntries(COMMENT_STATUSES.map((s) => [s, 0])) as Record<
-    CommentStatus,
-    number
-  >;
-  return {
-    app: { version, showTitle, startedAt: new Date().toISOString(), lan },
-    config: {
-      obsUrl: null,
-      obsPasswordSaved: false,
-      lowerThird: null,
-      x: { enabled: false, hashtags: [], mode: 'auto', apiBaseUrl: null, tokenSaved: false },
-      youtube: { enabled: false, video: '', rootUrl: null, keySaved: false },
-      audience: { enabled: true },
-    },
-    rundown: { segments: [], index: -1, startedAt: null, starts: [] },
-    guests: [],
-    lowerThird: null,
-    obs: emptyObsState('not_configured', OBS_NOT_CONFIGURED, null),
-    sources: [],
-    relay: INITIAL_RELAY,
-    queue: { counts, onAir: null, order: [], blocklist: { words: [], authors: [] } },
-    diagnostics: { rejectedInputs: {} },
-  };
-}
-
-function urlHost(host: string): string {
-  if (host === '0.0.0.0' || host === '::') return '127.0.0.1';
-  return host.includes(':') ? `[${host}]` : host;
-}
-
-async function listen(server: http.Server, host: string, port: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const onError = (error: NodeJS.ErrnoException): void => {
-      server.off('listening', onListening);
-      reject(listenError(error, host, port));
-    };
-    const onListening = (): void => {
-      server.off('error', onError);
-      resolve((server.address() as AddressInfo).port);
-    };
-    server.once('error', onError);
-    server.once('listening', onListening);
-    server.listen(port, host);
-  });
+/** Stops what was built, last first; the database closes after every module. */
+async function stopAll(modules: readonly CoreModule[], db: Database): Promise<void> {
+  for (const module of [...modules].reverse()) await module.stop();
+  db.close();
 }
 
 export async function startCore(options: StartOptions): Promise<RunningCore> {
-  const { config, redactor } = options;
-  const logger = options.logger;
+  const { config, logger, redactor } = options;
   prepareDataDir(config.dataDir);
-
   const token = loadOrCreateToken(config.dataDir, config.token);
   redactor.add(token);
-
-  const dbFile = path.join(config.dataDir, 'panelcast.db');
-  let db: Database;
-  try {
-    const opened = openDatabase(dbFile);
-    db = opened.db;
-    if (opened.migration.to !== opened.migration.from) {
-      logger.info(opened.migration.from === 0 ? 'database created' : 'database upgraded', {
-        ...opened.migration,
-      });
-    }
-  } catch (error) {
-    if (error instanceof DatabaseTooNewError) throw new StartupError(error.message);
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new StartupError(`Cannot open the database ${dbFile}: ${reason}`);
-  }
-
-  const cleanups: (() => Promise<void> | void)[] = [
-    () => {
-      db.close();
-    },
-  ];
-  const cleanUp = async (): Promise<void> => {
-    for (const step of cleanups.reverse()) await step();
+  const hub = new StateHub(initialState(version, 'Untitled show', config.lan));
+  const onRejected = rejectionCounter(hub, logger);
+  const store = openStore({ ...config, redactor, logger, onRejected });
+  const intents = new IntentRegistry({ logger: logger.child('intents'), onRejected });
+  const ctx: ModuleContext = {
+    ...store,
+    hub,
+    intents,
+    logger,
+    dataDir: config.dataDir,
+    onRejected,
   };
 
+  const modules: CoreModule[] = [];
+  const add = <M extends CoreModule>(module: M): M => {
+    modules.push(module);
+    return module;
+  };
   try {
-    const version = packageVersion;
-    const hub = new StateHub(initialState(version, 'Untitled show', config.lan));
-    const onRejected = (channel: string, reason: string): void => {
-      logger.debug('input rejected', { channel, reason });
-      hub.update('diagnostics', (d) => ({
-        rejectedInputs: { ...d.rejectedInputs, [channel]: (d.rejectedInputs[channel] ?? 0) + 1 },
-      }));
-    };
+    const queue = add(createQueueModule(ctx));
+    const obs = add(createObsModule(ctx));
+    add(createShowModule(ctx, obs));
+    const sources = add(createSourcesModule(ctx, queue.controller, options));
+    const relay = add(createRelayModule(ctx, obs.obs, options.relayBackoff));
 
-    const settings = new SettingsStore(db, {
-      onInvalid: (key, problem) => {
-        onRejected('settings', problem);
-        logger.warn(`stored setting ${key} is invalid; using the default`, { problem });
-      },
-    });
-    hub.update('app', (app) => ({ ...app, showTitle: settings.get('show.title') }));
-    const audit = new AuditLog(db);
-    const intents = new IntentRegistry({ logger: logger.child('intents'), onRejected });
-    const queue = new QueueController({
-      store: new CommentStore(db),
-      hub,
-      audit,
-      blocklist: settings.get('queue.blocklist'),
-    });
-    registerQueueIntents(intents, queue, settings);
-
-    let secretKey: Buffer;
-    try {
-      secretKey = loadSecretKey(config.dataDir, config.secretKeyHex);
-    } catch (error) {
-      if (error instanceof SecretKeyError) throw new StartupError(error.message);
-      throw error;
-    }
-    const secrets = new SecretStore(db, secretKey, redactor);
-    let driver: LowerThirdDriver | null = null;
-    const obs = new ObsConnection({
-      logger: logger.child('obs'),
-      onState: (state) => hub.set('obs', state),
-      onConnected: () => driver?.resync(),
-    });
-    cleanups.push(() => obs.stop());
-    driver = new LowerThirdDriver(obs, hub, logger.child('lower-third'));
-    const lowerThirds = driver;
-    cleanups.push(() => lowerThirds.dispose());
-    const obsDeps = { obs, hub, settings, secrets, audit };
-    registerObsIntents(intents, obsDeps);
-    const lowerThirdSetup = settings.get('obs.lowerThird');
-    driver.setSetup(lowerThirdSetup);
-    hub.update('config', (c) => ({
-      ...c,
-      ...obsConfigSummary(obsDeps),
-      lowerThird: lowerThirdSetup,
-    }));
-
-    hub.set('rundown', initialShow({ db, settings }).rundown);
-    hub.set('guests', settings.get('show.guests'));
-    let baseUrl = '';
-    cleanups.push(
-      registerShowIntents(intents, {
-        db,
-        hub,
-        obs,
-        driver,
-        settings,
-        audit,
-        logger: logger.child('show'),
-        overlayUrl: () => `${baseUrl}overlay`,
-      }),
-    );
-
-    intents.handle('state:get', () => ({ state: hub.snapshot() }));
-    intents.handle('show:setTitle', ({ title }, context) => {
-      settings.set('show.title', title);
-      audit.append({
-        actor: context.actor,
-        action: 'show:setTitle',
-        target: null,
-        detail: { title },
-      });
-      hub.update('app', (app) => ({ ...app, showTitle: title }));
-      return {};
-    });
-
-    const manager = new SourceManager({
-      hub,
-      logger: logger.child('sources'),
-      ingest: (comment) => {
-        const result = queue.ingest(comment);
-        return result.outcome;
-      },
-    });
-    const audience = new AudienceService(hub, queue);
-    const sources = new SourcesService({
-      hub,
-      manager,
-      settings,
-      secrets,
-      audit,
-      audience,
-      logger: logger.child('sources'),
-      ...(options.xTimings ? { xTimings: options.xTimings } : {}),
-      ...(options.youtubeTimings ? { youtubeTimings: options.youtubeTimings } : {}),
-      ...(options.audienceLimits ? { audienceLimits: options.audienceLimits } : {}),
-    });
-    cleanups.push(() => sources.stop());
-    registerSourceIntents(intents, sources);
-    hub.update('config', (c) => ({ ...c, ...sourcesSummary({ settings, secrets }) }));
-
-    const relay = new RelayService({
-      hub,
-      obs,
-      settings,
-      secrets,
-      audit,
-      logger: logger.child('relay'),
-      dataDir: config.dataDir,
-      ...(options.relayBackoff ? { backoff: options.relayBackoff } : {}),
-    });
-    cleanups.push(() => relay.stop());
-    registerRelayIntents(intents, relay);
-
-    const onError = (error: unknown): void => logger.error('request failed', { error });
-    const router = new RestRouter({
-      routes: [
-        ...coreRoutes({ hub, intents, version }),
-        ...queueRoutes(intents, queue),
-        ...obsRoutes(intents),
-        ...showRoutes(intents),
-        ...sourceRoutes(intents, hub),
-        ...relayRoutes(intents, hub),
-      ],
+    const server = await serve({
+      ...config,
       token,
-      onRejected,
-      onError,
-    });
-    const httpServer = createHttpServer({
-      router,
-      rendererDir: options.rendererDir ?? defaultRendererDir,
-      lan: config.lan,
-      onError,
-    });
-    const sockets = attachSocketServer({
-      httpServer,
+      routes: [...coreRoutes({ hub, version }), ...modules.flatMap((m) => m.routes)],
       hub,
-      comments: queue,
-      audience,
       intents,
-      token,
-      lan: config.lan,
-      logger: logger.child('sockets'),
+      comments: queue.controller,
+      audience: sources.audience,
+      rendererDir: options.rendererDir ?? defaultRendererDir,
+      logger,
       onRejected,
       batchIntervalMs: options.batchIntervalMs ?? 20,
     });
-    cleanups.push(async () => {
-      await sockets.close();
-      httpServer.closeAllConnections();
-      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
-    });
-
-    const port = await listen(httpServer, config.host, config.port);
-    // Connect only once the server answers, so the UI can show OBS coming up.
-    connectStoredObs(obsDeps);
-    await sources.startSaved();
-    await relay.start().catch((error: unknown) => logger.error('relay did not start', { error }));
-    const url = `http://${urlHost(config.host)}:${port}/`;
-    baseUrl = url;
-    logger.info('core started', { url, dataDir: config.dataDir, lan: config.lan });
+    // Last in, so it closes first: no request reaches a module that is stopping.
+    add({ name: 'server', routes: [], start: () => Promise.resolve(), stop: () => server.close() });
+    for (const module of modules) await module.start({ url: server.url });
+    logger.info('core started', { url: server.url, dataDir: config.dataDir, lan: config.lan });
 
     let stopped: Promise<void> | null = null;
     return {
-      url,
-      controlUrl: `${url}?token=${encodeURIComponent(token)}`,
-      port,
+      url: server.url,
+      port: server.port,
+      sockets: server.sockets,
+      controlUrl: `${server.url}?token=${encodeURIComponent(token)}`,
       token,
       dataDir: config.dataDir,
       version,
       hub,
       intents,
-      queue,
-      obs,
-      relay,
-      sockets,
-      db,
+      queue: queue.controller,
+      obs: obs.obs,
+      relay: relay.relay,
+      db: store.db,
       stop: () => {
-        stopped ??= cleanUp().then(() => logger.info('core stopped'));
+        stopped ??= stopAll(modules, store.db).then(() => logger.info('core stopped'));
         return stopped;
       },
     };
   } catch (error) {
-    await cleanUp();
+    await stopAll(modules, store.db);
     throw error;
   }
 }

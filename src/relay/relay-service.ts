@@ -11,6 +11,7 @@ import type { BackoffPolicy } from '../shared/backoff.js';
 import { UserError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import { PRESET_SERVERS, pushUrl } from '../shared/relay-presets.js';
+import { INITIAL_RELAY } from '../shared/initial-state.js';
 import type { StateHub } from '../shared/state-hub.js';
 import type { DestinationPlatform, DestinationStatus, RelayState } from '../shared/state.js';
 import type { AuditLog } from '../store/audit-log.js';
@@ -47,11 +48,6 @@ interface Entry {
 
 const PUBLISH_KEY = 'relay.publishKey';
 const keyName = (id: string): string => `relay.key.${id}`;
-
-export const INITIAL_RELAY: RelayState = {
-  ingest: { state: 'starting', message: 'Add a destination to start the relay.', serverUrl: null },
-  destinations: [],
-};
 
 export class RelayService {
   readonly #deps: RelayDeps;

@@ -2,7 +2,7 @@
 // and errors as {"error": "..."} with the right status code.
 import type http from 'node:http';
 import type { ApiResult, Route } from '../core/routes.js';
-import { tokensEqual } from './control-token.js';
+import { tokensEqual } from '../access/control-token.js';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 

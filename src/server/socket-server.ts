@@ -21,8 +21,7 @@ import {
 } from '../shared/protocol.js';
 import type { StateHub } from '../shared/state-hub.js';
 import type { ShowState, StateSlice } from '../shared/state.js';
-import { tokensEqual } from './control-token.js';
-import type { AudienceService } from './audience-service.js';
+import { tokensEqual } from '../access/control-token.js';
 import { hostAllowed } from './http-server.js';
 import { isIntentName, type IntentRegistry } from '../core/intent-registry.js';
 
@@ -49,11 +48,19 @@ export interface CommentFeed {
   onChange(listener: (changed: readonly Comment[]) => void): () => void;
 }
 
+/** What the public /audience page may do (the audience source behind it lives in sources/). */
+export interface AudienceDesk {
+  state(): AudienceState;
+  ask(device: string, address: string, payload: unknown): AudienceAck;
+  vote(device: string, payload: unknown): AudienceAck;
+  votedBy(device: string): string[];
+}
+
 export interface SocketServerOptions {
   httpServer: http.Server;
   hub: StateHub;
   comments: CommentFeed;
-  audience: AudienceService;
+  audience: AudienceDesk;
   intents: IntentRegistry;
   token: string;
   lan: boolean;
@@ -250,7 +257,7 @@ const DEVICE_ID = /^[A-Za-z0-9_-]{8,64}$/;
 
 function wireAudienceSocket(
   socket: Socket<AudienceClientToServerEvents, AudienceServerToClientEvents>,
-  service: AudienceService,
+  service: AudienceDesk,
   onRejected: (channel: string, reason: string) => void,
   state: AudienceState,
 ): void {

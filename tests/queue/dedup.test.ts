@@ -3,10 +3,10 @@
 import BetterSqlite3 from 'better-sqlite3';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { QueueController } from '../../src/server/queue-controller.js';
+import { QueueController } from '../../src/queue/service/queue-controller.js';
 import { PLATFORMS } from '../../src/shared/comment.js';
 import { StateHub } from '../../src/shared/state-hub.js';
-import { initialState } from '../../src/app.js';
+import { initialState } from '../../src/shared/initial-state.js';
 import { AuditLog } from '../../src/store/audit-log.js';
 import { CommentStore } from '../../src/store/comment-store.js';
 import { migrate } from '../../src/store/database.js';

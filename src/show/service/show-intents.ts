@@ -1,22 +1,22 @@
 // The show itself: its rundown (segments, "next segment", when each started), its guests and
 // their lower thirds, and "Set up OBS" for lower thirds. Intents for socket and REST.
 import crypto from 'node:crypto';
-import type { Database } from 'better-sqlite3';
-import type { LowerThirdDriver } from '../obs/lower-third-driver.js';
-import { setUpLowerThird } from '../obs/lower-third-setup.js';
-import type { ObsConnection } from '../obs/obs-connection.js';
-import { UserError } from '../shared/errors.js';
-import type { Logger } from '../shared/logger.js';
-import type { StateHub } from '../shared/state-hub.js';
-import type { RundownState, SegmentStart } from '../shared/state.js';
-import { advance, clampPosition } from '../show/rundown.js';
-import type { AuditLog } from '../store/audit-log.js';
-import type { SettingsStore } from '../store/settings-store.js';
-import { intentRoute, type Route } from '../core/routes.js';
-import type { IntentRegistry } from '../core/intent-registry.js';
+import type { LowerThirdDriver } from '../../obs/lower-third-driver.js';
+import { setUpLowerThird } from '../../obs/lower-third-setup.js';
+import type { ObsConnection } from '../../obs/obs-connection.js';
+import { UserError } from '../../shared/errors.js';
+import type { Logger } from '../../shared/logger.js';
+import type { StateHub } from '../../shared/state-hub.js';
+import type { RundownState } from '../../shared/state.js';
+import { advance, clampPosition } from '../rundown.js';
+import type { AuditLog } from '../../store/audit-log.js';
+import type { SegmentStartLog } from '../../store/segment-starts.js';
+import type { SettingsStore } from '../../store/settings-store.js';
+import { intentRoute, type Route } from '../../core/routes.js';
+import type { IntentRegistry } from '../../core/intent-registry.js';
 
 export interface ShowApiDeps {
-  db: Database;
+  starts: SegmentStartLog;
   hub: StateHub;
   obs: ObsConnection;
   driver: LowerThirdDriver;
@@ -29,29 +29,12 @@ export interface ShowApiDeps {
 
 const newId = (): string => crypto.randomBytes(6).toString('base64url');
 
-function loadStarts(db: Database): SegmentStart[] {
-  const rows = db
-    .prepare('SELECT segment_id, title, started_at, offset_sec FROM segment_starts ORDER BY id')
-    .all() as {
-    segment_id: string;
-    title: string;
-    started_at: string;
-    offset_sec: number | null;
-  }[];
-  return rows.map((r) => ({
-    segmentId: r.segment_id,
-    title: r.title,
-    startedAt: r.started_at,
-    offsetSec: r.offset_sec,
-  }));
-}
-
-export function initialShow(deps: Pick<ShowApiDeps, 'db' | 'settings'>): {
+export function initialShow(deps: Pick<ShowApiDeps, 'starts' | 'settings'>): {
   rundown: RundownState;
 } {
   const segments = deps.settings.get('show.rundown');
   const position = clampPosition(deps.settings.get('show.rundownPosition'), segments.length);
-  return { rundown: { segments, ...position, starts: loadStarts(deps.db) } };
+  return { rundown: { segments, ...position, starts: deps.starts.list() } };
 }
 
 /** Switches OBS to the segment's scene, the way the producer would (through preview in studio mode). */
@@ -73,10 +56,7 @@ async function switchForSegment(obs: ObsConnection, scene: string): Promise<stri
 }
 
 export function registerShowIntents(intents: IntentRegistry, deps: ShowApiDeps): () => void {
-  const { db, hub, obs, driver, settings, audit } = deps;
-  const insertStart = db.prepare(
-    'INSERT INTO segment_starts (segment_id, title, started_at, offset_sec) VALUES (?, ?, ?, ?)',
-  );
+  const { starts, hub, obs, driver, settings, audit } = deps;
   let lowerThirdTimer: ReturnType<typeof setTimeout> | null = null;
 
   const start = async (to: number | undefined, actor: string) => {
@@ -90,12 +70,7 @@ export function registerShowIntents(intents: IntentRegistry, deps: ShowApiDeps):
           : 'That was the last segment of the rundown.',
       );
     }
-    insertStart.run(
-      step.start.segmentId,
-      step.start.title,
-      step.start.startedAt,
-      step.start.offsetSec,
-    );
+    starts.append(step.start);
     settings.set('show.rundownPosition', step.position);
     hub.set('rundown', { ...rundown, ...step.position, starts: [...rundown.starts, step.start] });
     audit.append({
@@ -129,7 +104,7 @@ export function registerShowIntents(intents: IntentRegistry, deps: ShowApiDeps):
   intents.handle('rundown:next', (_input, { actor }) => start(undefined, actor));
   intents.handle('rundown:goto', ({ index }, { actor }) => start(index, actor));
   intents.handle('rundown:reset', (_input, { actor }) => {
-    db.prepare('DELETE FROM segment_starts').run();
+    starts.clear();
     const position = { index: -1, startedAt: null };
     settings.set('show.rundownPosition', position);
     hub.update('rundown', (r) => ({ ...r, ...position, starts: [] }));

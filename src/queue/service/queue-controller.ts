@@ -2,18 +2,18 @@
 // classified, grouped, stored, and only then shown; every moderator action is applied, stored
 // and broadcast in that order. Synchronous throughout, so actions never interleave.
 import crypto from 'node:crypto';
-import { Blocklist } from '../queue/blocklist.js';
-import { ModerationQueue, type QueueAction, type QueueEntry } from '../queue/moderation-queue.js';
-import { SimilarityIndex } from '../queue/similarity.js';
-import { hasLink, isQuestion } from '../queue/text.js';
-import type { Comment, CommentStatus, OnAirComment } from '../shared/comment.js';
-import { incomingCommentSchema } from '../shared/comment-schema.js';
-import { UserError } from '../shared/errors.js';
-import type { StateHub } from '../shared/state-hub.js';
-import type { BlocklistRules, QueueSummary } from '../shared/state.js';
-import { describeZodError } from '../shared/validation.js';
-import type { AuditLog } from '../store/audit-log.js';
-import type { CommentStore } from '../store/comment-store.js';
+import { Blocklist } from '../blocklist.js';
+import { ModerationQueue, type QueueAction, type QueueEntry } from '../moderation-queue.js';
+import { SimilarityIndex } from '../similarity.js';
+import { hasLink, isQuestion } from '../text.js';
+import type { Comment, CommentStatus, OnAirComment } from '../../shared/comment.js';
+import { incomingCommentSchema } from '../../shared/comment-schema.js';
+import { UserError } from '../../shared/errors.js';
+import type { StateHub } from '../../shared/state-hub.js';
+import type { BlocklistRules, QueueSummary } from '../../shared/state.js';
+import { describeZodError } from '../../shared/validation.js';
+import type { AuditLog } from '../../store/audit-log.js';
+import type { CommentStore } from '../../store/comment-store.js';
 
 export type IngestResult =
   | { outcome: 'added'; comment: Comment }

@@ -1,8 +1,8 @@
 // The moderation queue's intents (socket and REST alike) and its REST routes.
-import { COMMENT_STATUSES, type CommentStatus } from '../shared/comment.js';
-import type { SettingsStore } from '../store/settings-store.js';
-import { intentRoute, type Route } from '../core/routes.js';
-import type { IntentRegistry } from '../core/intent-registry.js';
+import { COMMENT_STATUSES, type CommentStatus } from '../../shared/comment.js';
+import type { SettingsStore } from '../../store/settings-store.js';
+import { intentRoute, type Route } from '../../core/routes.js';
+import type { IntentRegistry } from '../../core/intent-registry.js';
 import type { QueueController } from './queue-controller.js';
 
 /** Actions on one comment, by their REST path segment and intent. */

@@ -1,6 +1,6 @@
 // Producer intents for OBS (socket and REST alike): where OBS is, scenes, studio mode,
 // transitions, stream and record. Each refuses in plain words when OBS cannot do it now.
-import type { ObsConnection } from '../obs/obs-connection.js';
+import type { ObsConnection } from './obs-connection.js';
 import { UserError } from '../shared/errors.js';
 import type { StateHub } from '../shared/state-hub.js';
 import type { AuditLog } from '../store/audit-log.js';

@@ -5,8 +5,8 @@ import { UserError } from '../shared/errors.js';
 import type { AudienceAck, AudienceQuestion, AudienceState } from '../shared/protocol.js';
 import type { StateHub } from '../shared/state-hub.js';
 import { tameText } from '../shared/tame-text.js';
-import { AUDIENCE_MAX_LENGTH, type AudienceSource } from '../sources/audience-source.js';
-import type { QueueController } from './queue-controller.js';
+import { AUDIENCE_MAX_LENGTH, type AudienceSource } from './audience-source.js';
+import type { QueueController } from '../queue/service/queue-controller.js';
 
 export class AudienceService {
   readonly #hub: StateHub;

@@ -1,0 +1,38 @@
+// The relay module: the local RTMP ingest OBS streams to and one push per destination, with
+// their intents and routes. A relay that cannot start is logged; the rest of the core runs on.
+import type { CoreModule, ModuleContext } from '../core/module.js';
+import type { ObsConnection } from '../obs/obs-connection.js';
+import type { BackoffPolicy } from '../shared/backoff.js';
+import { RelayService, registerRelayIntents, relayRoutes } from './relay-service.js';
+
+export interface RelayModule extends CoreModule {
+  readonly relay: RelayService;
+}
+
+export function createRelayModule(
+  ctx: ModuleContext,
+  obs: ObsConnection,
+  backoff: BackoffPolicy | undefined,
+): RelayModule {
+  const { hub, settings, secrets, audit, intents } = ctx;
+  const logger = ctx.logger.child('relay');
+  const relay = new RelayService({
+    hub,
+    obs,
+    settings,
+    secrets,
+    audit,
+    logger,
+    dataDir: ctx.dataDir,
+    ...(backoff ? { backoff } : {}),
+  });
+  registerRelayIntents(intents, relay);
+  return {
+    name: 'relay',
+    routes: relayRoutes(intents, hub),
+    relay,
+    start: () =>
+      relay.start().catch((error: unknown) => logger.error('relay did not start', { error })),
+    stop: () => relay.stop(),
+  };
+}

@@ -1,0 +1,102 @@
+// Puts the core on the network: REST router, HTTP server and socket.io on one port, and the
+// order in which they close again. Knows routes and intents, not what they do.
+import type { AddressInfo } from 'node:net';
+import type http from 'node:http';
+import type { IntentRegistry } from '../core/intent-registry.js';
+import type { Route } from '../core/routes.js';
+import type { Logger } from '../shared/logger.js';
+import type { StateHub } from '../shared/state-hub.js';
+import { listenError } from '../startup-errors.js';
+import { createHttpServer } from './http-server.js';
+import { RestRouter } from './rest-router.js';
+import {
+  attachSocketServer,
+  type AudienceDesk,
+  type CommentFeed,
+  type SocketServer,
+} from './socket-server.js';
+
+export interface ServeOptions {
+  host: string;
+  port: number;
+  lan: boolean;
+  token: string;
+  routes: readonly Route[];
+  hub: StateHub;
+  intents: IntentRegistry;
+  comments: CommentFeed;
+  audience: AudienceDesk;
+  rendererDir: string;
+  logger: Logger;
+  onRejected: (channel: string, reason: string) => void;
+  batchIntervalMs: number;
+}
+
+export interface Serving {
+  url: string;
+  port: number;
+  sockets: SocketServer;
+  close(): Promise<void>;
+}
+
+function urlHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::') return '127.0.0.1';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+async function listen(server: http.Server, host: string, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException): void => {
+      server.off('listening', onListening);
+      reject(listenError(error, host, port));
+    };
+    const onListening = (): void => {
+      server.off('error', onError);
+      resolve((server.address() as AddressInfo).port);
+    };
+    server.once('error', onError);
+    server.once('listening', onListening);
+    server.listen(port, host);
+  });
+}
+
+export async function serve(options: ServeOptions): Promise<Serving> {
+  const { logger, onRejected } = options;
+  const onError = (error: unknown): void => logger.error('request failed', { error });
+  const router = new RestRouter({
+    routes: options.routes,
+    token: options.token,
+    onRejected,
+    onError,
+  });
+  const httpServer = createHttpServer({
+    router,
+    rendererDir: options.rendererDir,
+    lan: options.lan,
+    onError,
+  });
+  const sockets = attachSocketServer({
+    httpServer,
+    hub: options.hub,
+    comments: options.comments,
+    audience: options.audience,
+    intents: options.intents,
+    token: options.token,
+    lan: options.lan,
+    logger: logger.child('sockets'),
+    onRejected,
+    batchIntervalMs: options.batchIntervalMs,
+  });
+  const close = async (): Promise<void> => {
+    await sockets.close();
+    httpServer.closeAllConnections();
+    await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+  };
+  try {
+    const port = await listen(httpServer, options.host, options.port);
+    return { url: `http://${urlHost(options.host)}:${port}/`, port, sockets, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}

@@ -1,0 +1,36 @@
+// The state a core starts from before any module fills in its part: nothing configured,
+// nothing connected, an empty queue.
+import { COMMENT_STATUSES, type CommentStatus } from './comment.js';
+import { OBS_NOT_CONFIGURED, emptyObsState } from './obs-state.js';
+import type { RelayState, ShowState } from './state.js';
+
+export const INITIAL_RELAY: RelayState = {
+  ingest: { state: 'starting', message: 'Add a destination to start the relay.', serverUrl: null },
+  destinations: [],
+};
+
+export function initialState(version: string, showTitle: string, lan: boolean): ShowState {
+  const counts = Object.fromEntries(COMMENT_STATUSES.map((s) => [s, 0])) as Record<
+    CommentStatus,
+    number
+  >;
+  return {
+    app: { version, showTitle, startedAt: new Date().toISOString(), lan },
+    config: {
+      obsUrl: null,
+      obsPasswordSaved: false,
+      lowerThird: null,
+      x: { enabled: false, hashtags: [], mode: 'auto', apiBaseUrl: null, tokenSaved: false },
+      youtube: { enabled: false, video: '', rootUrl: null, keySaved: false },
+      audience: { enabled: true },
+    },
+    rundown: { segments: [], index: -1, startedAt: null, starts: [] },
+    guests: [],
+    lowerThird: null,
+    obs: emptyObsState('not_configured', OBS_NOT_CONFIGURED, null),
+    sources: [],
+    relay: INITIAL_RELAY,
+    queue: { counts, onAir: null, order: [], blocklist: { words: [], authors: [] } },
+    diagnostics: { rejectedInputs: {} },
+  };
+}

@@ -1,0 +1,61 @@
+// The sources module: every comment source (X, YouTube, the audience page) with its settings,
+// status and intents; comments go into the queue module. Starts the saved sources on start.
+import type { CoreModule, ModuleContext } from '../core/module.js';
+import type { QueueController } from '../queue/service/queue-controller.js';
+import type { AudienceLimits } from './audience-source.js';
+import { AudienceService } from './audience-service.js';
+import { SourceManager } from './source-manager.js';
+import {
+  SourcesService,
+  registerSourceIntents,
+  sourceRoutes,
+  sourcesSummary,
+} from './sources-service.js';
+import type { XTimings } from './x-source.js';
+import type { YouTubeTimings } from './youtube-source.js';
+
+/** Shorter reconnect and poll timings and looser limits, for tests. */
+export interface SourceTuning {
+  xTimings?: Partial<XTimings>;
+  youtubeTimings?: Partial<YouTubeTimings>;
+  audienceLimits?: Partial<AudienceLimits>;
+}
+
+export interface SourcesModule extends CoreModule {
+  /** What the public /audience page talks to. */
+  readonly audience: AudienceService;
+}
+
+export function createSourcesModule(
+  ctx: ModuleContext,
+  queue: QueueController,
+  tuning: SourceTuning,
+): SourcesModule {
+  const { hub, settings, secrets, audit, intents } = ctx;
+  const logger = ctx.logger.child('sources');
+  const manager = new SourceManager({
+    hub,
+    logger,
+    ingest: (comment) => queue.ingest(comment).outcome,
+  });
+  const audience = new AudienceService(hub, queue);
+  const service = new SourcesService({
+    hub,
+    manager,
+    settings,
+    secrets,
+    audit,
+    audience,
+    logger,
+    ...tuning,
+  });
+  registerSourceIntents(intents, service);
+  hub.update('config', (c) => ({ ...c, ...sourcesSummary({ settings, secrets }) }));
+  return {
+    name: 'sources',
+    routes: sourceRoutes(intents, hub),
+    audience,
+    start: () => service.startSaved(),
+    stop: () => service.stop(),
+  };
+}
