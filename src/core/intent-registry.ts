@@ -11,6 +11,7 @@ import type {
   ControlIntentResults,
 } from '../shared/protocol.js';
 import { describeZodError } from '../shared/validation.js';
+import { inEnglish, message, type Message } from '../shared/messages/message.js';
 
 export interface IntentContext {
   /** Who acts: the moderator's name or "REST". Recorded in the audit log. */
@@ -24,7 +25,22 @@ export type IntentHandler<N extends ControlIntentName> = (
 ) => ControlIntentResults[N] | Promise<ControlIntentResults[N]>;
 
 export type DispatchResult<T> =
-  { ok: true; value: T } | { ok: false; kind: UserErrorKind | 'internal'; error: string };
+  | { ok: true; value: T }
+  | {
+      ok: false;
+      kind: UserErrorKind | 'internal';
+      /** In English, for logs and REST callers. */
+      error: string;
+      /** The same as a code for clients to word; null where a text is not converted yet. */
+      message: Message | null;
+    };
+
+function refusal(
+  kind: UserErrorKind | 'internal',
+  coded: Message,
+): { ok: false; kind: UserErrorKind | 'internal'; error: string; message: Message } {
+  return { ok: false, kind, error: inEnglish(coded), message: coded };
+}
 
 export interface IntentRegistryOptions {
   logger: Logger;
@@ -59,13 +75,16 @@ export class IntentRegistry {
     const schema: z.ZodType = controlIntentSchemas[name];
     const parsed = schema.safeParse(payload);
     if (!parsed.success) {
-      const error = `Invalid ${name} request: ${describeZodError(parsed.error)}`;
-      this.#onRejected(context.channel, error);
-      return { ok: false, kind: 'invalid', error };
+      const result = refusal(
+        'invalid',
+        message('intent.invalid', { intent: name }, describeZodError(parsed.error)),
+      );
+      this.#onRejected(context.channel, result.error);
+      return result;
     }
     const handler = this.#handlers.get(name);
     if (!handler) {
-      return { ok: false, kind: 'unavailable', error: `${name} is not available in this version.` };
+      return refusal('unavailable', message('intent.unavailable', { intent: name }));
     }
     // Handlers that must not interleave (the moderation queue) are synchronous, so the event
     // loop already runs them one at a time; slow ones (OBS requests) never block the others.
@@ -73,13 +92,11 @@ export class IntentRegistry {
       const value = (await handler(parsed.data as never, context)) as ControlIntentResults[N];
       return { ok: true, value };
     } catch (error) {
-      if (error instanceof UserError) return { ok: false, kind: error.kind, error: error.message };
+      if (error instanceof UserError) {
+        return { ok: false, kind: error.kind, error: error.message, message: error.coded };
+      }
       this.#logger.error(`intent ${name} failed`, { error });
-      return {
-        ok: false,
-        kind: 'internal',
-        error: `${name} failed because of an internal error; details are in the Panelcast log.`,
-      };
+      return refusal('internal', message('intent.internal', { intent: name }));
     }
   }
 }

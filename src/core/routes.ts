@@ -56,7 +56,13 @@ export function intentRoute(
         actor: 'REST',
         channel: 'rest',
       });
-      if (!result.ok) return { status: statusFor(result.kind), body: { error: result.error } };
+      if (!result.ok) {
+        const body = {
+          error: result.error,
+          ...(result.message ? { message: result.message } : {}),
+        };
+        return { status: statusFor(result.kind), body };
+      }
       return { status: 200, body: { ok: true, ...result.value } };
     },
   };

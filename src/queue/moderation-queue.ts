@@ -2,6 +2,7 @@
 // incoming → rejected. Pure and synchronous: the core runs one action at a time, so two
 // moderators acting on the same comment always end in one consistent state.
 import type { CommentStatus } from '../shared/comment.js';
+import { message, type Message } from '../shared/messages/message.js';
 
 export interface QueueEntry {
   id: string;
@@ -36,9 +37,9 @@ export type QueueResult =
       /** Every comment whose entry changed (group members included). */
       changed: string[];
       /** A note for the moderator, e.g. that the queue is now empty. */
-      note: string | null;
+      note: Message | null;
     }
-  | { ok: false; kind: 'not_found' | 'conflict'; error: string };
+  | { ok: false; kind: 'not_found' | 'conflict'; message: Message };
 
 type StatusAction = 'approve' | 'reject' | 'restore' | 'air' | 'done';
 
@@ -61,23 +62,6 @@ const TARGET: Record<StatusAction, CommentStatus> = {
   done: 'done',
 };
 
-const VERB: Record<StatusAction, string> = {
-  approve: 'approve it',
-  reject: 'reject it',
-  restore: 'restore it',
-  air: 'put it on air',
-  done: 'mark it done',
-};
-
-const WORD: Record<CommentStatus, string> = {
-  incoming: 'incoming',
-  approved: 'approved',
-  on_air: 'on air',
-  done: 'done',
-  rejected: 'rejected',
-  filtered: 'filtered',
-};
-
 interface Snapshot {
   status: CommentStatus;
   pinned: boolean;
@@ -96,7 +80,14 @@ interface UndoRecord {
 
 const UNDO_DEPTH = 50;
 
-class Refusal extends Error {}
+/** Thrown inside a change to refuse it; carries the code the moderator will read. */
+class Refusal extends Error {
+  readonly coded: Message;
+  constructor(coded: Message) {
+    super(coded.code);
+    this.coded = coded;
+  }
+}
 
 export class ModerationQueue {
   readonly #entries = new Map<string, QueueEntry>();
@@ -223,7 +214,13 @@ export class ModerationQueue {
     }
 
     const entry = this.#entries.get(action.id);
-    if (!entry) return { ok: false, kind: 'not_found', error: `No comment with id ${action.id}.` };
+    if (!entry) {
+      return {
+        ok: false,
+        kind: 'not_found',
+        message: message('queue.not_found', { id: action.id }),
+      };
+    }
     const leader = this.leaderOf(action.id);
     const card = this.#entries.get(leader) ?? entry;
 
@@ -235,7 +232,7 @@ export class ModerationQueue {
       case 'done': {
         const type = action.type;
         if (!TRANSITIONS[type].includes(card.status)) {
-          return conflict(`Cannot ${VERB[type]}: ${describe(card)}.`);
+          return conflict(message('queue.cannot', { action: type, state: describe(card) }));
         }
         return this.#record(actor, type, () => this.#transition(type, leader, actor));
       }
@@ -244,11 +241,11 @@ export class ModerationQueue {
         const pin = action.type === 'pin';
         if (card.status !== 'approved') {
           return conflict(
-            `Only approved questions can be ${pin ? 'pinned' : 'unpinned'}; ${describe(card)}.`,
+            message('queue.pin_only_approved', { pin: action.type, state: describe(card) }),
           );
         }
         if (card.pinned === pin)
-          return conflict(pin ? 'It is already pinned.' : 'It is not pinned.');
+          return conflict(message(pin ? 'queue.already_pinned' : 'queue.not_pinned'));
         return this.#record(actor, action.type, () => {
           this.#setCard(leader, { pinned: pin }, actor);
           // Pinning puts it at the end of the pinned block, unpinning at the top of the rest.
@@ -259,7 +256,7 @@ export class ModerationQueue {
       }
       case 'move': {
         if (card.status !== 'approved') {
-          return conflict(`Only approved questions can be reordered; ${describe(card)}.`);
+          return conflict(message('queue.move_only_approved', { state: describe(card) }));
         }
         return this.#record(actor, 'move', () => {
           this.#setCard(leader, {}, actor);
@@ -291,14 +288,14 @@ export class ModerationQueue {
     return null;
   }
 
-  #next(actor: string): string | null {
+  #next(actor: string): Message | null {
     const nextId = this.#approved[0];
     if (nextId === undefined && this.#onAir === null) {
-      throw new Refusal('Nothing to put on air: the approved queue is empty.');
+      throw new Refusal(message('queue.nothing_to_air'));
     }
     if (this.#onAir !== null) this.#setCard(this.#onAir, { status: 'done' }, actor);
     this.#onAir = null;
-    if (nextId === undefined) return 'The approved queue is empty; nothing is on air now.';
+    if (nextId === undefined) return message('queue.now_empty');
     this.#approved.shift();
     this.#setCard(nextId, { status: 'on_air', pinned: false }, actor);
     this.#onAir = nextId;
@@ -306,25 +303,25 @@ export class ModerationQueue {
   }
 
   #clearAir(actor: string): null {
-    if (this.#onAir === null) throw new Refusal('Nothing is on air.');
+    if (this.#onAir === null) throw new Refusal(message('queue.nothing_on_air'));
     this.#setCard(this.#onAir, { status: 'done' }, actor);
     this.#onAir = null;
     return null;
   }
 
   /** Runs a change and remembers the touched cards' states before and after it, for undo. */
-  #record(actor: string, action: QueueActionType, change: () => string | null): QueueResult {
+  #record(actor: string, action: QueueActionType, change: () => Message | null): QueueResult {
     const orderBefore = [...this.#approved];
     const onAirBefore = this.#onAir;
     const before = new Map<string, Snapshot>();
     this.#beforeChange = (leader) => {
       if (!before.has(leader)) before.set(leader, this.#snapshot(leader, orderBefore));
     };
-    let note: string | null;
+    let note: Message | null;
     try {
       note = change();
     } catch (error) {
-      if (error instanceof Refusal) return conflict(error.message);
+      if (error instanceof Refusal) return conflict(error.coded);
       throw error;
     } finally {
       this.#beforeChange = null;
@@ -340,7 +337,7 @@ export class ModerationQueue {
 
   #undoLast(actor: string): QueueResult {
     const last = this.#undo.get(actor)?.pop();
-    if (!last) return conflict('Nothing to undo.');
+    if (!last) return conflict(message('queue.nothing_to_undo'));
     for (const [leader, after] of last.after) {
       const now = this.#entries.get(leader);
       if (
@@ -349,14 +346,16 @@ export class ModerationQueue {
         now.status !== after.status ||
         now.pinned !== after.pinned
       ) {
-        const since =
-          now?.by && now.by !== actor ? `${now.by} has changed it since` : 'it has changed since';
-        return conflict(`Cannot undo your last ${last.action}: ${since}.`);
+        return conflict(
+          now?.by && now.by !== actor
+            ? message('queue.undo_changed_by', { last: last.action, by: now.by })
+            : message('queue.undo_changed', { last: last.action }),
+        );
       }
     }
     // Only an action that changed what is on air depends on it staying that way.
     if (last.onAirBefore !== last.onAirAfter && this.#onAir !== last.onAirAfter) {
-      return conflict(`Cannot undo your last ${last.action}: what is on air has changed since.`);
+      return conflict(message('queue.undo_air_changed', { last: last.action }));
     }
     this.#approved = this.#approved.filter((id) => !last.before.has(id));
     const reinsert: { leader: string; index: number }[] = [];
@@ -375,10 +374,14 @@ export class ModerationQueue {
 
   #ungroup(id: string, leader: string, actor: string): QueueResult {
     const members = this.#groups.get(leader);
-    if (!members) return conflict('This comment is not grouped with others.');
+    if (!members) return conflict(message('queue.not_grouped'));
     const card = this.#entries.get(leader);
     if (card?.status !== 'incoming') {
-      return conflict(`Only incoming cards can be split; ${card ? describe(card) : 'it is gone'}.`);
+      return conflict(
+        message('queue.split_only_incoming', {
+          state: card ? describe(card) : message('queue.state_gone'),
+        }),
+      );
     }
     // Splitting off the leader dissolves the group; splitting off a member frees just it.
     const freed = id === leader ? members : [id];
@@ -452,12 +455,12 @@ export class ModerationQueue {
   }
 }
 
-function conflict(error: string): QueueResult {
-  return { ok: false, kind: 'conflict', error };
+function conflict(coded: Message): QueueResult {
+  return { ok: false, kind: 'conflict', message: coded };
 }
 
 /** "it is already rejected (by Anna)" — what the loser of a race reads. */
-function describe(entry: QueueEntry): string {
-  if (entry.by === null) return `it is ${WORD[entry.status]}`;
-  return `it is already ${WORD[entry.status]} (by ${entry.by})`;
+function describe(entry: QueueEntry): Message {
+  if (entry.by === null) return message('queue.state', { status: entry.status });
+  return message('queue.state_by', { status: entry.status, by: entry.by });
 }

@@ -9,6 +9,7 @@ import { FFMPEG_MISSING, findFfmpeg } from './ffmpeg.js';
 import { IngestServer } from './ingest.js';
 import type { BackoffPolicy } from '../shared/backoff.js';
 import { UserError } from '../shared/errors.js';
+import { message, type Message } from '../shared/messages/message.js';
 import type { Logger } from '../shared/logger.js';
 import { PRESET_SERVERS, pushUrl } from '../shared/relay-presets.js';
 import { INITIAL_RELAY } from '../shared/initial-state.js';
@@ -48,6 +49,32 @@ interface Entry {
 
 const PUBLISH_KEY = 'relay.publishKey';
 const keyName = (id: string): string => `relay.key.${id}`;
+
+const PLAIN_CONNECTING = 'Connecting to the platform…';
+
+/** A destination's status as a code; the runner's own wording of a failure rides as details. */
+function destinationMessage(enabled: boolean, status: RunnerStatus | null, live: boolean): Message {
+  if (!enabled) return message('relay.turned_off');
+  if (status === null) return message(live ? 'relay.starting' : 'relay.waiting_for_obs');
+  if (status.message === FFMPEG_MISSING) return message('relay.ffmpeg_missing');
+  switch (status.state) {
+    case 'live':
+      return message('relay.live');
+    case 'connecting':
+      return message(
+        'relay.connecting',
+        {},
+        status.message === PLAIN_CONNECTING ? null : status.message,
+      );
+    case 'retrying':
+      return message('relay.retrying', {}, status.message);
+    case 'error':
+      return message('relay.failed', {}, status.message);
+    case 'idle':
+    case 'disabled':
+      return message('relay.waiting_for_obs');
+  }
+}
 
 export class RelayService {
   readonly #deps: RelayDeps;
@@ -103,15 +130,12 @@ export class RelayService {
     if (!serverUrl) {
       throw new UserError(
         'invalid',
-        `For ${input.platform === 'custom' ? 'a custom server' : input.platform}, paste the RTMP server URL the platform gives you.`,
+        message('relay.server_url_needed', { platform: input.platform }),
       );
     }
     if (input.streamKey !== undefined) secrets.set(keyName(input.id), input.streamKey);
     if (input.enabled && !secrets.has(keyName(input.id))) {
-      throw new UserError(
-        'invalid',
-        `${input.name} needs its stream key before it can be turned on.`,
-      );
+      throw new UserError('invalid', message('relay.key_needed', { name: input.name }));
     }
     const config: DestinationConfig = {
       id: input.id,
@@ -140,7 +164,7 @@ export class RelayService {
 
   async removeDestination(id: string, actor: string): Promise<void> {
     const entry = this.#entries.get(id);
-    if (!entry) throw new UserError('not_found', `No destination ${id}.`);
+    if (!entry) throw new UserError('not_found', message('relay.no_destination', { id }));
     await entry.runner?.stop();
     this.#entries.delete(id);
     this.#deps.secrets.delete(keyName(id));
@@ -167,12 +191,8 @@ export class RelayService {
     const { obs } = this.#deps;
     const ingest = await this.#ensureIngest();
     if (obs.state.status !== 'connected')
-      throw new UserError('unavailable', `OBS is not connected: ${obs.state.message}`);
-    if (obs.state.streaming)
-      throw new UserError(
-        'conflict',
-        'OBS is streaming; stop the stream before changing where it goes.',
-      );
+      throw new UserError('unavailable', message('relay.obs_not_connected', {}, obs.state.message));
+    if (obs.state.streaming) throw new UserError('conflict', message('relay.obs_streaming'));
     await obs.call('SetStreamServiceSettings', {
       streamServiceType: 'rtmp_custom',
       streamServiceSettings: { server: ingest.serverUrl, key: this.#publishKey(), use_auth: false },
@@ -208,7 +228,7 @@ export class RelayService {
         this.#ingestState = {
           ...this.#ingestState,
           state: 'live',
-          message: 'OBS is streaming to Panelcast.',
+          message: message('relay.ingest_live'),
         };
         for (const id of this.#entries.keys()) this.#startRunner(id);
         this.#publish();
@@ -217,13 +237,17 @@ export class RelayService {
         this.#ingestState = {
           ...this.#ingestState,
           state: 'ready',
-          message: 'Waiting for OBS to stream to Panelcast.',
+          message: message('relay.waiting_for_obs'),
         };
         for (const entry of this.#entries.values()) void entry.runner?.stop();
         this.#publish();
       },
-      onRestarted: (_port, reason) => {
-        this.#ingestState = { ...this.#ingestState, state: 'ready', message: reason };
+      onRestarted: (port, reason) => {
+        this.#ingestState = {
+          ...this.#ingestState,
+          state: 'ready',
+          message: message('relay.ingest_restarted', { port }, reason),
+        };
         this.#publish();
       },
     });
@@ -237,21 +261,22 @@ export class RelayService {
         serverUrl: ingest.serverUrl,
         message:
           saved !== null && saved !== port
-            ? `Port ${saved} was taken, so the ingest moved to ${port}: press "Configure OBS" again.`
-            : 'Waiting for OBS to stream to Panelcast.',
+            ? message('relay.ingest_port_moved', { saved, port })
+            : message('relay.waiting_for_obs'),
       };
     } catch (error) {
       this.#ingest = null;
       this.#ingestState = {
         state: 'error',
         serverUrl: null,
-        message: error instanceof Error ? error.message : String(error),
+        message: message(
+          'relay.ingest_failed',
+          {},
+          error instanceof Error ? error.message : String(error),
+        ),
       };
       this.#publish();
-      throw new UserError(
-        'unavailable',
-        `The relay's ingest could not start: ${this.#ingestState.message}`,
-      );
+      throw new UserError('unavailable', this.#ingestState.message);
     }
     this.#publish();
     return ingest;
@@ -296,10 +321,7 @@ export class RelayService {
         ...config,
         keySaved: this.#deps.secrets.has(keyName(config.id)),
         state: !config.enabled ? 'disabled' : (status?.state ?? 'idle'),
-        message: !config.enabled
-          ? 'Turned off.'
-          : (status?.message ??
-            (this.#ingest?.live ? 'Starting…' : 'Waiting for OBS to stream to Panelcast.')),
+        message: destinationMessage(config.enabled, status, this.#ingest?.live ?? false),
         bitrateKbps: config.enabled ? (status?.bitrateKbps ?? null) : null,
         bitrateHistory: config.enabled ? (status?.bitrateHistory ?? []) : [],
         liveSince: config.enabled ? (status?.liveSince ?? null) : null,

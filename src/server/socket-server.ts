@@ -7,6 +7,7 @@ import { UpdateBatcher } from '../shared/batcher.js';
 import type { Comment } from '../shared/comment.js';
 import { controlAuthSchema } from '../shared/control-intents.js';
 import type { Logger } from '../shared/logger.js';
+import { inEnglish, message, type Message } from '../shared/messages/message.js';
 import {
   TOKEN_REJECTED,
   type AudienceClientToServerEvents,
@@ -206,7 +207,7 @@ function wireControlSocket(
     const ack = typeof args.at(-1) === 'function' ? (args.pop() as (r: unknown) => void) : null;
     if (!isIntentName(event)) {
       onRejected('socket', `unknown event ${event}`);
-      ack?.({ ok: false, error: `Unknown request "${event.slice(0, 60)}".` });
+      ack?.(refused(message('request.unknown', { event: event.slice(0, 60) })));
       return;
     }
     // Subscriptions belong to this connection, so they are answered here, not by an intent.
@@ -214,7 +215,7 @@ function wireControlSocket(
       const payload = args[0];
       if (typeof payload !== 'object' || payload === null || Object.keys(payload).length > 0) {
         onRejected('socket', `invalid ${event}`);
-        ack?.({ ok: false, error: `Invalid ${event} request: payload: expected {}` });
+        ack?.(refused(message('intent.invalid', { intent: event }, 'payload: expected {}')));
         return;
       }
       if (event === 'comments:subscribe') {
@@ -229,9 +230,18 @@ function wireControlSocket(
     void intents
       .dispatch(event, args[0], { actor: socket.data.actor, channel: 'socket' })
       .then((result) => {
-        ack?.(result.ok ? { ok: true, ...result.value } : { ok: false, error: result.error });
+        ack?.(
+          result.ok
+            ? { ok: true, ...result.value }
+            : { ok: false, error: result.error, message: result.message },
+        );
       });
   });
+}
+
+/** A refusal for acks: English for logs and scripts, the code for the UI. */
+function refused(coded: Message): { ok: false; error: string; message: Message } {
+  return { ok: false, error: inEnglish(coded), message: coded };
 }
 
 /** Remembers the last value sent and passes on only values that differ from it. */
@@ -276,7 +286,10 @@ function wireAudienceSocket(
       if (result.ok) socket.emit('audience:voted', service.votedBy(device));
     } else {
       onRejected('audience', `unexpected event ${event}`);
-      result = { ok: false, code: 'invalid', error: `Unknown request "${event.slice(0, 60)}".` };
+      result = {
+        ...refused(message('request.unknown', { event: event.slice(0, 60) })),
+        retryAfterSec: null,
+      };
     }
     if (!result.ok) onRejected('audience', result.error);
     ack?.(result);
@@ -294,10 +307,9 @@ function ignoreClientEvents(
     onRejected(channel, `unexpected event ${event}`);
     const ack = args.at(-1);
     if (typeof ack === 'function') {
-      (ack as (r: unknown) => void)({
-        ok: false,
-        error: `Unknown request "${event.slice(0, 60)}".`,
-      });
+      (ack as (r: unknown) => void)(
+        refused(message('request.unknown', { event: event.slice(0, 60) })),
+      );
     }
   });
 }

@@ -1,11 +1,12 @@
 // The state a core starts from before any module fills in its part: nothing configured,
 // nothing connected, an empty queue.
+import { message } from './messages/message.js';
 import { COMMENT_STATUSES, type CommentStatus } from './comment.js';
 import { OBS_NOT_CONFIGURED, emptyObsState } from './obs-state.js';
 import type { RelayState, ShowState } from './state.js';
 
 export const INITIAL_RELAY: RelayState = {
-  ingest: { state: 'starting', message: 'Add a destination to start the relay.', serverUrl: null },
+  ingest: { state: 'starting', message: message('relay.add_destination'), serverUrl: null },
   destinations: [],
 };
 

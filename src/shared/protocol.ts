@@ -4,9 +4,18 @@
 import type { z } from 'zod';
 import type { controlAuthSchema, controlIntentSchemas } from './control-intents.js';
 import type { Comment, OnAirComment } from './comment.js';
+import type { Message } from './messages/message.js';
 import type { GuestLowerThird, ShowState } from './state.js';
 
-export type Ack<T extends object = object> = ({ ok: true } & T) | { ok: false; error: string };
+export type Ack<T extends object = object> =
+  | ({ ok: true } & T)
+  | {
+      ok: false;
+      /** In English, for logs and scripts. */
+      error: string;
+      /** The same as a code the UI words in its language; null where not converted yet. */
+      message: Message | null;
+    };
 
 /** Message of the connect_error a client gets when its control token is missing or wrong. */
 export const TOKEN_REJECTED = 'token rejected';
@@ -23,7 +32,7 @@ export type ControlIntentInput<N extends ControlIntentName> = z.output<
 
 export interface QueueActionResult {
   /** A note for the moderator, e.g. that the queue is now empty. */
-  note: string | null;
+  note: Message | null;
 }
 
 export interface ControlIntentResults {
@@ -144,10 +153,9 @@ export type AudienceAck =
       ok: false;
       /** The reason in English, for logs and for pages that do not know the code. */
       error: string;
-      code: AudienceRefusal;
-      /** Values for the message: seconds or minutes to wait, the character limit. */
-      params?: Record<string, number>;
-      retryAfterSec?: number;
+      /** The reason as a code (audience.* or request.unknown) with its values. */
+      message: Message;
+      retryAfterSec: number | null;
     };
 
 export interface AudienceServerToClientEvents {

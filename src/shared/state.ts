@@ -1,5 +1,6 @@
 // The show as every client sees it: a snapshot made of named slices. Clients get the whole
 // snapshot on connect, then only the slices that changed.
+import type { Message } from './messages/message.js';
 import type { CommentStatus, OnAirComment } from './comment.js';
 import type { ObsState } from './obs-state.js';
 
@@ -140,8 +141,8 @@ export interface DestinationStatus {
   enabled: boolean;
   keySaved: boolean;
   state: DestinationState;
-  /** In plain words: "Live.", "The platform rejected the stream key. Retrying in 8 s." */
-  message: string;
+  /** As a code: relay.live, or relay.retrying with the platform's reason as details. */
+  message: Message;
   bitrateKbps: number | null;
   /** The last minute of bitrate samples, oldest first. */
   bitrateHistory: number[];
@@ -152,7 +153,7 @@ export interface DestinationStatus {
 export interface RelayState {
   ingest: {
     state: 'starting' | 'ready' | 'live' | 'error';
-    message: string;
+    message: Message;
     /** Where OBS streams to (the key is set with "Configure OBS"), null until ready. */
     serverUrl: string | null;
   };

@@ -2,11 +2,22 @@
 // vote once per device for approved questions, and see the approved questions.
 import type { Comment } from '../shared/comment.js';
 import { UserError } from '../shared/errors.js';
-import type { AudienceAck, AudienceQuestion, AudienceState } from '../shared/protocol.js';
+import { inEnglish, message } from '../shared/messages/message.js';
+import type {
+  AudienceAck,
+  AudienceQuestion,
+  AudienceRefusal,
+  AudienceState,
+} from '../shared/protocol.js';
 import type { StateHub } from '../shared/state-hub.js';
 import { tameText } from '../shared/tame-text.js';
 import { AUDIENCE_MAX_LENGTH, type AudienceSource } from './audience-source.js';
 import type { QueueController } from '../queue/service/queue-controller.js';
+
+function refused(code: AudienceRefusal): AudienceAck {
+  const coded = message(`audience.${code}`);
+  return { ok: false, error: inEnglish(coded), message: coded, retryAfterSec: null };
+}
 
 export class AudienceService {
   readonly #hub: StateHub;
@@ -50,23 +61,19 @@ export class AudienceService {
   }
 
   ask(device: string, address: string, payload: unknown): AudienceAck {
-    if (!this.#source)
-      return { ok: false, code: 'closed', error: 'Questions are closed right now.' };
+    if (!this.#source) return refused('closed');
     return this.#source.ask(device, address, payload);
   }
 
   vote(device: string, payload: unknown): AudienceAck {
     const id = (payload as { id?: unknown } | null)?.id;
     if (typeof id !== 'string' || id.length === 0 || id.length > 64) {
-      return { ok: false, code: 'invalid', error: 'That vote could not be read.' };
+      return refused('invalid');
     }
     try {
-      return this.#queue.vote(id, device)
-        ? { ok: true }
-        : { ok: false, code: 'already_voted', error: 'You already voted for this question.' };
+      return this.#queue.vote(id, device) ? { ok: true } : refused('already_voted');
     } catch (error) {
-      if (error instanceof UserError)
-        return { ok: false, code: 'not_votable', error: error.message };
+      if (error instanceof UserError) return refused('not_votable');
       throw error;
     }
   }

@@ -3,6 +3,7 @@
 // one), each refusal in plain words with how long to wait.
 import crypto from 'node:crypto';
 import { z } from 'zod';
+import { inEnglish, message } from '../shared/messages/message.js';
 import type { AudienceAck, AudienceRefusal } from '../shared/protocol.js';
 import { describeZodError } from '../shared/validation.js';
 import type { CommentSource, SourceContext } from './source.js';
@@ -37,13 +38,13 @@ export const askSchema = z.strictObject({
 
 export type AskResult = AudienceAck;
 
-function refuse(code: AudienceRefusal, error: string, params?: Record<string, number>): AskResult {
+function refuse(code: AudienceRefusal, params: Record<string, number> = {}): AskResult {
+  const coded = message(`audience.${code}`, params);
   return {
     ok: false,
-    code,
-    error,
-    ...(params ? { params } : {}),
-    ...(params?.seconds !== undefined ? { retryAfterSec: params.seconds } : {}),
+    error: inEnglish(coded),
+    message: coded,
+    retryAfterSec: params.seconds ?? null,
   };
 }
 
@@ -97,20 +98,18 @@ export class AudienceSource implements CommentSource {
   }
 
   ask(device: string, address: string, payload: unknown): AskResult {
-    if (!this.#open) return refuse('closed', 'Questions are closed right now.');
+    if (!this.#open) return refuse('closed');
     const parsed = askSchema.safeParse(payload);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       this.#context.malformed(`audience question refused: ${describeZodError(parsed.error)}`);
       const field = issue?.path[0];
       if (issue?.code === 'too_big' && field === 'text') {
-        return refuse('too_long', issue.message, { max: AUDIENCE_MAX_LENGTH });
+        return refuse('too_long', { max: AUDIENCE_MAX_LENGTH });
       }
-      if (issue?.code === 'too_small' && field === 'text')
-        return refuse('too_short', issue.message);
-      if (issue?.code === 'too_big' && field === 'name')
-        return refuse('name_too_long', issue.message);
-      return refuse('invalid', 'That question could not be read.');
+      if (issue?.code === 'too_small' && field === 'text') return refuse('too_short');
+      if (issue?.code === 'too_big' && field === 'name') return refuse('name_too_long');
+      return refuse('invalid');
     }
     const now = this.#now();
     const windowMs = this.#limits.windowSec * 1000;
@@ -118,23 +117,15 @@ export class AudienceSource implements CommentSource {
     const last = mine.at(-1);
     if (last !== undefined && now - last < this.#limits.perDeviceGapSec * 1000) {
       const wait = Math.ceil((this.#limits.perDeviceGapSec * 1000 - (now - last)) / 1000);
-      return refuse('wait', `Please wait ${wait} s before asking again.`, { seconds: wait });
+      return refuse('wait', { seconds: wait });
     }
     if (mine.length >= this.#limits.perDeviceMax) {
       const wait = Math.ceil((windowMs - (now - (mine[0] ?? now))) / 1000);
       const minutes = Math.ceil(wait / 60);
-      return refuse(
-        'device_limit',
-        `You have asked ${mine.length} questions in a short time. You can ask again in ${minutes} min.`,
-        { seconds: wait, minutes },
-      );
+      return refuse('device_limit', { seconds: wait, minutes });
     }
     if (this.#addresses.recent(address, now, 60_000).length >= this.#limits.perAddressMax) {
-      return refuse(
-        'network_limit',
-        'Many questions are arriving from your network. Please try again in a minute.',
-        { seconds: 60 },
-      );
+      return refuse('network_limit', { seconds: 60 });
     }
     const { name, text } = parsed.data;
     const outcome = this.#context.ingest({
@@ -150,8 +141,7 @@ export class AudienceSource implements CommentSource {
       createdAt: new Date(now).toISOString(),
       url: null,
     });
-    if (outcome !== 'added')
-      return refuse('invalid', 'That question could not be taken. Please try again.');
+    if (outcome !== 'added') return refuse('invalid');
     this.#devices.add(device, now);
     this.#addresses.add(address, now);
     return { ok: true };

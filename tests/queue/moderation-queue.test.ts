@@ -7,6 +7,7 @@ import {
   type QueueResult,
 } from '../../src/queue/moderation-queue.js';
 import { COMMENT_STATUSES, type CommentStatus } from '../../src/shared/comment.js';
+import { formatMessage, inEnglish } from '../../src/shared/messages/message.js';
 
 const clock = (): (() => string) => {
   let t = Date.parse('2026-11-23T19:00:00Z');
@@ -18,8 +19,18 @@ function newQueue(): ModerationQueue {
 }
 
 function ok(result: QueueResult): Extract<QueueResult, { ok: true }> {
-  if (!result.ok) throw new Error(`expected ok, got: ${result.error}`);
+  if (!result.ok) throw new Error(`expected ok, got: ${inEnglish(result.message)}`);
   return result;
+}
+
+/** A refusal as the moderator reads it, in both languages: the kind and the worded code. */
+function refusal(result: QueueResult): { kind: string; en: string; de: string } | 'ok' {
+  if (result.ok) return 'ok';
+  return {
+    kind: result.kind,
+    en: formatMessage('en', result.message),
+    de: formatMessage('de', result.message),
+  };
 }
 
 /** Brings comment `id` into `status` through legal actions only. */
@@ -116,16 +127,15 @@ describe('ModerationQueue transitions', () => {
     const lost = q.apply({ type: 'reject', id: 'c1' }, 'Ben');
     expect(lost.ok).toBe(true); // approved → rejected is legal: Ben's reject wins afterwards
     const again = q.apply({ type: 'approve', id: 'c1' }, 'Anna');
-    expect(again).toEqual({
-      ok: false,
+    expect(refusal(again)).toEqual({
       kind: 'conflict',
-      error: 'Cannot approve it: it is already rejected (by Ben).',
+      en: 'Cannot approve it: it is already rejected (by Ben).',
+      de: 'Freigeben geht nicht: er ist schon abgelehnt (von Ben).',
     });
     ok(q.apply({ type: 'restore', id: 'c1' }, 'Anna'));
     ok(q.apply({ type: 'air', id: 'c1' }, 'Anna'));
-    expect(q.apply({ type: 'air', id: 'c1' }, 'Ben')).toMatchObject({
-      ok: false,
-      error: 'Cannot put it on air: it is already on air (by Anna).',
+    expect(refusal(q.apply({ type: 'air', id: 'c1' }, 'Ben'))).toMatchObject({
+      en: 'Cannot put it on air: it is already on air (by Anna).',
     });
   });
 });
@@ -187,10 +197,9 @@ describe('ModerationQueue order, pins and air', () => {
     const last = ok(q.apply({ type: 'next' }, 'Anna'));
     expect(q.onAir()).toBeNull();
     expect(q.get('a')?.status).toBe('done');
-    expect(last.note).toContain('queue is empty');
-    expect(q.apply({ type: 'next' }, 'Anna')).toMatchObject({
-      ok: false,
-      error: 'Nothing to put on air: the approved queue is empty.',
+    expect(last.note && inEnglish(last.note)).toContain('queue is empty');
+    expect(refusal(q.apply({ type: 'next' }, 'Anna'))).toMatchObject({
+      en: 'Nothing to put on air: the approved queue is empty.',
     });
   });
 
@@ -209,9 +218,8 @@ describe('ModerationQueue order, pins and air', () => {
   it('"clear air" takes the current one off air, and says when nothing is on', () => {
     const q = newQueue();
     approved(q, 'a');
-    expect(q.apply({ type: 'clearAir' }, 'Anna')).toMatchObject({
-      ok: false,
-      error: 'Nothing is on air.',
+    expect(refusal(q.apply({ type: 'clearAir' }, 'Anna'))).toMatchObject({
+      en: 'Nothing is on air.',
     });
     ok(q.apply({ type: 'air', id: 'a' }, 'Anna'));
     ok(q.apply({ type: 'clearAir' }, 'Anna'));
@@ -285,7 +293,7 @@ describe('ModerationQueue undo', () => {
     ok(q.apply({ type: 'undo' }, 'Anna'));
     expect(q.get('a')?.status).toBe('incoming');
     expect(q.get('b')?.status).toBe('rejected');
-    expect(q.apply({ type: 'undo' }, 'Anna')).toMatchObject({ error: 'Nothing to undo.' });
+    expect(refusal(q.apply({ type: 'undo' }, 'Anna'))).toMatchObject({ en: 'Nothing to undo.' });
   });
 
   it('refuses to undo what someone else has changed since, and says who', () => {
@@ -293,10 +301,9 @@ describe('ModerationQueue undo', () => {
     q.add('a', 'incoming', null);
     ok(q.apply({ type: 'approve', id: 'a' }, 'Anna'));
     ok(q.apply({ type: 'air', id: 'a' }, 'Ben'));
-    expect(q.apply({ type: 'undo' }, 'Anna')).toEqual({
-      ok: false,
+    expect(refusal(q.apply({ type: 'undo' }, 'Anna'))).toMatchObject({
       kind: 'conflict',
-      error: 'Cannot undo your last approve: Ben has changed it since.',
+      en: 'Cannot undo your last approve: Ben has changed it since.',
     });
     expect(q.get('a')?.status).toBe('on_air');
   });

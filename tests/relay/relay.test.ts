@@ -89,7 +89,8 @@ describe('multistream relay', () => {
     // Platform 2 goes away mid-stream.
     receivers[1]?.process.kill('SIGKILL');
     await eventually(() => expect(dest(core, 'd2')?.state).toBe('retrying'), 10_000);
-    expect(dest(core, 'd2')?.message).toMatch(/Retrying in \d+ s\.$/);
+    expect(dest(core, 'd2')?.message).toMatchObject({ code: 'relay.retrying' });
+    expect(dest(core, 'd2')?.message.details).toMatch(/Retrying in \d+ s\.$/);
     expect(dest(core, 'd1')?.state).toBe('live');
     expect(dest(core, 'd3')?.state).toBe('live');
     await new Promise((r) => setTimeout(r, 2500));
@@ -149,9 +150,9 @@ describe('multistream relay', () => {
     await publishing(core);
     await eventually(() => {
       expect(dest(core, 'good')?.state).toBe('live');
-      expect(dest(core, 'nohost')?.message).toMatch(/^The server address does not exist/);
-      expect(dest(core, 'refused')?.message).toMatch(/^The server refused the connection/);
-      expect(dest(core, 'wrongkey')?.message).toMatch(
+      expect(dest(core, 'nohost')?.message.details).toMatch(/^The server address does not exist/);
+      expect(dest(core, 'refused')?.message.details).toMatch(/^The server refused the connection/);
+      expect(dest(core, 'wrongkey')?.message.details).toMatch(
         /check the stream key|rejected the stream key/,
       );
     }, 20_000);

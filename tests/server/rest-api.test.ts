@@ -56,7 +56,14 @@ describe('REST control API', () => {
 
     const empty = await api(core, 'PUT', '/api/show', { body: { title: '' } });
     expect(empty.status).toBe(400);
-    expect(empty.body).toEqual({ error: expect.stringContaining('title') });
+    expect(empty.body).toEqual({
+      error: expect.stringContaining('title'),
+      message: {
+        code: 'intent.invalid',
+        params: { intent: 'show:setTitle' },
+        details: expect.stringContaining('title'),
+      },
+    });
     const extra = await api(core, 'PUT', '/api/show', { body: { title: 'x', admin: true } });
     expect(extra.status).toBe(400);
   });

@@ -45,20 +45,20 @@ describe('audience questions', () => {
     source.start();
     expect(source.ask('p', 'ip', { text: 'x'.repeat(281) })).toEqual({
       ok: false,
-      code: 'too_long',
+      message: { code: 'audience.too_long', params: { max: 280 }, details: null },
       error: 'Questions can be at most 280 characters.',
-      params: { max: 280 },
+      retryAfterSec: null,
     });
     expect(source.ask('p', 'ip', { text: 'hi' })).toMatchObject({
       ok: false,
-      code: 'too_short',
+      message: { code: 'audience.too_short' },
       error: 'Please write a question of at least 3 characters.',
     });
     expect(source.ask('p', 'ip', { text: 'ok?', admin: true })).toMatchObject({ ok: false });
     expect(source.ask('p', 'ip', 'just a string')).toMatchObject({ ok: false });
     expect(source.ask('p', 'ip', { name: 'n'.repeat(41), text: 'Fine question?' })).toMatchObject({
       ok: false,
-      code: 'name_too_long',
+      message: { code: 'audience.name_too_long' },
     });
     expect(taken).toHaveLength(0);
     expect(malformed).toHaveLength(5);
@@ -77,9 +77,8 @@ describe('audience questions', () => {
     now += 5000;
     expect(source.ask('a', 'venue', { text: 'too soon?' })).toEqual({
       ok: false,
-      code: 'wait',
+      message: { code: 'audience.wait', params: { seconds: 10 }, details: null },
       error: 'Please wait 10 s before asking again.',
-      params: { seconds: 10 },
       retryAfterSec: 10,
     });
     // Another phone on the same venue Wi-Fi is not held back by the first one.
@@ -91,8 +90,9 @@ describe('audience questions', () => {
     now += 15_000;
     expect(source.ask('a', 'venue', { text: 'fourth?' })).toMatchObject({
       ok: false,
+      message: { code: 'audience.device_limit', params: { minutes: expect.any(Number) } },
       error: expect.stringMatching(
-        /You have asked 3 questions in a short time\. You can ask again in \d+ min\./,
+        /You have asked many questions in a short time\. You can ask again in \d+ min\./,
       ),
     });
     expect(source.ask('c', 'venue', { text: 'from c?' }).ok).toBe(true);
@@ -105,7 +105,10 @@ describe('audience questions', () => {
   it('takes nothing while closed', async () => {
     const { ctx } = context();
     const source = new AudienceSource(ctx);
-    expect(source.ask('a', 'ip', { text: 'hello?' })).toMatchObject({ ok: false, code: 'closed' });
+    expect(source.ask('a', 'ip', { text: 'hello?' })).toMatchObject({
+      ok: false,
+      message: { code: 'audience.closed' },
+    });
     source.start();
     await source.stop();
     expect(source.ask('a', 'ip', { text: 'hello?' }).ok).toBe(false);

@@ -12,6 +12,7 @@ import type {
   AudienceState,
 } from '../../../src/shared/protocol';
 import { initI18n } from '../i18n/i18n';
+import { useWording } from '../i18n/messages';
 import '../styles/audience.css';
 
 initI18n();
@@ -37,6 +38,7 @@ type Sending =
 
 function AudiencePage() {
   const { t } = useTranslation();
+  const word = useWording();
   const socket = useMemo<AudienceSocket>(
     () => io('/audience', { auth: { device: deviceId() }, autoConnect: false }),
     [],
@@ -65,8 +67,7 @@ function AudiencePage() {
     if (state?.showTitle) document.title = `${t('audience.heading')} · ${state.showTitle}`;
   }, [state?.showTitle, t]);
 
-  const refusal = (result: Extract<AudienceAck, { ok: false }>): string =>
-    t(`audience.refused.${result.code}`, { ...result.params, defaultValue: result.error });
+  const refusal = (result: Extract<AudienceAck, { ok: false }>): string => word(result.message);
   const max = state?.maxLength ?? 280;
   const left = max - text.trim().length;
   const ask = async (event: SubmitEvent): Promise<void> => {
@@ -77,7 +78,8 @@ function AudiencePage() {
     try {
       result = (await socket.timeout(8000).emitWithAck('audience:ask', payload)) as AudienceAck;
     } catch {
-      result = { ok: false, code: 'invalid', error: t('audience.offline') };
+      setSending({ kind: 'refused', error: t('audience.offline') });
+      return;
     }
     if (result.ok) {
       setText('');

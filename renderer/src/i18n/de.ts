@@ -288,21 +288,6 @@ export const de: Strings = {
     onAir: 'On Air',
     votes_one: '{{count}} Stimme',
     votes_other: '{{count}} Stimmen',
-
-    refused: {
-      closed: 'Gerade werden keine Fragen angenommen.',
-      too_long: 'Fragen dürfen höchstens {{max}} Zeichen lang sein.',
-      too_short: 'Bitte schreib eine Frage mit mindestens 3 Zeichen.',
-      name_too_long: 'Namen dürfen höchstens 40 Zeichen lang sein.',
-      invalid: 'Das konnte nicht gelesen werden. Bitte versuch es noch einmal.',
-      wait: 'Bitte warte {{seconds}} s, bevor du wieder fragst.',
-      device_limit:
-        'Du hast in kurzer Zeit viele Fragen gestellt. In {{minutes}} Min. geht es wieder.',
-      network_limit:
-        'Aus deinem Netzwerk kommen gerade sehr viele Fragen. Bitte versuch es in einer Minute noch einmal.',
-      already_voted: 'Du hast schon für diese Frage gestimmt.',
-      not_votable: 'Für diese Frage kann nicht mehr abgestimmt werden.',
-    },
   },
   language: {
     en: 'English',

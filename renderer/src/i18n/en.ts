@@ -284,20 +284,6 @@ export const en = {
     onAir: 'On air',
     votes_one: '{{count}} vote',
     votes_other: '{{count}} votes',
-
-    refused: {
-      closed: 'Questions are closed right now.',
-      too_long: 'Questions can be at most {{max}} characters.',
-      too_short: 'Please write a question of at least 3 characters.',
-      name_too_long: 'Names can be at most 40 characters.',
-      invalid: 'That could not be read. Please try again.',
-      wait: 'Please wait {{seconds}} s before asking again.',
-      device_limit:
-        'You have asked many questions in a short time. You can ask again in {{minutes}} min.',
-      network_limit: 'Many questions are arriving from your network. Please try again in a minute.',
-      already_voted: 'You already voted for this question.',
-      not_votable: 'That question is not open for votes any more.',
-    },
   },
   language: {
     en: 'English',

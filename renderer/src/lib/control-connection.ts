@@ -103,7 +103,8 @@ export class ControlConnection {
     payload: ControlIntentPayload<N>,
   ): Promise<Ack<ControlIntentResults[N]>> {
     const socket = this.#socket;
-    if (!socket?.connected) return { ok: false, error: 'Not connected to the Panelcast core.' };
+    if (!socket?.connected)
+      return { ok: false, error: 'Not connected to the Panelcast core.', message: null };
     // socket.io's typed emitWithAck cannot express our generic intent map; the shape is the same.
     const untyped = socket as unknown as {
       timeout(ms: number): { emitWithAck(event: string, payload: unknown): Promise<unknown> };
@@ -113,7 +114,7 @@ export class ControlConnection {
         ControlIntentResults[N]
       >;
     } catch {
-      return { ok: false, error: 'The Panelcast core did not answer in time.' };
+      return { ok: false, error: 'The Panelcast core did not answer in time.', message: null };
     }
   }
 

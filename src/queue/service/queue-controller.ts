@@ -9,6 +9,7 @@ import { hasLink, isQuestion } from '../text.js';
 import type { Comment, CommentStatus, OnAirComment } from '../../shared/comment.js';
 import { incomingCommentSchema } from '../../shared/comment-schema.js';
 import { UserError } from '../../shared/errors.js';
+import { message, type Message } from '../../shared/messages/message.js';
 import type { StateHub } from '../../shared/state-hub.js';
 import type { BlocklistRules, QueueSummary } from '../../shared/state.js';
 import { describeZodError } from '../../shared/validation.js';
@@ -168,9 +169,9 @@ export class QueueController {
   }
 
   /** Applies a moderator's action; throws a UserError the moderator can read when refused. */
-  act(action: QueueAction, actor: string): { note: string | null } {
+  act(action: QueueAction, actor: string): { note: Message | null } {
     const result = this.#queue.apply(action, actor);
-    if (!result.ok) throw new UserError(result.kind, result.error);
+    if (!result.ok) throw new UserError(result.kind, result.message);
     const changed = result.changed
       .map((id) => this.#sync(id))
       .filter((c): c is Comment => c !== undefined);
@@ -198,7 +199,7 @@ export class QueueController {
     const leader = this.#queue.leaderOf(id);
     const comment = this.#comments.get(leader);
     if (!comment || (comment.status !== 'approved' && comment.status !== 'on_air')) {
-      throw new UserError('not_found', 'That question is not open for votes.');
+      throw new UserError('not_found', message('audience.not_votable'));
     }
     if (!this.#store.addVote(leader, voter)) return false;
     const updated = { ...comment, votes: comment.votes + 1 };

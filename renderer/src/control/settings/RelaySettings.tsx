@@ -7,6 +7,7 @@ import type { DestinationPlatform, DestinationStatus } from '../../../../src/sha
 import { useConnection, useShow } from '../context';
 import { SaveStatus } from './SaveStatus';
 import { useSave } from './use-save';
+import { useWording } from '../../i18n/messages';
 
 interface Row {
   id: string;
@@ -32,6 +33,7 @@ const toRow = (d: DestinationStatus): Row => ({
 
 export function RelaySettings() {
   const { t } = useTranslation();
+  const word = useWording();
   const connection = useConnection();
   const { state, status } = useShow();
   const relay = state?.relay;
@@ -88,7 +90,7 @@ export function RelaySettings() {
       )}
       {target && <p className="mono">{target}</p>}
       {relay && relay.ingest.state === 'error' && (
-        <p className="error-text">{relay.ingest.message}</p>
+        <p className="error-text">{word(relay.ingest.message)}</p>
       )}
       {rows.map((row, i) => (
         <DestinationRow
@@ -138,6 +140,7 @@ function DestinationRow({
   onRemoved: () => void;
 }) {
   const { t } = useTranslation();
+  const word = useWording();
   const connection = useConnection();
   const { status: link } = useShow();
   const [save, run, reset] = useSave();
@@ -248,7 +251,7 @@ function DestinationRow({
       </div>
       {status && (
         <p className={`obs-line dest-line--${status.state}`} role="status">
-          {status.message}
+          {word(status.message)}
         </p>
       )}
     </div>

@@ -1,6 +1,7 @@
 // The save-state of a settings form: idle, saving, saved, or failed with the core's reason.
 import { useCallback, useState } from 'react';
 import type { Ack } from '../../../../src/shared/protocol';
+import { refusalText, useWording } from '../../i18n/messages';
 
 export type SaveState =
   | { kind: 'idle' }
@@ -10,11 +11,17 @@ export type SaveState =
 
 export function useSave(): [SaveState, (work: () => Promise<Ack>) => Promise<void>, () => void] {
   const [state, setState] = useState<SaveState>({ kind: 'idle' });
-  const run = useCallback(async (work: () => Promise<Ack>) => {
-    setState({ kind: 'saving' });
-    const result = await work();
-    setState(result.ok ? { kind: 'saved' } : { kind: 'failed', error: result.error });
-  }, []);
+  const word = useWording();
+  const run = useCallback(
+    async (work: () => Promise<Ack>) => {
+      setState({ kind: 'saving' });
+      const result = await work();
+      setState(
+        result.ok ? { kind: 'saved' } : { kind: 'failed', error: refusalText(word, result) },
+      );
+    },
+    [word],
+  );
   const reset = useCallback(() => setState({ kind: 'idle' }), []);
   return [state, run, reset];
 }

@@ -17,6 +17,7 @@ import {
   type ColumnKind,
 } from '../moderator/CommentCard';
 import { buildBoard, type BoardFilters, type Card, type IncomingTab } from '../moderator/board';
+import { refusalText, useWording } from '../../i18n/messages';
 
 const COLUMNS: ColumnKind[] = ['incoming', 'approved', 'aired'];
 const TABS: IncomingTab[] = ['incoming', 'filtered', 'rejected'];
@@ -47,6 +48,7 @@ function useStableList(list: readonly string[] | undefined): readonly string[] {
 
 export function ModeratorView() {
   const { t } = useTranslation();
+  const word = useWording();
   const connection = useConnection();
   const { state } = useShow();
   const [, { comments, loading }] = useComments();
@@ -111,12 +113,13 @@ export function ModeratorView() {
 
   const send = useCallback(
     async (intent: ControlIntentName, payload: Record<string, unknown>) => {
-      const result = (await connection.request(intent, payload as never)) as
-        { ok: true; note?: string | null } | { ok: false; error: string };
-      if (!result.ok) setToast({ text: result.error, kind: 'error', at: Date.now() });
-      else if (result.note) setToast({ text: result.note, kind: 'note', at: Date.now() });
+      const result = await connection.request(intent, payload as never);
+      if (!result.ok) setToast({ text: refusalText(word, result), kind: 'error', at: Date.now() });
+      else if ('note' in result && result.note) {
+        setToast({ text: word(result.note), kind: 'note', at: Date.now() });
+      }
     },
-    [connection],
+    [connection, word],
   );
   const act = useCallback((action: CardAction, id: string) => void send(action, { id }), [send]);
 

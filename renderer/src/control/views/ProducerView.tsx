@@ -17,6 +17,8 @@ import { tameText } from '../../../../src/shared/tame-text';
 import { isTyping } from '../../lib/keyboard';
 import { useNow } from '../../lib/relative-time';
 import { useConnection, useShow } from '../context';
+import type { Message } from '../../../../src/shared/messages/message';
+import { refusalText, useWording } from '../../i18n/messages';
 
 type Send = (intent: ControlIntentName, payload: Record<string, unknown>) => Promise<void>;
 
@@ -32,6 +34,7 @@ function minutes(sec: number): string {
 
 export function ProducerView() {
   const { t } = useTranslation();
+  const word = useWording();
   const connection = useConnection();
   const { state } = useShow();
   const now = useNow(1000);
@@ -41,10 +44,11 @@ export function ProducerView() {
   const send = useCallback<Send>(
     async (intent, payload) => {
       const result = (await connection.request(intent, payload as never)) as
-        { ok: true; note?: string | null } | { ok: false; error: string };
-      setError(result.ok ? (result.note ?? null) : result.error);
+        | { ok: true; note?: Message | string | null }
+        | { ok: false; error: string; message: Message | null };
+      setError(result.ok ? word(result.note) || null : refusalText(word, result));
     },
-    [connection],
+    [connection, word],
   );
 
   const latest = useRef(state);
@@ -477,6 +481,7 @@ function DestinationsPanel({
   send: Send;
 }) {
   const { t } = useTranslation();
+  const word = useWording();
   return (
     <section className="panel" aria-labelledby="destinations-heading">
       <h2 id="destinations-heading">{t('producer.destinations')}</h2>
@@ -513,7 +518,7 @@ function DestinationsPanel({
               >
                 {d.enabled ? t('producer.turnOff') : t('producer.turnOn')}
               </button>
-              <span className="destination__message">{d.message}</span>
+              <span className="destination__message">{word(d.message)}</span>
               {d.state === 'live' && <BitrateChart history={d.bitrateHistory} small />}
             </li>
           ))}

@@ -1,0 +1,105 @@
+// German texts for every code the core sends (see message.ts and en.ts).
+import type { MessageCode } from './en.js';
+
+const codes: Record<MessageCode, string> = {
+  'intent.invalid': 'Ungültige Anfrage {{intent}}:',
+  'intent.unavailable': '{{intent}} gibt es in dieser Version nicht.',
+  'intent.internal':
+    '{{intent}} ist an einem internen Fehler gescheitert; Einzelheiten stehen im Panelcast-Protokoll.',
+
+  'request.unknown': 'Unbekannte Anfrage „{{event}}“.',
+
+  'queue.not_found': 'Keinen Kommentar mit der Kennung {{id}} gefunden.',
+  'queue.cannot': '{{action}} geht nicht: {{state}}.',
+  'queue.state': 'er ist {{status}}',
+  'queue.state_by': 'er ist schon {{status}} (von {{by}})',
+  'queue.state_gone': 'es gibt ihn nicht mehr',
+  'queue.pin_only_approved': 'Nur freigegebene Fragen können {{pin}} werden; {{state}}.',
+  'queue.already_pinned': 'Er ist schon angeheftet.',
+  'queue.not_pinned': 'Er ist nicht angeheftet.',
+  'queue.move_only_approved': 'Nur freigegebene Fragen lassen sich umsortieren; {{state}}.',
+  'queue.split_only_incoming': 'Nur eingehende Karten lassen sich aufteilen; {{state}}.',
+  'queue.not_grouped': 'Dieser Kommentar ist mit keinem anderen gruppiert.',
+  'queue.nothing_to_air': 'Nichts für die Sendung: Die Liste der freigegebenen Fragen ist leer.',
+  'queue.nothing_on_air': 'Gerade ist nichts auf Sendung.',
+  'queue.nothing_to_undo': 'Es gibt nichts rückgängig zu machen.',
+  'queue.undo_changed':
+    'Deine letzte Aktion ({{last}}) lässt sich nicht rückgängig machen: Inzwischen hat sich etwas geändert.',
+  'queue.undo_changed_by':
+    'Deine letzte Aktion ({{last}}) lässt sich nicht rückgängig machen: {{by}} hat inzwischen etwas geändert.',
+  'queue.undo_air_changed':
+    'Deine letzte Aktion ({{last}}) lässt sich nicht rückgängig machen: Auf Sendung ist inzwischen etwas anderes.',
+  'queue.now_empty': 'Die freigegebenen Fragen sind aufgebraucht; gerade ist nichts auf Sendung.',
+
+  'audience.closed': 'Gerade werden keine Fragen angenommen.',
+  'audience.too_long': 'Fragen dürfen höchstens {{max}} Zeichen lang sein.',
+  'audience.too_short': 'Bitte schreib eine Frage mit mindestens 3 Zeichen.',
+  'audience.name_too_long': 'Namen dürfen höchstens 40 Zeichen lang sein.',
+  'audience.invalid': 'Das konnte nicht gelesen werden. Bitte versuch es noch einmal.',
+  'audience.wait': 'Bitte warte {{seconds}} s, bevor du wieder fragst.',
+  'audience.device_limit':
+    'Du hast in kurzer Zeit viele Fragen gestellt. In {{minutes}} Min. geht es wieder.',
+  'audience.network_limit':
+    'Aus deinem Netzwerk kommen gerade sehr viele Fragen. Bitte versuch es in einer Minute noch einmal.',
+  'audience.already_voted': 'Du hast schon für diese Frage gestimmt.',
+  'audience.not_votable': 'Für diese Frage kann nicht mehr abgestimmt werden.',
+
+  'relay.add_destination': 'Füge ein Ziel hinzu, um das Relay zu starten.',
+  'relay.ingest_live': 'OBS sendet an Panelcast.',
+  'relay.waiting_for_obs': 'Warte darauf, dass OBS an Panelcast sendet.',
+  'relay.ingest_restarted': 'Der Relay-Eingang wurde auf Port {{port}} neu gestartet.',
+  'relay.ingest_port_moved':
+    'Port {{saved}} war belegt, daher nutzt der Eingang jetzt {{port}}: Bitte noch einmal „OBS einrichten“ drücken.',
+  'relay.ingest_failed': 'Der Relay-Eingang konnte nicht starten:',
+  'relay.turned_off': 'Ausgeschaltet.',
+  'relay.starting': 'Startet…',
+  'relay.connecting': 'Verbinde mit der Plattform…',
+  'relay.live': 'Live.',
+  'relay.retrying':
+    'Die Übertragung zur Plattform ist gescheitert; Panelcast versucht es von selbst erneut.',
+  'relay.failed': 'Die Übertragung zur Plattform wurde beendet.',
+  'relay.ffmpeg_missing':
+    'ffmpeg wurde nicht gefunden. Bitte installieren (Debian/Ubuntu: apt install ffmpeg; macOS: brew install ffmpeg; Windows: winget install ffmpeg) oder PANELCAST_FFMPEG auf den Pfad setzen.',
+  'relay.server_url_needed':
+    'Für {{platform}} bitte die RTMP-Server-Adresse einfügen, die die Plattform angibt.',
+  'relay.key_needed': '{{name}} braucht seinen Stream-Schlüssel, bevor es eingeschaltet wird.',
+  'relay.no_destination': 'Kein Ziel {{id}}.',
+  'relay.obs_not_connected': 'OBS ist nicht verbunden:',
+  'relay.obs_streaming':
+    'OBS sendet gerade; bitte erst den Stream beenden, bevor sich das Ziel ändert.',
+};
+
+export const MESSAGE_TEXTS_DE = {
+  codes,
+  words: {
+    action: {
+      approve: 'Freigeben',
+      reject: 'Ablehnen',
+      restore: 'Wiederherstellen',
+      air: 'Auf Sendung nehmen',
+      done: 'Als erledigt markieren',
+    },
+    status: {
+      incoming: 'eingegangen',
+      approved: 'freigegeben',
+      on_air: 'auf Sendung',
+      done: 'erledigt',
+      rejected: 'abgelehnt',
+      filtered: 'ausgefiltert',
+    },
+    last: {
+      approve: 'Freigeben',
+      reject: 'Ablehnen',
+      restore: 'Wiederherstellen',
+      air: 'Auf Sendung',
+      done: 'Erledigt',
+      pin: 'Anheften',
+      unpin: 'Lösen',
+      move: 'Verschieben',
+      next: 'Nächste Frage',
+      clearAir: 'Sendung leeren',
+    },
+    pin: { pin: 'angeheftet', unpin: 'gelöst' },
+    platform: { custom: 'einen eigenen Server' },
+  },
+};

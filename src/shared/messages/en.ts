@@ -1,0 +1,89 @@
+// English texts for every code the core sends (see message.ts). The German ones in de.ts must
+// name the same codes; a test walks the list.
+
+const codes = {
+  'intent.invalid': 'Invalid {{intent}} request:',
+  'intent.unavailable': '{{intent}} is not available in this version.',
+  'intent.internal':
+    '{{intent}} failed because of an internal error; details are in the Panelcast log.',
+
+  'request.unknown': 'Unknown request "{{event}}".',
+
+  'queue.not_found': 'No comment with id {{id}}.',
+  'queue.cannot': 'Cannot {{action}}: {{state}}.',
+  'queue.state': 'it is {{status}}',
+  'queue.state_by': 'it is already {{status}} (by {{by}})',
+  'queue.state_gone': 'it is gone',
+  'queue.pin_only_approved': 'Only approved questions can be {{pin}}; {{state}}.',
+  'queue.already_pinned': 'It is already pinned.',
+  'queue.not_pinned': 'It is not pinned.',
+  'queue.move_only_approved': 'Only approved questions can be reordered; {{state}}.',
+  'queue.split_only_incoming': 'Only incoming cards can be split; {{state}}.',
+  'queue.not_grouped': 'This comment is not grouped with others.',
+  'queue.nothing_to_air': 'Nothing to put on air: the approved queue is empty.',
+  'queue.nothing_on_air': 'Nothing is on air.',
+  'queue.nothing_to_undo': 'Nothing to undo.',
+  'queue.undo_changed': 'Cannot undo your last {{last}}: it has changed since.',
+  'queue.undo_changed_by': 'Cannot undo your last {{last}}: {{by}} has changed it since.',
+  'queue.undo_air_changed': 'Cannot undo your last {{last}}: what is on air has changed since.',
+  'queue.now_empty': 'The approved queue is empty; nothing is on air now.',
+
+  'audience.closed': 'Questions are closed right now.',
+  'audience.too_long': 'Questions can be at most {{max}} characters.',
+  'audience.too_short': 'Please write a question of at least 3 characters.',
+  'audience.name_too_long': 'Names can be at most 40 characters.',
+  'audience.invalid': 'That could not be read. Please try again.',
+  'audience.wait': 'Please wait {{seconds}} s before asking again.',
+  'audience.device_limit':
+    'You have asked many questions in a short time. You can ask again in {{minutes}} min.',
+  'audience.network_limit':
+    'Many questions are arriving from your network. Please try again in a minute.',
+  'audience.already_voted': 'You already voted for this question.',
+  'audience.not_votable': 'That question is not open for votes any more.',
+
+  'relay.add_destination': 'Add a destination to start the relay.',
+  'relay.ingest_live': 'OBS is streaming to Panelcast.',
+  'relay.waiting_for_obs': 'Waiting for OBS to stream to Panelcast.',
+  'relay.ingest_restarted': 'The relay ingest restarted on port {{port}}.',
+  'relay.ingest_port_moved':
+    'Port {{saved}} was taken, so the ingest moved to {{port}}: press "Configure OBS" again.',
+  'relay.ingest_failed': "The relay's ingest could not start:",
+  'relay.turned_off': 'Turned off.',
+  'relay.starting': 'Starting…',
+  'relay.connecting': 'Connecting to the platform…',
+  'relay.live': 'Live.',
+  'relay.retrying': 'The push to the platform failed; Panelcast tries again by itself.',
+  'relay.failed': 'The push to the platform stopped.',
+  'relay.ffmpeg_missing':
+    'ffmpeg was not found. Install it (Debian/Ubuntu: apt install ffmpeg; macOS: brew install ffmpeg; Windows: winget install ffmpeg) or set PANELCAST_FFMPEG to its path.',
+  'relay.server_url_needed': 'For {{platform}}, paste the RTMP server URL the platform gives you.',
+  'relay.key_needed': '{{name}} needs its stream key before it can be turned on.',
+  'relay.no_destination': 'No destination {{id}}.',
+  'relay.obs_not_connected': 'OBS is not connected:',
+  'relay.obs_streaming': 'OBS is streaming; stop the stream before changing where it goes.',
+} as const;
+
+export type MessageCode = keyof typeof codes;
+
+export const MESSAGE_TEXTS_EN = {
+  codes,
+  words: {
+    action: {
+      approve: 'approve it',
+      reject: 'reject it',
+      restore: 'restore it',
+      air: 'put it on air',
+      done: 'mark it done',
+    },
+    status: {
+      incoming: 'incoming',
+      approved: 'approved',
+      on_air: 'on air',
+      done: 'done',
+      rejected: 'rejected',
+      filtered: 'filtered',
+    },
+    pin: { pin: 'pinned', unpin: 'unpinned' },
+    platform: { custom: 'a custom server' },
+  },
+} satisfies { codes: Record<MessageCode, string>; words: Record<string, Record<string, string>> };
