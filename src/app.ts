@@ -17,6 +17,7 @@ import { attachSocketServer, type SocketServer } from './server/socket-server.js
 import { COMMENT_STATUSES, type CommentStatus } from './shared/comment.js';
 import type { Logger, SecretRedactor } from './shared/logger.js';
 import { OBS_NOT_CONFIGURED, emptyObsState } from './shared/obs-state.js';
+import { INITIAL_SCREEN } from './shared/on-screen.js';
 import { StateHub } from './shared/state-hub.js';
 import type { ShowState } from './shared/state.js';
 import { StartupError, listenError, prepareDataDir } from './startup-errors.js';
@@ -106,6 +107,7 @@ export function initialState(version: string, showTitle: string, lan: boolean): 
     rundown: { segments: [], index: -1, startedAt: null, starts: [] },
     guests: [],
     lowerThird: null,
+    screen: INITIAL_SCREEN,
     obs: emptyObsState('not_configured', OBS_NOT_CONFIGURED, null),
     sources: [],
     relay: INITIAL_RELAY,
@@ -215,7 +217,7 @@ export async function startCore(options: StartOptions): Promise<RunningCore> {
     cleanups.push(() => lowerThirds.dispose());
     const obsDeps = { obs, hub, settings, secrets, audit };
     registerObsIntents(intents, obsDeps);
-    const lowerThirdSetup = settings.get('obs.lowerThird');
+    const lowerThirdSetup = settings.get('obs.lowerThirdSetup');
     driver.setSetup(lowerThirdSetup);
     hub.update('config', (c) => ({
       ...c,
