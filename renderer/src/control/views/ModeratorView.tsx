@@ -6,10 +6,11 @@ import { useTranslation } from 'react-i18next';
 import type { Platform } from '../../../../src/shared/comment';
 import type { ControlIntentName } from '../../../../src/shared/protocol';
 import { PlatformIcon } from '../../components/PlatformIcon';
-import { isTyping } from '../../lib/keyboard';
+import { isTyping, liveKeyAllowed } from '../../lib/keyboard';
 import { useNow } from '../../lib/relative-time';
 import { useComments, useConnection, useShow } from '../context';
 import { CardList } from '../moderator/CardList';
+import { ScreenBadge } from '../producer/ScreenStatus';
 import {
   CommentCard,
   actionsFor,
@@ -111,8 +112,8 @@ export function ModeratorView() {
 
   const send = useCallback(
     async (intent: ControlIntentName, payload: Record<string, unknown>) => {
-      const result = (await connection.request(intent, payload as never)) as
-        { ok: true; note?: string | null } | { ok: false; error: string };
+      const result: { ok: true; note?: string | null } | { ok: false; error: string } =
+        await connection.request(intent, payload);
       if (!result.ok) setToast({ text: result.error, kind: 'error', at: Date.now() });
       else if (result.note) setToast({ text: result.note, kind: 'note', at: Date.now() });
     },
@@ -148,6 +149,8 @@ export function ModeratorView() {
         if (event.key === 'Escape' || event.key === 'Enter') (event.target as HTMLElement).blur();
         return;
       }
+      // A focused button keeps its own Enter; an open dialog has the keyboard.
+      if (!liveKeyAllowed(event)) return;
       const list = l.lists[l.column];
       const index = l.selectedIndex(l.column);
       const card = l.selectedCard(l.column);
@@ -210,6 +213,7 @@ export function ModeratorView() {
           <span className="badge" data-testid={`count-${kind}`}>
             {count}
           </span>
+          {kind === 'aired' && state && <ScreenBadge screen={state.screen} kind="question" />}
         </h2>
         {kind === 'incoming' && (
           <div className="tabs tabs--small" role="tablist">
