@@ -54,6 +54,7 @@ export function isIntentName(name: string): name is ControlIntentName {
 
 export class IntentRegistry {
   readonly #handlers = new Map<ControlIntentName, IntentHandler<ControlIntentName>>();
+  readonly #after = new Map<ControlIntentName, (value: never) => Promise<unknown>>();
   readonly #logger: Logger;
   readonly #onRejected: (channel: string, reason: string) => void;
 
@@ -65,6 +66,18 @@ export class IntentRegistry {
   handle<N extends ControlIntentName>(name: N, handler: IntentHandler<N>): void {
     if (this.#handlers.has(name)) throw new Error(`intent ${name} already has a handler`);
     this.#handlers.set(name, handler);
+  }
+
+  /**
+   * Adds to an intent's answer after it succeeded (another module's view of the result, e.g.
+   * whether OBS shows the question that was just put on air).
+   */
+  after<N extends ControlIntentName>(
+    name: N,
+    extend: (value: ControlIntentResults[N]) => Promise<ControlIntentResults[N]>,
+  ): void {
+    if (this.#after.has(name)) throw new Error(`intent ${name} already has an extension`);
+    this.#after.set(name, extend);
   }
 
   async dispatch<N extends ControlIntentName>(
@@ -90,7 +103,9 @@ export class IntentRegistry {
     // loop already runs them one at a time; slow ones (OBS requests) never block the others.
     try {
       const value = (await handler(parsed.data as never, context)) as ControlIntentResults[N];
-      return { ok: true, value };
+      const extend = this.#after.get(name);
+      if (!extend) return { ok: true, value };
+      return { ok: true, value: (await extend(value as never)) as ControlIntentResults[N] };
     } catch (error) {
       if (error instanceof UserError) {
         return { ok: false, kind: error.kind, error: error.message, message: error.coded };

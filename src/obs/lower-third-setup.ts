@@ -1,17 +1,38 @@
-// "Set up OBS": adds what Panelcast needs for lower thirds to a scene the producer picks — a text
-// source (the kind this OBS has: FreeType 2 on Linux and macOS, GDI+ on Windows) and, where OBS
-// has one, a browser source on /overlay. It creates what is missing and never deletes, renames
-// or reconfigures the user's own sources.
+// "Set up OBS": builds Panelcast's lower third once (a scene holding a bar, an accent strip, a
+// name line and a text line; or the /overlay browser source where OBS has one and the producer
+// wants it) and adds it as one item to every scene picked. It only ever adds: it never moves,
+// renames, reconfigures or deletes anything of the user's, and re-running it for other scenes
+// adds those scenes too.
 import { UserError } from '../shared/errors.js';
-import type { LowerThirdSetup } from '../shared/state.js';
+import {
+  LOWER_THIRD_SCENE,
+  OVERLAY_BROWSER_INPUT,
+  type LowerThirdSetup,
+} from '../shared/on-screen.js';
+import { lowerThirdLayout, type Box } from '../show/lower-third-layout.js';
 import type { ObsConnection } from './obs-connection.js';
 
-export const TEXT_INPUT = 'Panelcast Lower Third';
-export const BROWSER_INPUT = 'Panelcast Overlay';
+/** The sources inside the lower-third scene, bottom to top. */
+export const LOWER_THIRD_PARTS = {
+  bar: 'Panelcast LT Bar',
+  accent: 'Panelcast LT Accent',
+  name: 'Panelcast LT Name',
+  text: 'Panelcast LT Text',
+} as const;
 
 /** Text source kinds, best first; GetInputKindList tells which one this OBS has. */
 const TEXT_KINDS = ['text_ft2_source_v2', 'text_gdiplus_v3', 'text_gdiplus_v2', 'text_ft2_source'];
+const COLOR_KINDS = ['color_source_v3', 'color_source_v2', 'color_source'];
 const BROWSER_KIND = 'browser_source';
+export const DEFAULT_ACCENT = '#e5484d';
+
+export interface SetupRequest {
+  scenes: string[];
+  mode: 'native' | 'browser' | 'auto';
+  accent: string;
+  overlayUrl: string;
+  previous: LowerThirdSetup | null;
+}
 
 export interface SetupReport {
   setup: LowerThirdSetup;
@@ -21,144 +42,212 @@ export interface SetupReport {
   skipped: string[];
 }
 
-function textSettings(kind: string, canvasWidth: number): Record<string, unknown> {
-  const size = Math.round(canvasWidth / 40);
+/** OBS colours are 0xAABBGGRR. */
+export function obsColor(hex: string, alpha = 0xff): number {
+  const rgb = Number.parseInt(hex.slice(1), 16);
+  const r = (rgb >> 16) & 0xff;
+  const g = (rgb >> 8) & 0xff;
+  const b = rgb & 0xff;
+  return ((alpha << 24) | (b << 16) | (g << 8) | r) >>> 0;
+}
+
+/** Settings of a text source in the kind this OBS has; our line breaks do the wrapping. */
+export function textSettings(
+  kind: string,
+  text: string,
+  size: number,
+  bold: boolean,
+  box: Box,
+): Record<string, unknown> {
   if (kind.startsWith('text_gdiplus')) {
     return {
-      text: '',
-      font: { face: 'Segoe UI', size, style: 'Bold', flags: 1 },
+      text,
+      font: { face: 'Segoe UI', size, style: bold ? 'Bold' : 'Regular', flags: bold ? 1 : 0 },
       color: 0xffffff,
-      bk_color: 0x181410,
-      bk_opacity: 85,
+      opacity: 100,
       extents: true,
-      extents_cx: Math.round(canvasWidth * 0.66),
+      extents_cx: box.width,
+      extents_cy: box.height,
       extents_wrap: true,
     };
   }
   return {
-    text: '',
-    font: { face: 'DejaVu Sans', size, style: 'Bold', flags: 1 },
-    color1: 0xffffffff,
-    color2: 0xffffffff,
-    outline: true,
-    drop_shadow: true,
+    text,
+    font: { face: 'DejaVu Sans', size, style: bold ? 'Bold' : 'Book', flags: bold ? 1 : 0 },
+    color1: bold ? 0xffffffff : 0xffeeeeee,
+    color2: bold ? 0xffffffff : 0xffeeeeee,
+    outline: false,
+    drop_shadow: false,
     word_wrap: true,
-    custom_width: Math.round(canvasWidth * 0.66),
+    custom_width: box.width,
   };
+}
+
+interface ObsInput {
+  inputName: string;
+  inputKind: string;
+}
+
+class SetupRun {
+  readonly report: SetupReport;
+  constructor(
+    readonly obs: ObsConnection,
+    readonly inputs: ObsInput[],
+    setup: LowerThirdSetup,
+  ) {
+    this.report = { setup, created: [], kept: [], skipped: [] };
+  }
+
+  /** Creates a source in `scene` unless one of that name exists; true when it is usable. */
+  async ensureInput(
+    scene: string,
+    name: string,
+    kind: string,
+    settings: Record<string, unknown>,
+    place: Box | null,
+  ): Promise<boolean> {
+    const existing = this.inputs.find((i) => i.inputName === name);
+    if (existing && existing.inputKind !== kind) {
+      this.report.skipped.push(`"${name}" exists as a ${existing.inputKind}; left as it is.`);
+      return false;
+    }
+    if (existing) {
+      await this.ensureItem(scene, name, true);
+      return true;
+    }
+    const { sceneItemId } = await this.obs.call<{ sceneItemId: number }>('CreateInput', {
+      sceneName: scene,
+      inputName: name,
+      inputKind: kind,
+      inputSettings: settings,
+      sceneItemEnabled: true,
+    });
+    this.report.created.push(name);
+    // Only a source we created gets placed; one of the user's stays where they put it.
+    if (place) {
+      await this.obs.call('SetSceneItemTransform', {
+        sceneName: scene,
+        sceneItemId,
+        sceneItemTransform: { positionX: place.x, positionY: place.y },
+      });
+    }
+    return true;
+  }
+
+  /** Adds `source` to `scene` unless it is in it already. */
+  async ensureItem(scene: string, source: string, enabled: boolean): Promise<void> {
+    const { sceneItems } = await this.obs.call<{ sceneItems: { sourceName: string }[] }>(
+      'GetSceneItemList',
+      { sceneName: scene },
+    );
+    if (sceneItems.some((i) => i.sourceName === source)) {
+      this.report.kept.push(`${source} (${scene})`);
+      return;
+    }
+    await this.obs.call('CreateSceneItem', {
+      sceneName: scene,
+      sourceName: source,
+      sceneItemEnabled: enabled,
+    });
+    this.report.created.push(`${source} (${scene})`);
+  }
+}
+
+async function buildNativeScene(run: SetupRun, kinds: string[], accent: string): Promise<void> {
+  const textKind = TEXT_KINDS.find((k) => kinds.includes(k));
+  const colorKind = COLOR_KINDS.find((k) => kinds.includes(k));
+  if (!textKind || !colorKind) {
+    throw new UserError(
+      'unavailable',
+      'This OBS lacks a text or colour source, so Panelcast cannot build its lower third.',
+    );
+  }
+  const video = await run.obs.call<{ baseWidth: number; baseHeight: number }>('GetVideoSettings');
+  const layout = lowerThirdLayout(video.baseWidth, video.baseHeight);
+  const { scenes } = await run.obs.call<{ scenes: { sceneName: string }[] }>('GetSceneList');
+  if (!scenes.some((s) => s.sceneName === LOWER_THIRD_SCENE)) {
+    if (run.inputs.some((i) => i.inputName === LOWER_THIRD_SCENE)) {
+      throw new UserError(
+        'conflict',
+        `A source named "${LOWER_THIRD_SCENE}" already exists; rename it so Panelcast can add its lower-third scene.`,
+      );
+    }
+    await run.obs.call('CreateScene', { sceneName: LOWER_THIRD_SCENE });
+    run.report.created.push(LOWER_THIRD_SCENE);
+  }
+  const color = (box: Box, value: number) => ({
+    color: value,
+    width: box.width,
+    height: box.height,
+  });
+  const parts: [string, string, Record<string, unknown>, Box][] = [
+    [LOWER_THIRD_PARTS.bar, colorKind, color(layout.bar, obsColor('#101418', 0xe6)), layout.bar],
+    [LOWER_THIRD_PARTS.accent, colorKind, color(layout.accent, obsColor(accent)), layout.accent],
+    [
+      LOWER_THIRD_PARTS.name,
+      textKind,
+      textSettings(textKind, '', layout.name.size, true, layout.name),
+      layout.name,
+    ],
+    [
+      LOWER_THIRD_PARTS.text,
+      textKind,
+      textSettings(textKind, '', layout.text.maxSize, false, layout.text),
+      layout.text,
+    ],
+  ];
+  for (const [name, kind, settings, box] of parts) {
+    await run.ensureInput(LOWER_THIRD_SCENE, name, kind, settings, box);
+  }
 }
 
 export async function setUpLowerThird(
   obs: ObsConnection,
-  scene: string,
-  overlayUrl: string,
+  request: SetupRequest,
 ): Promise<SetupReport> {
-  if (!obs.state.scenes.includes(scene)) {
-    throw new UserError('not_found', `OBS has no scene "${scene}".`);
+  const unknown = request.scenes.filter((s) => !obs.state.scenes.includes(s));
+  if (unknown.length > 0) {
+    throw new UserError(
+      'not_found',
+      `OBS has no scene ${unknown.map((s) => `"${s}"`).join(', ')}.`,
+    );
   }
   const { inputKinds } = await obs.call<{ inputKinds: string[] }>('GetInputKindList', {
     unversioned: false,
   });
-  const textKind = TEXT_KINDS.find((k) => inputKinds.includes(k)) ?? null;
   const hasBrowser = inputKinds.includes(BROWSER_KIND);
-  if (!textKind && !hasBrowser) {
+  if (request.mode === 'browser' && !hasBrowser) {
     throw new UserError(
       'unavailable',
-      'This OBS has neither a text source nor a browser source to show lower thirds.',
+      'This OBS has no browser source; choose the native lower third instead.',
     );
   }
-  const video = await obs.call<{ baseWidth: number; baseHeight: number }>('GetVideoSettings');
-  const { inputs } = await obs.call<{ inputs: { inputName: string; inputKind: string }[] }>(
-    'GetInputList',
-  );
-  const { sceneItems } = await obs.call<{ sceneItems: { sourceName: string }[] }>(
-    'GetSceneItemList',
-    {
-      sceneName: scene,
-    },
-  );
-  const inScene = new Set(sceneItems.map((i) => i.sourceName));
-  const report: SetupReport = {
-    setup: { scene, textInput: null, browserInput: null, mode: hasBrowser ? 'browser' : 'text' },
-    created: [],
-    kept: [],
-    skipped: [],
-  };
+  const mode = request.mode === 'auto' ? (request.previous?.mode ?? 'native') : request.mode;
+  const source = mode === 'native' ? LOWER_THIRD_SCENE : OVERLAY_BROWSER_INPUT;
+  const kept = request.previous?.mode === mode ? request.previous.scenes : [];
+  const scenes = [...new Set([...kept, ...request.scenes])].filter((s) => s !== LOWER_THIRD_SCENE);
+  const { inputs } = await obs.call<{ inputs: ObsInput[] }>('GetInputList');
+  const run = new SetupRun(obs, inputs, { mode, source, scenes, accent: request.accent });
 
-  const ensure = async (
-    name: string,
-    kind: string,
-    settings: Record<string, unknown>,
-    enabled: boolean,
-  ): Promise<boolean> => {
-    const existing = inputs.find((i) => i.inputName === name);
-    if (existing && existing.inputKind !== kind) {
-      report.skipped.push(`"${name}" exists as a ${existing.inputKind}; it was left as it is.`);
-      return false;
-    }
-    if (!existing) {
-      await obs.call('CreateInput', {
-        sceneName: scene,
-        inputName: name,
-        inputKind: kind,
-        inputSettings: settings,
-        sceneItemEnabled: enabled,
-      });
-      report.created.push(name);
-      return true;
-    }
-    if (!inScene.has(name)) {
-      await obs.call('CreateSceneItem', {
-        sceneName: scene,
-        sourceName: name,
-        sceneItemEnabled: enabled,
-      });
-      report.created.push(`${name} (added to ${scene})`);
+  if (mode === 'native') {
+    await buildNativeScene(run, inputKinds, request.accent);
+    // Hidden until there is something to show; shown and hidden as one item in every scene.
+    for (const scene of request.scenes) await run.ensureItem(scene, source, false);
+  } else {
+    const video = await obs.call<{ baseWidth: number; baseHeight: number }>('GetVideoSettings');
+    const [first, ...rest] = request.scenes;
+    const settings = {
+      url: request.overlayUrl,
+      width: video.baseWidth,
+      height: video.baseHeight,
+      fps: 30,
+      shutdown: false,
+    };
+    if (first && (await run.ensureInput(first, source, BROWSER_KIND, settings, null))) {
+      for (const scene of rest) await run.ensureItem(scene, source, true);
     } else {
-      report.kept.push(name);
-    }
-    return true;
-  };
-
-  if (hasBrowser) {
-    const ok = await ensure(
-      BROWSER_INPUT,
-      BROWSER_KIND,
-      {
-        url: overlayUrl,
-        width: video.baseWidth,
-        height: video.baseHeight,
-        fps: 30,
-        shutdown: false,
-      },
-      true,
-    );
-    if (ok) report.setup.browserInput = BROWSER_INPUT;
-  }
-  if (textKind) {
-    const created = !inputs.some((i) => i.inputName === TEXT_INPUT);
-    const ok = await ensure(TEXT_INPUT, textKind, textSettings(textKind, video.baseWidth), false);
-    if (ok) {
-      report.setup.textInput = TEXT_INPUT;
-      if (created) {
-        // Only a source we created gets placed; the user's own stays where they put it.
-        const { sceneItemId } = await obs.call<{ sceneItemId: number }>('GetSceneItemId', {
-          sceneName: scene,
-          sourceName: TEXT_INPUT,
-        });
-        await obs.call('SetSceneItemTransform', {
-          sceneName: scene,
-          sceneItemId,
-          sceneItemTransform: {
-            positionX: Math.round(video.baseWidth * 0.05),
-            positionY: Math.round(video.baseHeight * 0.74),
-          },
-        });
-      }
+      throw new UserError('conflict', `Nothing could be set up: ${run.report.skipped.join(' ')}`);
     }
   }
-  if (report.setup.browserInput === null) report.setup.mode = 'text';
-  if (report.setup.textInput === null && report.setup.browserInput === null) {
-    throw new UserError('conflict', `Nothing could be set up: ${report.skipped.join(' ')}`);
-  }
-  return report;
+  return run.report;
 }

@@ -34,6 +34,7 @@ const SUBSCRIPTIONS =
   EventSubscription.Scenes |
   EventSubscription.Transitions |
   EventSubscription.Outputs |
+  EventSubscription.SceneItems |
   EventSubscription.Ui;
 
 const CLOSE_AUTH_FAILED = 4009;
@@ -104,6 +105,7 @@ export class ObsConnection {
   #health: HealthTracker | null = null;
   #healthTimer: ReturnType<typeof setInterval> | null = null;
   #polling = false;
+  readonly #eventListeners = new Set<{ types: string[]; listener: (type: string) => void }>();
 
   constructor(options: ObsConnectionOptions) {
     this.#logger = options.logger;
@@ -122,6 +124,13 @@ export class ObsConnection {
   /** Requests this OBS offers (from GetVersion), for feature detection. */
   supports(request: string): boolean {
     return this.#available.has(request);
+  }
+
+  /** Calls `listener` for each of these OBS events, on every connection; returns the unsubscribe. */
+  onEvent(types: string[], listener: (type: string) => void): () => void {
+    const entry = { types, listener };
+    this.#eventListeners.add(entry);
+    return () => this.#eventListeners.delete(entry);
   }
 
   /** Connects to `target` (or disconnects for null), replacing any running connection. */
@@ -346,6 +355,14 @@ export class ObsConnection {
   }
 
   #watchEvents(client: OBSWebSocket): void {
+    const anyClient = client as unknown as { on(type: string, handler: () => void): void };
+    const types = new Set([...this.#eventListeners].flatMap((e) => e.types));
+    for (const type of types) {
+      anyClient.on(type, () => {
+        for (const entry of this.#eventListeners)
+          if (entry.types.includes(type)) entry.listener(type);
+      });
+    }
     const refreshScenes = (): void => {
       void this.call<{ scenes: { sceneName: string; sceneIndex: number }[] }>('GetSceneList')
         .then((list) => this.#patch({ scenes: sceneNames(list.scenes) }))

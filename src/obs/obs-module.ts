@@ -26,7 +26,7 @@ export function createObsModule(ctx: ModuleContext): ObsModule {
   const lowerThirds = new LowerThirdDriver(obs, hub, ctx.logger.child('lower-third'));
   const deps = { obs, hub, settings, secrets, audit };
   registerObsIntents(intents, deps);
-  const lowerThirdSetup = settings.get('obs.lowerThird');
+  const lowerThirdSetup = settings.get('obs.lowerThirdSetup');
   lowerThirds.setSetup(lowerThirdSetup);
   hub.update('config', (c) => ({ ...c, ...obsConfigSummary(deps), lowerThird: lowerThirdSetup }));
 

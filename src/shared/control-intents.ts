@@ -72,8 +72,19 @@ export const controlIntentSchemas = {
   'obs:setStudioMode': z.strictObject({ enabled: z.boolean() }),
   'obs:stream': z.strictObject({ action: z.enum(['start', 'stop']) }),
   'obs:record': z.strictObject({ action: z.enum(['start', 'stop']) }),
-  /** Adds the lower-third text source (and browser source, where OBS has one) to a scene. */
-  'obs:setupLowerThird': z.strictObject({ scene: z.string().min(1).max(300) }),
+  /**
+   * Adds the lower third to scenes (default: every scene the rundown uses). Only adds: scenes set
+   * up before keep it. `scene` is the one-scene form of earlier versions.
+   */
+  'obs:setupLowerThird': z.strictObject({
+    scenes: z.array(z.string().min(1).max(300)).min(1).max(100).optional(),
+    scene: z.string().min(1).max(300).optional(),
+    mode: z.enum(['native', 'browser', 'auto']).optional(),
+    accent: z
+      .string()
+      .regex(/^#[0-9a-f]{6}$/i, 'must be a colour like #e5484d')
+      .optional(),
+  }),
   'rundown:set': z.strictObject({ segments: z.array(segmentSchema).max(100) }),
   'rundown:next': nothing,
   'rundown:goto': z.strictObject({ index: z.number().int().min(0).max(99) }),

@@ -3,6 +3,7 @@
 import { message } from './messages/message.js';
 import { COMMENT_STATUSES, type CommentStatus } from './comment.js';
 import { OBS_NOT_CONFIGURED, emptyObsState } from './obs-state.js';
+import { INITIAL_SCREEN } from './on-screen.js';
 import type { RelayState, ShowState } from './state.js';
 
 export const INITIAL_RELAY: RelayState = {
@@ -28,6 +29,7 @@ export function initialState(version: string, showTitle: string, lan: boolean): 
     rundown: { segments: [], index: -1, startedAt: null, starts: [] },
     guests: [],
     lowerThird: null,
+    screen: INITIAL_SCREEN,
     obs: emptyObsState('not_configured', OBS_NOT_CONFIGURED, null),
     sources: [],
     relay: INITIAL_RELAY,

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { controlAuthSchema, controlIntentSchemas } from './control-intents.js';
 import type { Comment, OnAirComment } from './comment.js';
 import type { Message } from './messages/message.js';
+import type { ScreenState } from './on-screen.js';
 import type { GuestLowerThird, ShowState } from './state.js';
 
 export type Ack<T extends object = object> =
@@ -46,7 +47,7 @@ export interface ControlIntentResults {
   'queue:restore': QueueActionResult;
   'queue:pin': QueueActionResult;
   'queue:unpin': QueueActionResult;
-  'queue:air': QueueActionResult;
+  'queue:air': QueueActionResult & { screen?: ScreenState };
   'queue:done': QueueActionResult;
   'queue:ungroup': QueueActionResult;
   'queue:move': QueueActionResult;
@@ -65,14 +66,17 @@ export interface ControlIntentResults {
     created: string[];
     kept: string[];
     skipped: string[];
-    mode: 'browser' | 'text';
+    mode: 'native' | 'browser';
+    scenes: string[];
+    /** What OBS confirms now, with a warning when the program scene lacks the lower third. */
+    screen: ScreenState;
   };
   'rundown:set': object;
   'rundown:next': { segment: string; note: string | null };
   'rundown:goto': { segment: string; note: string | null };
   'rundown:reset': object;
   'guests:set': object;
-  'lowerThird:show': { until: string };
+  'lowerThird:show': { until: string; screen: ScreenState };
   'lowerThird:hide': object;
   'sources:configureX': object;
   'sources:configureYouTube': object;

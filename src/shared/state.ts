@@ -3,6 +3,9 @@
 import type { Message } from './messages/message.js';
 import type { CommentStatus, OnAirComment } from './comment.js';
 import type { ObsState } from './obs-state.js';
+import type { LowerThirdSetup, ScreenState } from './on-screen.js';
+
+export type { LowerThirdSetup } from './on-screen.js';
 
 export interface AppInfo {
   version: string;
@@ -53,16 +56,6 @@ export interface QueueSummary {
 export interface Diagnostics {
   /** Inputs refused at the edge (malformed payloads, bad REST bodies), per channel. */
   rejectedInputs: Record<string, number>;
-}
-
-/** How Panelcast puts lower thirds into OBS, once "Set up OBS" ran. */
-export interface LowerThirdSetup {
-  scene: string;
-  /** The text source Panelcast writes to (used when OBS has no browser source). */
-  textInput: string | null;
-  /** The browser source showing /overlay, where OBS has one. */
-  browserInput: string | null;
-  mode: 'browser' | 'text';
 }
 
 export interface XSettings {
@@ -166,6 +159,8 @@ export interface ShowState {
   rundown: RundownState;
   guests: Guest[];
   lowerThird: GuestLowerThird | null;
+  /** What OBS confirms of the lower third on program. */
+  screen: ScreenState;
   obs: ObsState;
   sources: SourceStatus[];
   relay: RelayState;

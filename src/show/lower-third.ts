@@ -1,30 +1,58 @@
-// What the OBS text source says: a guest's name and role while their lower third runs, else the
-// question on air, else nothing. Pure; the OBS adapter writes the result.
+// What the native OBS lower third says: a guest's name and role while their lower third runs,
+// else the question on air (who asked on the name line, the question below), else nothing. Pure;
+// the layout module fits it into the bar and the OBS adapter writes the result.
 import type { OnAirComment } from '../shared/comment.js';
 import type { GuestLowerThird } from '../shared/state.js';
 import { tameText, truncateText } from '../shared/tame-text.js';
 
-export interface LowerThirdText {
-  visible: boolean;
-  text: string;
+export type LowerThirdContent =
+  | { kind: 'none' }
+  | { kind: 'guest'; guestId: string; name: string; text: string }
+  | { kind: 'question'; commentId: string; name: string; text: string };
+
+/** More than three lines can ever hold; the layout cuts what is still too long. */
+const MAX_COMMENT = 600;
+
+const PLATFORM_NAMES: Record<string, string> = {
+  x: 'X',
+  youtube: 'YouTube',
+  facebook: 'Facebook',
+  twitch: 'Twitch',
+  linkedin: 'LinkedIn',
+  audience: '',
+  test: '',
+};
+
+function oneLine(text: string): string {
+  return tameText(text).replace(/\s+/g, ' ').trim();
 }
 
-const MAX_COMMENT = 180;
-
-export function lowerThirdText(
+export function lowerThirdContent(
   guest: GuestLowerThird | null,
   onAir: OnAirComment | null,
   nowMs: number,
-): LowerThirdText {
+): LowerThirdContent {
   if (guest && Date.parse(guest.until) > nowMs) {
-    const { name, role, handle } = guest.guest;
+    const { id, name, role, handle } = guest.guest;
     const second = [role, handle ? `@${handle.replace(/^@/, '')}` : ''].filter(Boolean).join(' · ');
-    return { visible: true, text: tameText(second ? `${name}\n${second}` : name) };
+    return { kind: 'guest', guestId: id, name: oneLine(name), text: oneLine(second) };
   }
   if (onAir) {
-    const who = onAir.author.handle ? `@${onAir.author.handle}` : onAir.author.name;
-    const text = truncateText(tameText(onAir.text).replace(/\s+/g, ' ').trim(), MAX_COMMENT);
-    return { visible: true, text: `${tameText(who)}\n${text}` };
+    const { name, handle } = onAir.author;
+    const who = [
+      name,
+      handle ? `@${handle.replace(/^@/, '')}` : '',
+      PLATFORM_NAMES[onAir.platform] ?? '',
+    ]
+      .map(oneLine)
+      .filter(Boolean)
+      .filter((part, i, all) => all.indexOf(part) === i);
+    return {
+      kind: 'question',
+      commentId: onAir.id,
+      name: who.join(' · '),
+      text: truncateText(oneLine(onAir.text), MAX_COMMENT),
+    };
   }
-  return { visible: false, text: '' };
+  return { kind: 'none' };
 }

@@ -2,6 +2,7 @@
 // the table untouched (nothing lost), reported, and the default is used instead.
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
+import { lowerThirdSetupSchema } from '../shared/on-screen.js';
 
 export const blocklistSchema = z.strictObject({
   words: z.array(z.string().trim().min(1).max(100)).max(1000),
@@ -21,12 +22,6 @@ const guest = z.object({
   role: z.string(),
   handle: z.string().nullable(),
 });
-const lowerThirdSetup = z.object({
-  scene: z.string(),
-  textInput: z.string().nullable(),
-  browserInput: z.string().nullable(),
-  mode: z.enum(['browser', 'text']),
-});
 
 export const settingDefinitions = {
   'show.title': { schema: z.string().trim().min(1).max(120), fallback: 'Untitled show' },
@@ -38,7 +33,8 @@ export const settingDefinitions = {
       .nullable(),
     fallback: null,
   },
-  'obs.lowerThird': { schema: lowerThirdSetup.nullable(), fallback: null },
+  // Replaces 'obs.lowerThird' (one scene, a bare text source): that set-up is run again.
+  'obs.lowerThirdSetup': { schema: lowerThirdSetupSchema.nullable(), fallback: null },
   'show.rundown': { schema: z.array(segment), fallback: [] },
   'show.rundownPosition': {
     schema: z.object({ index: z.number().int().min(-1), startedAt: z.string().nullable() }),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OnAirComment } from '../../src/shared/comment.js';
-import { lowerThirdText } from '../../src/show/lower-third.js';
+import { lowerThirdContent } from '../../src/show/lower-third.js';
 
 const onAir: OnAirComment = {
   id: 'c1',
@@ -17,23 +17,34 @@ const guest = {
 };
 const now = Date.parse('2026-11-23T19:00:05Z');
 
-describe('lower-third text for the OBS text source', () => {
-  it('shows a running guest lower third first', () => {
-    expect(lowerThirdText(guest, onAir, now)).toEqual({
-      visible: true,
-      text: 'Dr. Anna Schmidt\nKeynote · ACME Labs · @anna',
+describe('what the native OBS lower third says', () => {
+  it('shows a running guest lower third first: name, then role and handle', () => {
+    expect(lowerThirdContent(guest, onAir, now)).toEqual({
+      kind: 'guest',
+      guestId: 'g1',
+      name: 'Dr. Anna Schmidt',
+      text: 'Keynote · ACME Labs · @anna',
     });
   });
   it('shows the question on air, tamed and on one line, once the guest lower third ran out', () => {
-    expect(lowerThirdText(guest, onAir, Date.parse('2026-11-23T19:00:11Z'))).toEqual({
-      visible: true,
-      text: '@dana\nHow do you keep it civil? evil',
+    expect(lowerThirdContent(guest, onAir, Date.parse('2026-11-23T19:00:11Z'))).toEqual({
+      kind: 'question',
+      commentId: 'c1',
+      name: 'Dana · @dana · X',
+      text: 'How do you keep it civil? evil',
     });
   });
-  it('hides when there is nothing to show, and shortens long questions', () => {
-    expect(lowerThirdText(null, null, now)).toEqual({ visible: false, text: '' });
-    const long = lowerThirdText(null, { ...onAir, text: 'word '.repeat(100) }, now);
-    expect(long.text.length).toBeLessThan(200);
-    expect(long.text.endsWith('…')).toBe(true);
+  it('names an audience question by its author alone', () => {
+    const content = lowerThirdContent(
+      null,
+      { ...onAir, platform: 'audience', author: { ...onAir.author, handle: null } },
+      now,
+    );
+    expect(content).toMatchObject({ kind: 'question', name: 'Dana' });
+  });
+  it('hides when there is nothing to show, and keeps long questions for the layout to fit', () => {
+    expect(lowerThirdContent(null, null, now)).toEqual({ kind: 'none' });
+    const long = lowerThirdContent(null, { ...onAir, text: 'word '.repeat(100) }, now);
+    expect(long.kind === 'question' && long.text.length).toBeGreaterThan(400);
   });
 });

@@ -151,7 +151,13 @@ describe('Producer view with a connected OBS', () => {
     await expect.poll(() => dialog.count()).toBe(0);
     expect((await witness.call('GetStreamStatus')).outputActive).toBe(true);
 
+    // Enter alone cancels (Cancel has the focus); stopping takes a deliberate move to the button.
     await page.getByRole('button', { name: 'Stop stream' }).click();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => dialog.count()).toBe(0);
+    expect((await witness.call('GetStreamStatus')).outputActive).toBe(true);
+    await page.getByRole('button', { name: 'Stop stream' }).click();
+    await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await eventually(
       async () => expect((await witness.call('GetStreamStatus')).outputActive).toBe(false),

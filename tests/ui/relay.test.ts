@@ -43,7 +43,8 @@ describe('relay in the browser', () => {
     await row.getByLabel('Server URL').fill(`rtmp://127.0.0.1:${port}/live`);
     await row.getByLabel('Stream key').fill('key');
     await row.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => core.hub.get('relay').destinations.length).toBe(1);
+    // Saving starts the relay's ingest process: on a busy machine that takes a moment.
+    await expect.poll(() => core.hub.get('relay').destinations.length, { timeout: 10_000 }).toBe(1);
     expect(core.hub.get('relay').destinations[0]).toMatchObject({
       name: 'Local test platform',
       keySaved: true,

@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, setLanguage, type Language } from '../i18n/i18n';
 import { ConnectionIndicator } from './ConnectionIndicator';
+import { ObsBanner, ObsIndicator } from './obs/ObsBanner';
 import { useShow } from './context';
 import { VIEWS, useView, type View } from './router';
 import { TokenGate } from './TokenGate';
@@ -81,6 +82,7 @@ export function App({ onToken }: { onToken: (token: string) => void }) {
               </option>
             ))}
           </select>
+          {state && !gated && <ObsIndicator obs={state.obs} />}
           <ConnectionIndicator status={status} />
         </div>
       </header>
@@ -89,6 +91,7 @@ export function App({ onToken }: { onToken: (token: string) => void }) {
           {t('connection.offlineNotice')}
         </div>
       )}
+      {state && !gated && <ObsBanner obs={state.obs} onSettings={() => navigate('settings')} />}
       {gated ? (
         <TokenGate rejected={status.kind === 'token_rejected'} onToken={onToken} />
       ) : (

@@ -25,6 +25,7 @@ export function ConnectionIndicator({ status }: { status: ConnectionStatus }) {
       role="status"
       aria-live="polite"
       data-testid="connection"
+      title={t('app.name')}
     >
       <span className="connection__dot" aria-hidden="true" />
       <span className="connection__text">{t(statusKey(status), { attempt })}</span>

@@ -30,6 +30,43 @@ export const de: Strings = {
     offlineNotice:
       'Keine Verbindung zum Panelcast-Kern. Änderungen sind erst wieder möglich, wenn er erreichbar ist.',
   },
+  obsStatus: {
+    label: 'OBS',
+    connected: 'verbunden',
+    connecting: 'verbindet …',
+    reconnecting: 'verloren · verbindet neu',
+    failed: 'nicht verbunden',
+    not_configured: 'nicht eingerichtet',
+  },
+  obsLost: {
+    title: 'Verbindung zu OBS verloren',
+    reconnecting:
+      'Panelcast verbindet sich selbst neu ({{when}}). Was OBS gerade tut, läuft in OBS weiter; Szenen, Stream und Bauchbinden lassen sich erst wieder steuern, wenn OBS antwortet.',
+    nextTry: 'nächster Versuch in {{seconds}} s',
+    trying: 'versucht es gerade',
+    failed:
+      'Panelcast versucht es nicht mehr: OBS hat die Verbindung abgelehnt. Prüfen Sie, ob OBS läuft, und das WebSocket-Passwort in den Einstellungen.',
+    openSettings: 'Einstellungen öffnen',
+    details: 'Details',
+    needsObs: 'Braucht OBS – OBS ist nicht verbunden.',
+  },
+  screen: {
+    onScreen: 'Im Bild',
+    waiting: 'Warte auf OBS …',
+    notOnProgram: 'Nicht im Programm',
+    previewKeeps: 'Nach dem Übergang behält die Vorschau „{{scene}}“ die Bauchbinde.',
+    warning: {
+      lower_third_not_set_up:
+        'Bauchbinden sind in OBS noch nicht eingerichtet: „OBS einrichten“ in den Einstellungen ausführen.',
+      obs_not_connected:
+        'OBS ist nicht verbunden – Panelcast kann nicht bestätigen, was im Bild ist.',
+      program_without_lower_third:
+        'Die Programmszene „{{scene}}“ hat keine Bauchbinde, es wird nichts angezeigt. Mit „OBS einrichten“ in den Einstellungen hinzufügen.',
+      preview_without_lower_third:
+        'Die Vorschauszene „{{scene}}“ hat keine Bauchbinde: Nach dem Übergang ist sie nicht mehr im Bild.',
+      lower_third_not_confirmed: 'OBS hat die Bauchbinde noch nicht bestätigt.',
+    },
+  },
   producer: {
     destinations: 'Multistream',
     noDestinations: 'Noch keine Ziele. Lege YouTube, Twitch und andere in den Einstellungen an.',
@@ -230,15 +267,19 @@ export const de: Strings = {
       'In OBS: Werkzeuge → WebSocket-Server-Einstellungen. Server aktivieren; die Adresse lautet ws://IP:Port.',
     setup: 'Bauchbinden in OBS',
     setupHelp:
-      'Legt in der gewählten Szene eine Textquelle an (und eine Browserquelle auf /overlay, wo OBS eine hat). Deine eigenen Quellen bleiben unverändert.',
-    setupScene: 'Szene',
+      'Legt eine Bauchbinden-Szene an (ein Balken in der Akzentfarbe, eine Namenszeile und eine Textzeile) und fügt sie jeder angehakten Szene hinzu. Es wird nur hinzugefügt: Ihre eigenen Quellen bleiben genau, wie sie sind, und früher eingerichtete Szenen behalten die Bauchbinde.',
+    setupScenes: 'Szenen mit Bauchbinden',
+    setupMode: 'Art',
     setupRun: 'OBS einrichten',
     setupCreated: 'Angelegt: {{list}}',
     setupKept: 'Schon vorhanden: {{list}}',
     setupSkipped: 'Unverändert gelassen: {{list}}',
-    setupActive: 'Bauchbinden erscheinen in „{{scene}}“ ({{mode}}).',
-    modeText: 'Textquelle',
-    modeBrowser: 'Browserquelle',
+    setupActive: 'Bauchbinden ({{mode}}) sind in: {{scenes}}.',
+    setupMissing: 'Szenen ohne Bauchbinde: {{scenes}}.',
+    setupPickScenes: 'Mindestens eine Szene anhaken.',
+    modeAuto: 'Automatisch',
+    modeNative: 'OBS-Quellen, Balken und Text',
+    modeBrowser: 'Browserquelle auf /overlay',
     rundown: 'Ablauf',
     segmentTitle: 'Segment',
     segmentScene: 'Szene',

@@ -28,6 +28,42 @@ export const en = {
     offlineNotice:
       'Not connected to the Panelcast core. Changes are not possible until it is back.',
   },
+  obsStatus: {
+    label: 'OBS',
+    connected: 'connected',
+    connecting: 'connecting…',
+    reconnecting: 'lost · reconnecting',
+    failed: 'not connected',
+    not_configured: 'not set up',
+  },
+  obsLost: {
+    title: 'OBS connection lost',
+    reconnecting:
+      'Panelcast is reconnecting by itself ({{when}}). Whatever OBS is doing keeps running in OBS; scene, stream and lower-third controls are paused until OBS answers again.',
+    nextTry: 'next try in {{seconds}} s',
+    trying: 'trying now',
+    failed:
+      'Panelcast has stopped trying: OBS refused the connection. Check that OBS is running and its WebSocket password in Settings.',
+    openSettings: 'Open Settings',
+    details: 'Details',
+    needsObs: 'Needs OBS, which is not connected.',
+  },
+  screen: {
+    onScreen: 'On screen',
+    waiting: 'Waiting for OBS…',
+    notOnProgram: 'Not on program',
+    previewKeeps: 'After the transition, preview “{{scene}}” keeps the lower third.',
+    warning: {
+      lower_third_not_set_up:
+        'Lower thirds are not set up in OBS yet: run “Set up OBS” in Settings.',
+      obs_not_connected: 'OBS is not connected, so Panelcast cannot confirm what is on screen.',
+      program_without_lower_third:
+        'The program scene “{{scene}}” has no lower third, so nothing will show. Add it with “Set up OBS” in Settings.',
+      preview_without_lower_third:
+        'The preview scene “{{scene}}” has no lower third: after the transition it is off screen.',
+      lower_third_not_confirmed: 'OBS has not confirmed the lower third yet.',
+    },
+  },
   producer: {
     destinations: 'Multistream',
     noDestinations: 'No destinations yet. Add YouTube, Twitch and others in Settings.',
@@ -226,15 +262,19 @@ export const en = {
       'In OBS: Tools → WebSocket Server Settings. Enable the server; the address is ws://IP:port.',
     setup: 'Lower thirds in OBS',
     setupHelp:
-      'Adds a text source (and a browser source on /overlay, where OBS has one) to the chosen scene. Your own sources are never changed.',
-    setupScene: 'Scene',
+      'Builds one lower-third scene (a bar in the accent colour, a name line and a text line) and adds it to each scene you tick. It only adds: your own sources stay exactly as they are, and scenes set up before keep it.',
+    setupScenes: 'Scenes that show lower thirds',
+    setupMode: 'Kind',
     setupRun: 'Set up OBS',
     setupCreated: 'Created: {{list}}',
     setupKept: 'Already there: {{list}}',
     setupSkipped: 'Left alone: {{list}}',
-    setupActive: 'Lower thirds go to “{{scene}}” ({{mode}}).',
-    modeText: 'text source',
-    modeBrowser: 'browser source',
+    setupActive: 'Lower thirds ({{mode}}) are in: {{scenes}}.',
+    setupMissing: 'Scenes without a lower third: {{scenes}}.',
+    setupPickScenes: 'Tick at least one scene.',
+    modeAuto: 'Automatic',
+    modeNative: 'OBS sources, bar and text',
+    modeBrowser: 'Browser source on /overlay',
     rundown: 'Rundown',
     segmentTitle: 'Segment',
     segmentScene: 'Scene',

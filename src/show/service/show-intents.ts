@@ -2,12 +2,12 @@
 // their lower thirds, and "Set up OBS" for lower thirds. Intents for socket and REST.
 import crypto from 'node:crypto';
 import type { LowerThirdDriver } from '../../obs/lower-third-driver.js';
-import { setUpLowerThird } from '../../obs/lower-third-setup.js';
+import { DEFAULT_ACCENT, setUpLowerThird } from '../../obs/lower-third-setup.js';
 import type { ObsConnection } from '../../obs/obs-connection.js';
 import { UserError } from '../../shared/errors.js';
 import type { Logger } from '../../shared/logger.js';
 import type { StateHub } from '../../shared/state-hub.js';
-import type { RundownState } from '../../shared/state.js';
+import type { RundownState, Segment } from '../../shared/state.js';
 import { advance, clampPosition } from '../rundown.js';
 import type { AuditLog } from '../../store/audit-log.js';
 import type { SegmentStartLog } from '../../store/segment-starts.js';
@@ -53,6 +53,26 @@ async function switchForSegment(obs: ObsConnection, scene: string): Promise<stri
     await obs.call('SetCurrentProgramScene', { sceneName: scene });
   }
   return null;
+}
+
+/** The scenes asked for; by default every scene the rundown uses (that OBS has). */
+function setupScenes(
+  input: { scenes?: string[] | undefined; scene?: string | undefined },
+  segments: Segment[],
+  obsScenes: string[],
+): string[] {
+  const asked = [...(input.scenes ?? []), ...(input.scene ? [input.scene] : [])];
+  if (asked.length > 0) return [...new Set(asked)];
+  const fromRundown = [...new Set(segments.map((s) => s.scene))].filter(
+    (scene): scene is string => scene !== null && obsScenes.includes(scene),
+  );
+  if (fromRundown.length === 0) {
+    throw new UserError(
+      'invalid',
+      'Pick the scenes that should show the lower third (the rundown names none that OBS has).',
+    );
+  }
+  return fromRundown;
 }
 
 export function registerShowIntents(intents: IntentRegistry, deps: ShowApiDeps): () => void {
@@ -120,7 +140,7 @@ export function registerShowIntents(intents: IntentRegistry, deps: ShowApiDeps):
     return {};
   });
 
-  intents.handle('lowerThird:show', ({ guestId, seconds }, { actor }) => {
+  intents.handle('lowerThird:show', async ({ guestId, seconds }, { actor }) => {
     const guest = hub.get('guests').find((g) => g.id === guestId);
     if (!guest) throw new UserError('not_found', `No guest with id ${guestId}.`);
     const ms = (seconds ?? 8) * 1000;
@@ -137,7 +157,7 @@ export function registerShowIntents(intents: IntentRegistry, deps: ShowApiDeps):
       target: guest.id,
       detail: { seconds: ms / 1000 },
     });
-    return { until };
+    return { until, screen: await driver.settled() };
   });
   intents.handle('lowerThird:hide', () => {
     if (lowerThirdTimer) clearTimeout(lowerThirdTimer);
@@ -146,19 +166,36 @@ export function registerShowIntents(intents: IntentRegistry, deps: ShowApiDeps):
     return {};
   });
 
-  intents.handle('obs:setupLowerThird', async ({ scene }, { actor }) => {
-    const report = await setUpLowerThird(obs, scene, deps.overlayUrl());
-    settings.set('obs.lowerThird', report.setup);
+  intents.handle('obs:setupLowerThird', async (input, { actor }) => {
+    const previous = settings.get('obs.lowerThirdSetup');
+    const scenes = setupScenes(input, hub.get('rundown').segments, obs.state.scenes);
+    const report = await setUpLowerThird(obs, {
+      scenes,
+      mode: input.mode ?? 'auto',
+      accent: input.accent ?? previous?.accent ?? DEFAULT_ACCENT,
+      overlayUrl: deps.overlayUrl(),
+      previous,
+    });
+    settings.set('obs.lowerThirdSetup', report.setup);
     driver.setSetup(report.setup);
     hub.update('config', (c) => ({ ...c, lowerThird: report.setup }));
-    audit.append({ actor, action: 'obs:setupLowerThird', target: scene, detail: report });
+    audit.append({
+      actor,
+      action: 'obs:setupLowerThird',
+      target: scenes.join(', '),
+      detail: report,
+    });
     return {
       created: report.created,
       kept: report.kept,
       skipped: report.skipped,
       mode: report.setup.mode,
+      scenes: report.setup.scenes,
+      screen: await driver.settled(),
     };
   });
+  // Whoever puts a question on air learns at once whether OBS shows it.
+  intents.after('queue:air', async (value) => ({ ...value, screen: await driver.settled() }));
 
   return () => {
     if (lowerThirdTimer) clearTimeout(lowerThirdTimer);

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useConnection, useShow } from '../context';
 import { SaveStatus } from './SaveStatus';
 import { useSave } from './use-save';
+import { LowerThirdSetup } from './LowerThirdSetup';
 
 export function ObsSettings() {
   const { t } = useTranslation();
@@ -87,82 +88,5 @@ export function ObsSettings() {
       <p className="muted">{t('settings.obsHelp')}</p>
       <LowerThirdSetup />
     </section>
-  );
-}
-
-function LowerThirdSetup() {
-  const { t } = useTranslation();
-  const connection = useConnection();
-  const { state } = useShow();
-  const scenes = state?.obs.scenes ?? [];
-  const setup = state?.config.lowerThird ?? null;
-  const [scene, setScene] = useState(setup?.scene ?? '');
-  const [report, setReport] = useState<string[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const chosen = scene || scenes[0] || '';
-  const run = async (): Promise<void> => {
-    setError(null);
-    const result = await connection.request('obs:setupLowerThird', { scene: chosen });
-    if (!result.ok) {
-      setError(result.error);
-      setReport([]);
-      return;
-    }
-    const lines: string[] = [];
-    if (result.created.length > 0)
-      lines.push(t('settings.setupCreated', { list: result.created.join(', ') }));
-    if (result.kept.length > 0)
-      lines.push(t('settings.setupKept', { list: result.kept.join(', ') }));
-    if (result.skipped.length > 0)
-      lines.push(t('settings.setupSkipped', { list: result.skipped.join(' ') }));
-    setReport(lines);
-  };
-  return (
-    <div className="subsection">
-      <h3>{t('settings.setup')}</h3>
-      <p className="muted">{t('settings.setupHelp')}</p>
-      <div className="form-row">
-        <label className="inline">
-          {t('settings.setupScene')}
-          <select
-            value={chosen}
-            onChange={(e) => setScene(e.target.value)}
-            disabled={scenes.length === 0}
-          >
-            {scenes.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button
-          type="button"
-          className="button"
-          disabled={state?.obs.status !== 'connected'}
-          onClick={() => void run()}
-        >
-          {t('settings.setupRun')}
-        </button>
-      </div>
-      {setup && (
-        <p data-testid="setup-active">
-          {t('settings.setupActive', {
-            scene: setup.scene,
-            mode: setup.mode === 'text' ? t('settings.modeText') : t('settings.modeBrowser'),
-          })}
-        </p>
-      )}
-      {report.map((line) => (
-        <p key={line} className="muted">
-          {line}
-        </p>
-      ))}
-      {error && (
-        <p role="alert" className="error-text">
-          {error}
-        </p>
-      )}
-    </div>
   );
 }

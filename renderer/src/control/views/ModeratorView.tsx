@@ -6,10 +6,11 @@ import { useTranslation } from 'react-i18next';
 import type { Platform } from '../../../../src/shared/comment';
 import type { ControlIntentName } from '../../../../src/shared/protocol';
 import { PlatformIcon } from '../../components/PlatformIcon';
-import { isTyping } from '../../lib/keyboard';
+import { isTyping, liveKeyAllowed } from '../../lib/keyboard';
 import { useNow } from '../../lib/relative-time';
 import { useComments, useConnection, useShow } from '../context';
 import { CardList } from '../moderator/CardList';
+import { ScreenBadge } from '../producer/ScreenStatus';
 import {
   CommentCard,
   actionsFor,
@@ -17,6 +18,7 @@ import {
   type ColumnKind,
 } from '../moderator/CommentCard';
 import { buildBoard, type BoardFilters, type Card, type IncomingTab } from '../moderator/board';
+import type { Message } from '../../../../src/shared/messages/message';
 import { refusalText, useWording } from '../../i18n/messages';
 
 const COLUMNS: ColumnKind[] = ['incoming', 'approved', 'aired'];
@@ -113,11 +115,14 @@ export function ModeratorView() {
 
   const send = useCallback(
     async (intent: ControlIntentName, payload: Record<string, unknown>) => {
-      const result = await connection.request(intent, payload as never);
+      const result:
+        | { ok: true; note?: Message | string | null }
+        | { ok: false; error: string; message: Message | null } = await connection.request(
+        intent,
+        payload,
+      );
       if (!result.ok) setToast({ text: refusalText(word, result), kind: 'error', at: Date.now() });
-      else if ('note' in result && result.note) {
-        setToast({ text: word(result.note), kind: 'note', at: Date.now() });
-      }
+      else if (result.note) setToast({ text: word(result.note), kind: 'note', at: Date.now() });
     },
     [connection, word],
   );
@@ -151,6 +156,8 @@ export function ModeratorView() {
         if (event.key === 'Escape' || event.key === 'Enter') (event.target as HTMLElement).blur();
         return;
       }
+      // A focused button keeps its own Enter; an open dialog has the keyboard.
+      if (!liveKeyAllowed(event)) return;
       const list = l.lists[l.column];
       const index = l.selectedIndex(l.column);
       const card = l.selectedCard(l.column);
@@ -213,6 +220,7 @@ export function ModeratorView() {
           <span className="badge" data-testid={`count-${kind}`}>
             {count}
           </span>
+          {kind === 'aired' && state && <ScreenBadge screen={state.screen} kind="question" />}
         </h2>
         {kind === 'incoming' && (
           <div className="tabs tabs--small" role="tablist">

@@ -4,26 +4,28 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ObsHealth, ObsState } from '../../../../src/shared/obs-state';
+import { LOWER_THIRD_SCENE } from '../../../../src/shared/on-screen';
 import { formatOffset, segmentTiming } from '../../../../src/shared/segment-timing';
 import type { ControlIntentName } from '../../../../src/shared/protocol';
-import type {
-  DestinationStatus,
-  Guest,
-  RundownState,
-  ShowState,
-  SourceStatus,
-} from '../../../../src/shared/state';
-import { tameText } from '../../../../src/shared/tame-text';
-import { isTyping } from '../../lib/keyboard';
+import type { DestinationStatus, RundownState, SourceStatus } from '../../../../src/shared/state';
+import { dialogOpen, isTyping, liveKeyAllowed } from '../../lib/keyboard';
 import { useNow } from '../../lib/relative-time';
 import { useConnection, useShow } from '../context';
 import type { Message } from '../../../../src/shared/messages/message';
 import { refusalText, useWording } from '../../i18n/messages';
+import { ConfirmDialog } from '../producer/ConfirmDialog';
+import { LiveBar } from '../producer/LiveBar';
+import { GuestsPanel, OnAirPanel } from '../producer/LowerThirdPanels';
 
 type Send = (intent: ControlIntentName, payload: Record<string, unknown>) => Promise<void>;
 
 function clock(ms: number): string {
   return formatOffset(ms / 1000);
+}
+
+/** OBS's scenes less Panelcast's lower-third scene, which is nested, never cut to. */
+function cuttableScenes(obs: ObsState): string[] {
+  return obs.scenes.filter((scene) => scene !== LOWER_THIRD_SCENE);
 }
 
 function minutes(sec: number): string {
@@ -43,9 +45,12 @@ export function ProducerView() {
 
   const send = useCallback<Send>(
     async (intent, payload) => {
-      const result = (await connection.request(intent, payload as never)) as
+      const result:
         | { ok: true; note?: Message | string | null }
-        | { ok: false; error: string; message: Message | null };
+        | { ok: false; error: string; message: Message | null } = await connection.request(
+        intent,
+        payload,
+      );
       setError(result.ok ? word(result.note) || null : refusalText(word, result));
     },
     [connection, word],
@@ -60,13 +65,14 @@ export function ProducerView() {
       const current = latest.current;
       if (!current || isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey)
         return;
-      if (confirming.current) return; // the dialog has the keyboard
+      // A dialog has the keyboard; a focused button keeps its own Space and Enter.
+      if (confirming.current || dialogOpen() || !liveKeyAllowed(event)) return;
       const digit = /^Digit([1-9])$/.exec(event.code)?.[1];
       if (digit && event.shiftKey) {
         const guest = current.guests[Number(digit) - 1];
         if (guest) void send('lowerThird:show', { guestId: guest.id });
       } else if (digit) {
-        const scene = current.obs.scenes[Number(digit) - 1];
+        const scene = cuttableScenes(current.obs)[Number(digit) - 1];
         if (scene) void send('obs:switchScene', { scene });
       } else if (event.key === ' ' && current.obs.studioMode) {
         void send('obs:transition', {});
@@ -102,11 +108,7 @@ export function ProducerView() {
       <div className="producer__grid">
         <div className="producer__column">
           <ScenePanel obs={obs} send={send} />
-          <GuestsPanel
-            guests={state.guests}
-            showing={state.lowerThird?.guest.id ?? null}
-            send={send}
-          />
+          <GuestsPanel state={state} send={send} />
           <OnAirPanel state={state} />
         </div>
         <div className="producer__column">
@@ -133,80 +135,6 @@ export function ProducerView() {
   );
 }
 
-function LiveBar({
-  obs,
-  now,
-  onStart,
-  onStop,
-}: {
-  obs: ObsState;
-  now: number;
-  onStart: (what: 'stream' | 'record') => void;
-  onStop: (what: 'stream' | 'record') => void;
-}) {
-  const { t, i18n } = useTranslation();
-  const connected = obs.status === 'connected';
-  const since = (iso: string | null): string => (iso ? clock(now - Date.parse(iso)) : '00:00:00');
-  return (
-    <section className="livebar" aria-label={t('producer.stream')}>
-      <div className="livebar__clock" title={t('producer.clock')}>
-        {new Date(now).toLocaleTimeString(i18n.language, {
-          hour: '2-digit',
-          minute: '2-digit',
-          second: '2-digit',
-        })}
-      </div>
-      <div
-        className={`livebar__output${obs.streaming ? ' livebar__output--live' : ''}`}
-        data-testid="stream-status"
-      >
-        <span className="livebar__badge">
-          {obs.streaming ? t('producer.live') : t('producer.stream')}
-        </span>
-        <span className="livebar__time">{since(obs.stream.startedAt)}</span>
-        <button
-          type="button"
-          className={`button${obs.streaming ? '' : ' button--primary'}`}
-          disabled={!connected}
-          onClick={() => (obs.streaming ? onStop('stream') : onStart('stream'))}
-        >
-          {obs.streaming ? t('producer.stopStream') : t('producer.startStream')}
-        </button>
-      </div>
-      <div
-        className={`livebar__output${obs.recording ? ' livebar__output--rec' : ''}`}
-        data-testid="record-status"
-      >
-        <span className="livebar__badge">
-          {obs.recording ? t('producer.recording') : t('producer.record')}
-        </span>
-        <span className="livebar__time">{since(obs.record.startedAt)}</span>
-        <button
-          type="button"
-          className="button"
-          disabled={!connected}
-          onClick={() => (obs.recording ? onStop('record') : onStart('record'))}
-        >
-          {obs.recording ? t('producer.stopRecord') : t('producer.startRecord')}
-        </button>
-      </div>
-      <div
-        className={`livebar__obs livebar__obs--${obs.status}`}
-        data-testid="obs-status"
-        role="status"
-      >
-        {obs.status === 'not_configured' ? (
-          <>
-            {t('producer.obsNotConfigured')} <a href="/settings">{t('producer.openSettings')}</a>
-          </>
-        ) : (
-          obs.message
-        )}
-      </div>
-    </section>
-  );
-}
-
 function ScenePanel({ obs, send }: { obs: ObsState; send: Send }) {
   const { t } = useTranslation();
   const connected = obs.status === 'connected';
@@ -219,7 +147,10 @@ function ScenePanel({ obs, send }: { obs: ObsState; send: Send }) {
             type="checkbox"
             checked={obs.studioMode}
             disabled={!connected}
-            onChange={(e) => void send('obs:setStudioMode', { enabled: e.target.checked })}
+            onChange={(e) => {
+              e.currentTarget.blur(); // Space means "transition", not this box
+              void send('obs:setStudioMode', { enabled: e.target.checked });
+            }}
           />
           {t('producer.studioMode')}
         </label>
@@ -228,15 +159,23 @@ function ScenePanel({ obs, send }: { obs: ObsState; send: Send }) {
             type="button"
             className="button button--primary"
             disabled={!connected}
-            onClick={() => void send('obs:transition', {})}
+            onClick={(e) => {
+              e.currentTarget.blur();
+              void send('obs:transition', {});
+            }}
           >
             {t('producer.transition')} <kbd>Space</kbd>
           </button>
         )}
       </div>
-      {connected && obs.scenes.length === 0 && <p className="muted">{t('producer.noScenes')}</p>}
+      {connected && cuttableScenes(obs).length === 0 && (
+        <p className="muted">{t('producer.noScenes')}</p>
+      )}
+      {!connected && obs.status !== 'not_configured' && (
+        <p className="needs-obs">{t('obsLost.needsObs')}</p>
+      )}
       <div className="scenes" data-testid="scenes">
-        {obs.scenes.map((scene, i) => {
+        {cuttableScenes(obs).map((scene, i) => {
           const program = scene === obs.programScene;
           const preview = scene === obs.previewScene;
           return (
@@ -246,7 +185,10 @@ function ScenePanel({ obs, send }: { obs: ObsState; send: Send }) {
               className={`scene${program ? ' scene--program' : ''}${preview ? ' scene--preview' : ''}`}
               aria-pressed={program}
               disabled={!connected}
-              onClick={() => void send('obs:switchScene', { scene })}
+              onClick={(e) => {
+                e.currentTarget.blur();
+                void send('obs:switchScene', { scene });
+              }}
             >
               <span className="scene__name">{scene}</span>
               <span className="scene__meta">
@@ -398,79 +340,6 @@ function RundownPanel({ rundown, now, send }: { rundown: RundownState; now: numb
   );
 }
 
-function GuestsPanel({
-  guests,
-  showing,
-  send,
-}: {
-  guests: Guest[];
-  showing: string | null;
-  send: Send;
-}) {
-  const { t } = useTranslation();
-  return (
-    <section className="panel" aria-labelledby="guests-heading">
-      <h2 id="guests-heading">{t('producer.guests')}</h2>
-      {guests.length === 0 ? (
-        <p className="muted">{t('producer.noGuests')}</p>
-      ) : (
-        <ul className="guests">
-          {guests.map((guest, i) => (
-            <li key={guest.id} className="guests__item">
-              <span>
-                <strong>{guest.name}</strong>
-                <span className="muted"> {guest.role}</span>
-              </span>
-              <button
-                type="button"
-                className={`button${showing === guest.id ? ' button--primary' : ''}`}
-                onClick={() =>
-                  void send(
-                    showing === guest.id ? 'lowerThird:hide' : 'lowerThird:show',
-                    showing === guest.id ? {} : { guestId: guest.id },
-                  )
-                }
-              >
-                {showing === guest.id ? t('producer.lowerThirdOn') : t('producer.showLowerThird')}
-                {i < 9 && <kbd>⇧{i + 1}</kbd>}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
-  );
-}
-
-function OnAirPanel({ state }: { state: ShowState }) {
-  const { t } = useTranslation();
-  const onAir = state.queue.onAir;
-  return (
-    <section className="panel" aria-labelledby="onair-heading">
-      <h2 id="onair-heading">{t('producer.onAir')}</h2>
-      {onAir ? (
-        <blockquote className="on-air-preview" data-testid="producer-on-air">
-          <bdi>{tameText(onAir.text)}</bdi>
-          <footer className="muted">
-            — <bdi>{tameText(onAir.author.name)}</bdi>
-            {onAir.askers > 1 && ` · ${t('producer.askers', { count: onAir.askers })}`}
-          </footer>
-        </blockquote>
-      ) : (
-        <p className="muted">{t('producer.nothingOnAir')}</p>
-      )}
-      <dl className="counts counts--small">
-        {(['incoming', 'approved', 'done'] as const).map((status) => (
-          <div key={status} className={`counts__item counts__item--${status}`}>
-            <dt>{t(`status.${status}`)}</dt>
-            <dd data-testid={`count-${status}`}>{state.queue.counts[status]}</dd>
-          </div>
-        ))}
-      </dl>
-    </section>
-  );
-}
-
 function DestinationsPanel({
   destinations,
   now,
@@ -557,48 +426,5 @@ function SourcesPanel({ sources }: { sources: SourceStatus[] }) {
         </ul>
       )}
     </section>
-  );
-}
-
-function ConfirmDialog({
-  text,
-  action,
-  onConfirm,
-  onCancel,
-}: {
-  text: string;
-  action: string;
-  onConfirm: () => void;
-  onCancel: () => void;
-}) {
-  const { t } = useTranslation();
-  const confirmRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    confirmRef.current?.focus();
-    const onKey = (event: KeyboardEvent): void => {
-      if (event.key === 'Escape') onCancel();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onCancel]);
-  return (
-    <div className="dialog-backdrop">
-      <div className="dialog" role="alertdialog" aria-modal="true" aria-label={action}>
-        <p>{text}</p>
-        <div className="dialog__actions">
-          <button type="button" className="button" onClick={onCancel}>
-            {t('producer.cancel')} <kbd>Esc</kbd>
-          </button>
-          <button
-            ref={confirmRef}
-            type="button"
-            className="button button--danger"
-            onClick={onConfirm}
-          >
-            {action} <kbd>Enter</kbd>
-          </button>
-        </div>
-      </div>
-    </div>
   );
 }

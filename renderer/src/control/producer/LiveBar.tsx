@@ -1,0 +1,126 @@
+// The live state at the top of the Producer view: stream and recording with their running time,
+// start and stop. Stopping always asks first (ConfirmDialog); a button that has just turned from
+// "Start" into "Stop" gives up the focus, so no Space or Enter lands on it by accident.
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ObsState } from '../../../../src/shared/obs-state';
+import { formatOffset } from '../../../../src/shared/segment-timing';
+
+type Output = 'stream' | 'record';
+
+function OutputControl({
+  what,
+  active,
+  startedAt,
+  connected,
+  now,
+  onStart,
+  onStop,
+}: {
+  what: Output;
+  active: boolean;
+  startedAt: string | null;
+  connected: boolean;
+  now: number;
+  onStart: (what: Output) => void;
+  onStop: (what: Output) => void;
+}) {
+  const { t } = useTranslation();
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (active && document.activeElement === buttonRef.current) buttonRef.current?.blur();
+  }, [active]);
+  const stream = what === 'stream';
+  const labels = stream
+    ? { on: t('producer.live'), off: t('producer.stream') }
+    : { on: t('producer.recording'), off: t('producer.record') };
+  const button = stream
+    ? { start: t('producer.startStream'), stop: t('producer.stopStream') }
+    : { start: t('producer.startRecord'), stop: t('producer.stopRecord') };
+  const activeClass = stream ? ' livebar__output--live' : ' livebar__output--rec';
+  return (
+    <div
+      className={`livebar__output${active ? activeClass : ''}`}
+      data-testid={stream ? 'stream-status' : 'record-status'}
+    >
+      <span className="livebar__badge">{active ? labels.on : labels.off}</span>
+      <span className="livebar__time">
+        {startedAt ? formatOffset((now - Date.parse(startedAt)) / 1000) : '00:00:00'}
+      </span>
+      <button
+        ref={buttonRef}
+        type="button"
+        className={`button${active ? '' : stream ? ' button--primary' : ''}`}
+        disabled={!connected}
+        title={connected ? undefined : t('obsLost.needsObs')}
+        onClick={(event) => {
+          if (active) {
+            onStop(what);
+          } else {
+            event.currentTarget.blur();
+            onStart(what);
+          }
+        }}
+      >
+        {active ? button.stop : button.start}
+      </button>
+    </div>
+  );
+}
+
+export function LiveBar({
+  obs,
+  now,
+  onStart,
+  onStop,
+}: {
+  obs: ObsState;
+  now: number;
+  onStart: (what: Output) => void;
+  onStop: (what: Output) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const connected = obs.status === 'connected';
+  return (
+    <section className="livebar" aria-label={t('producer.stream')}>
+      <div className="livebar__clock" title={t('producer.clock')}>
+        {new Date(now).toLocaleTimeString(i18n.language, {
+          hour: '2-digit',
+          minute: '2-digit',
+          second: '2-digit',
+        })}
+      </div>
+      <OutputControl
+        what="stream"
+        active={obs.streaming}
+        startedAt={obs.stream.startedAt}
+        connected={connected}
+        now={now}
+        onStart={onStart}
+        onStop={onStop}
+      />
+      <OutputControl
+        what="record"
+        active={obs.recording}
+        startedAt={obs.record.startedAt}
+        connected={connected}
+        now={now}
+        onStart={onStart}
+        onStop={onStop}
+      />
+      <div
+        className={`livebar__obs livebar__obs--${obs.status}`}
+        data-testid="obs-status"
+        role="status"
+      >
+        {obs.status === 'not_configured' ? (
+          <>
+            {t('producer.obsNotConfigured')} <a href="/settings">{t('producer.openSettings')}</a>
+          </>
+        ) : (
+          obs.message
+        )}
+      </div>
+    </section>
+  );
+}
