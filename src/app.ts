@@ -6,6 +6,7 @@ import type { ServeConfig } from './config.js';
 import { rejectionCounter } from './core/diagnostics.js';
 import { IntentRegistry } from './core/intent-registry.js';
 import type { CoreModule, ModuleContext } from './core/module.js';
+import type { Route } from './core/routes.js';
 import { createObsModule } from './obs/obs-module.js';
 import type { ObsConnection } from './obs/obs-connection.js';
 import { defaultRendererDir, version } from './package-info.js';
@@ -52,6 +53,8 @@ export interface RunningCore {
   obs: ObsConnection;
   relay: RelayService;
   sockets: SocketServer;
+  /** Every REST route served (what /api/openapi.json describes). */
+  routes: readonly Route[];
   db: Database;
   stop(): Promise<void>;
 }
@@ -95,6 +98,7 @@ export async function startCore(options: StartOptions): Promise<RunningCore> {
     const server = await serve({
       ...config,
       token,
+      version,
       routes: [...coreRoutes({ hub, version }), ...modules.flatMap((m) => m.routes)],
       hub,
       intents,
@@ -115,6 +119,7 @@ export async function startCore(options: StartOptions): Promise<RunningCore> {
       url: server.url,
       port: server.port,
       sockets: server.sockets,
+      routes: server.routes,
       controlUrl: `${server.url}?token=${encodeURIComponent(token)}`,
       token,
       dataDir: config.dataDir,

@@ -144,11 +144,11 @@ export function registerObsIntents(intents: IntentRegistry, deps: ObsApiDeps): v
 
 export function obsRoutes(intents: IntentRegistry): Route[] {
   return [
-    intentRoute(intents, 'PUT', '/api/settings/obs', 'obs:configure', ({ body }) => body),
-    intentRoute(intents, 'POST', '/api/obs/scene', 'obs:switchScene', ({ body }) => body),
-    intentRoute(intents, 'POST', '/api/obs/transition', 'obs:transition', () => ({})),
-    intentRoute(intents, 'POST', '/api/obs/studio-mode', 'obs:setStudioMode', ({ body }) => body),
-    intentRoute(intents, 'POST', '/api/obs/stream', 'obs:stream', ({ body }) => body),
-    intentRoute(intents, 'POST', '/api/obs/record', 'obs:record', ({ body }) => body),
+    intentRoute(intents, 'PUT', '/api/settings/obs', 'obs:configure', 'body'),
+    intentRoute(intents, 'POST', '/api/obs/scene', 'obs:switchScene', 'body'),
+    intentRoute(intents, 'POST', '/api/obs/transition', 'obs:transition', 'none'),
+    intentRoute(intents, 'POST', '/api/obs/studio-mode', 'obs:setStudioMode', 'body'),
+    intentRoute(intents, 'POST', '/api/obs/stream', 'obs:stream', 'body'),
+    intentRoute(intents, 'POST', '/api/obs/record', 'obs:record', 'body'),
   ];
 }

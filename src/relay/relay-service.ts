@@ -351,28 +351,16 @@ export function relayRoutes(intents: IntentRegistry, hub: StateHub): Route[] {
       method: 'GET',
       path: '/api/destinations',
       access: 'token',
+      summary: 'The relay ingest and every destination with its status.',
+      body: null,
+      query: null,
       handle: () => ({
         status: 200,
         body: { ingest: hub.get('relay').ingest, destinations: hub.get('relay').destinations },
       }),
     },
-    intentRoute(
-      intents,
-      'PUT',
-      '/api/destinations/:id',
-      'relay:setDestination',
-      ({ params, body }) => ({
-        ...(typeof body === 'object' && body !== null ? body : {}),
-        id: params.id,
-      }),
-    ),
-    intentRoute(
-      intents,
-      'DELETE',
-      '/api/destinations/:id',
-      'relay:removeDestination',
-      ({ params }) => ({ id: params.id }),
-    ),
-    intentRoute(intents, 'POST', '/api/relay/configure-obs', 'relay:configureObs', () => ({})),
+    intentRoute(intents, 'PUT', '/api/destinations/:id', 'relay:setDestination', 'params+body'),
+    intentRoute(intents, 'DELETE', '/api/destinations/:id', 'relay:removeDestination', 'params'),
+    intentRoute(intents, 'POST', '/api/relay/configure-obs', 'relay:configureObs', 'none'),
   ];
 }

@@ -13,12 +13,18 @@ export function coreRoutes({ hub, version }: CoreRoutesDeps): Route[] {
       method: 'GET',
       path: '/api/health',
       access: 'public',
+      summary: 'Whether the core runs, and its version (no token).',
+      body: null,
+      query: null,
       handle: () => ({ status: 200, body: { ok: true, version } }),
     },
     {
       method: 'GET',
       path: '/api/state',
       access: 'token',
+      summary: 'The whole show state, as the control UI sees it.',
+      body: null,
+      query: null,
       handle: () => ({ status: 200, body: hub.snapshot() }),
     },
   ];

@@ -8,6 +8,7 @@ import type { Logger } from '../shared/logger.js';
 import type { StateHub } from '../shared/state-hub.js';
 import { listenError } from '../startup-errors.js';
 import { createHttpServer } from './http-server.js';
+import { openApiRoute } from './openapi.js';
 import { RestRouter } from './rest-router.js';
 import {
   attachSocketServer,
@@ -22,6 +23,8 @@ export interface ServeOptions {
   lan: boolean;
   token: string;
   routes: readonly Route[];
+  /** Shown in the OpenAPI document. */
+  version: string;
   hub: StateHub;
   intents: IntentRegistry;
   comments: CommentFeed;
@@ -34,6 +37,8 @@ export interface ServeOptions {
 
 export interface Serving {
   url: string;
+  /** Every REST route the router serves, the OpenAPI document's own included. */
+  routes: readonly Route[];
   port: number;
   sockets: SocketServer;
   close(): Promise<void>;
@@ -63,8 +68,9 @@ async function listen(server: http.Server, host: string, port: number): Promise<
 export async function serve(options: ServeOptions): Promise<Serving> {
   const { logger, onRejected } = options;
   const onError = (error: unknown): void => logger.error('request failed', { error });
+  const routes = [...options.routes, openApiRoute(options.routes, options.version)];
   const router = new RestRouter({
-    routes: options.routes,
+    routes,
     token: options.token,
     onRejected,
     onError,
@@ -94,7 +100,7 @@ export async function serve(options: ServeOptions): Promise<Serving> {
   };
   try {
     const port = await listen(httpServer, options.host, options.port);
-    return { url: `http://${urlHost(options.host)}:${port}/`, port, sockets, close };
+    return { url: `http://${urlHost(options.host)}:${port}/`, routes, port, sockets, close };
   } catch (error) {
     await close();
     throw error;

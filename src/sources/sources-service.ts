@@ -235,22 +235,13 @@ export function sourceRoutes(intents: IntentRegistry, hub: StateHub): Route[] {
       method: 'GET',
       path: '/api/sources',
       access: 'token',
+      summary: 'Every comment source with its status and counters.',
+      body: null,
+      query: null,
       handle: () => ({ status: 200, body: { sources: hub.get('sources') } }),
     },
-    intentRoute(intents, 'PUT', '/api/sources/x', 'sources:configureX', ({ body }) => body),
-    intentRoute(
-      intents,
-      'PUT',
-      '/api/sources/youtube',
-      'sources:configureYouTube',
-      ({ body }) => body,
-    ),
-    intentRoute(
-      intents,
-      'PUT',
-      '/api/sources/audience',
-      'sources:configureAudience',
-      ({ body }) => body,
-    ),
+    intentRoute(intents, 'PUT', '/api/sources/x', 'sources:configureX', 'body'),
+    intentRoute(intents, 'PUT', '/api/sources/youtube', 'sources:configureYouTube', 'body'),
+    intentRoute(intents, 'PUT', '/api/sources/audience', 'sources:configureAudience', 'body'),
   ];
 }

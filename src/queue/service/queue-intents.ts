@@ -1,4 +1,5 @@
 // The moderation queue's intents (socket and REST alike) and its REST routes.
+import { z } from 'zod';
 import { COMMENT_STATUSES, type CommentStatus } from '../../shared/comment.js';
 import type { SettingsStore } from '../../store/settings-store.js';
 import { intentRoute, type Route } from '../../core/routes.js';
@@ -46,22 +47,30 @@ export function registerQueueIntents(
   });
 }
 
+/** What GET /api/comments reads; the handler turns the numbers into integers and checks them. */
+const commentsQuerySchema = z.object({
+  status: z.enum(COMMENT_STATUSES).optional(),
+  limit: z.string().regex(/^\d+$/).optional(),
+  offset: z.string().regex(/^\d+$/).optional(),
+});
+
 function isStatus(value: string): value is CommentStatus {
   return (COMMENT_STATUSES as readonly string[]).includes(value);
 }
 
 export function queueRoutes(intents: IntentRegistry, queue: QueueController): Route[] {
   const actions = Object.entries(COMMENT_ACTIONS).map(([segment, intent]) =>
-    intentRoute(intents, 'POST', `/api/comments/:id/${segment}`, intent, ({ params }) => ({
-      id: params.id,
-    })),
+    intentRoute(intents, 'POST', `/api/comments/:id/${segment}`, intent, 'params'),
   );
-  const add = intentRoute(intents, 'POST', '/api/comments', 'comments:add', ({ body }) => body);
+  const add = intentRoute(intents, 'POST', '/api/comments', 'comments:add', 'body');
   return [
     {
       method: 'GET',
       path: '/api/comments',
       access: 'token',
+      summary: 'Comments, newest first, optionally of one status; paged with limit and offset.',
+      body: null,
+      query: commentsQuerySchema,
       handle: ({ query }) => {
         const status = query.get('status');
         if (status !== null && !isStatus(status)) {
@@ -99,9 +108,9 @@ export function queueRoutes(intents: IntentRegistry, queue: QueueController): Ro
       },
     },
     ...actions,
-    intentRoute(intents, 'POST', '/api/queue/next', 'queue:next', () => ({})),
-    intentRoute(intents, 'POST', '/api/queue/clear-air', 'queue:clearAir', () => ({})),
-    intentRoute(intents, 'POST', '/api/queue/undo', 'queue:undo', () => ({})),
-    intentRoute(intents, 'PUT', '/api/queue/blocklist', 'queue:setBlocklist', ({ body }) => body),
+    intentRoute(intents, 'POST', '/api/queue/next', 'queue:next', 'none'),
+    intentRoute(intents, 'POST', '/api/queue/clear-air', 'queue:clearAir', 'none'),
+    intentRoute(intents, 'POST', '/api/queue/undo', 'queue:undo', 'none'),
+    intentRoute(intents, 'PUT', '/api/queue/blocklist', 'queue:setBlocklist', 'body'),
   ];
 }

@@ -12,4 +12,3 @@ export const messageSchema: z.ZodType<Message> = z.lazy(() =>
     details: z.string().nullable(),
   }),
 );
-

@@ -204,11 +204,11 @@ export function registerShowIntents(intents: IntentRegistry, deps: ShowApiDeps):
 
 export function showRoutes(intents: IntentRegistry): Route[] {
   return [
-    intentRoute(intents, 'POST', '/api/rundown/next', 'rundown:next', () => ({})),
-    intentRoute(intents, 'PUT', '/api/rundown', 'rundown:set', ({ body }) => body),
-    intentRoute(intents, 'PUT', '/api/guests', 'guests:set', ({ body }) => body),
-    intentRoute(intents, 'POST', '/api/lower-third', 'lowerThird:show', ({ body }) => body),
-    intentRoute(intents, 'DELETE', '/api/lower-third', 'lowerThird:hide', () => ({})),
-    intentRoute(intents, 'POST', '/api/obs/setup', 'obs:setupLowerThird', ({ body }) => body),
+    intentRoute(intents, 'POST', '/api/rundown/next', 'rundown:next', 'none'),
+    intentRoute(intents, 'PUT', '/api/rundown', 'rundown:set', 'body'),
+    intentRoute(intents, 'PUT', '/api/guests', 'guests:set', 'body'),
+    intentRoute(intents, 'POST', '/api/lower-third', 'lowerThird:show', 'body'),
+    intentRoute(intents, 'DELETE', '/api/lower-third', 'lowerThird:hide', 'none'),
+    intentRoute(intents, 'POST', '/api/obs/setup', 'obs:setupLowerThird', 'body'),
   ];
 }

@@ -41,7 +41,7 @@ export function createShowModule(ctx: ModuleContext, obs: ObsModule): CoreModule
   return {
     name: 'show',
     routes: [
-      intentRoute(intents, 'PUT', '/api/show', 'show:setTitle', (request) => request.body),
+      intentRoute(intents, 'PUT', '/api/show', 'show:setTitle', 'body'),
       ...showRoutes(intents),
     ],
     start: ({ url }) => {
