@@ -13,6 +13,9 @@ const shared = {
   hookTimeout: 60_000,
   pool: 'forks' as const,
   globalSetup: ['tests/global-setup.ts'],
+  // Conditions, not sleeps: a page on a busy two-core machine may need more than vitest's
+  // default second to show what the test waits for.
+  expect: { poll: { timeout: 5000 } },
 };
 
 export default defineConfig({

@@ -1,4 +1,7 @@
+// What became of the last save, and the primary Save button that shows it.
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useShow } from '../context';
 import type { SaveState } from './use-save';
 
 export function SaveStatus({ state }: { state: SaveState }) {
@@ -8,5 +11,41 @@ export function SaveStatus({ state }: { state: SaveState }) {
       {state.kind === 'saved' && (state.note ?? t('settings.saved'))}
       {state.kind === 'failed' && t('settings.saveFailed', { error: state.error })}
     </span>
+  );
+}
+
+/** A button that needs the core: disabled while the connection to it is away. */
+export function CoreButton({
+  primary = false,
+  onClick,
+  children,
+}: {
+  primary?: boolean;
+  onClick: () => void;
+  children: ReactNode;
+}) {
+  const { status } = useShow();
+  return (
+    <button
+      type="button"
+      className={primary ? 'button button--primary' : 'button'}
+      disabled={status.kind !== 'connected'}
+      onClick={onClick}
+    >
+      {children}
+    </button>
+  );
+}
+
+/** The primary Save of a settings section, with its outcome beside it. */
+export function SaveButton({ state, onSave }: { state: SaveState; onSave: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <CoreButton primary onClick={onSave}>
+        {t('settings.save')}
+      </CoreButton>
+      <SaveStatus state={state} />
+    </>
   );
 }
