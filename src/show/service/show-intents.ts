@@ -7,13 +7,13 @@ import type { ObsConnection } from '../../obs/obs-connection.js';
 import { UserError } from '../../shared/errors.js';
 import type { Logger } from '../../shared/logger.js';
 import type { StateHub } from '../../shared/state-hub.js';
-import type { RundownState, Segment } from '../../shared/state.js';
-import { advance, clampPosition } from '../rundown.js';
+import type { Segment } from '../../shared/state.js';
 import type { AuditLog } from '../../store/audit-log.js';
 import type { SegmentStartLog } from '../../store/segment-starts.js';
 import type { SettingsStore } from '../../store/settings-store.js';
 import { intentRoute, type Route } from '../../core/routes.js';
 import type { IntentRegistry } from '../../core/intent-registry.js';
+import { registerRundownIntents } from './rundown-intents.js';
 
 export interface ShowApiDeps {
   starts: SegmentStartLog;
@@ -27,33 +27,7 @@ export interface ShowApiDeps {
   overlayUrl: () => string;
 }
 
-const newId = (): string => crypto.randomBytes(6).toString('base64url');
-
-export function initialShow(deps: Pick<ShowApiDeps, 'starts' | 'settings'>): {
-  rundown: RundownState;
-} {
-  const segments = deps.settings.get('show.rundown');
-  const position = clampPosition(deps.settings.get('show.rundownPosition'), segments.length);
-  return { rundown: { segments, ...position, starts: deps.starts.list() } };
-}
-
-/** Switches OBS to the segment's scene, the way the producer would (through preview in studio mode). */
-async function switchForSegment(obs: ObsConnection, scene: string): Promise<string | null> {
-  const state = obs.state;
-  if (state.status !== 'connected') {
-    return `OBS is not connected, so the scene did not change: switch to "${scene}" by hand.`;
-  }
-  if (!state.scenes.includes(scene))
-    return `OBS has no scene "${scene}"; the scene did not change.`;
-  if (state.programScene === scene) return null;
-  if (state.studioMode) {
-    await obs.call('SetCurrentPreviewScene', { sceneName: scene });
-    await obs.call('TriggerStudioModeTransition');
-  } else {
-    await obs.call('SetCurrentProgramScene', { sceneName: scene });
-  }
-  return null;
-}
+export const newId = (): string => crypto.randomBytes(6).toString('base64url');
 
 /** The scenes asked for; by default every scene the rundown uses (that OBS has). */
 function setupScenes(
@@ -76,61 +50,9 @@ function setupScenes(
 }
 
 export function registerShowIntents(intents: IntentRegistry, deps: ShowApiDeps): () => void {
-  const { starts, hub, obs, driver, settings, audit } = deps;
+  const { hub, obs, driver, settings, audit } = deps;
+  registerRundownIntents(intents, deps);
   let lowerThirdTimer: ReturnType<typeof setTimeout> | null = null;
-
-  const start = async (to: number | undefined, actor: string) => {
-    const rundown = hub.get('rundown');
-    const step = advance(rundown.segments, rundown, new Date(), obs.state.stream.startedAt, to);
-    if (!step) {
-      throw new UserError(
-        'conflict',
-        rundown.segments.length === 0
-          ? 'The rundown is empty: add segments in Settings first.'
-          : 'That was the last segment of the rundown.',
-      );
-    }
-    starts.append(step.start);
-    settings.set('show.rundownPosition', step.position);
-    hub.set('rundown', { ...rundown, ...step.position, starts: [...rundown.starts, step.start] });
-    audit.append({
-      actor,
-      action: 'rundown:start',
-      target: step.segment.id,
-      detail: { title: step.segment.title },
-    });
-    const note =
-      step.segment.scene === null ? null : await switchForSegment(obs, step.segment.scene);
-    return { segment: step.segment.title, note };
-  };
-
-  intents.handle('rundown:set', ({ segments }, { actor }) => {
-    const plan = segments.map((s) => ({
-      ...s,
-      id: s.id ?? newId(),
-      scene: s.scene ?? null,
-      notes: s.notes ?? '',
-    }));
-    const ids = new Set(plan.map((s) => s.id));
-    if (ids.size !== plan.length) throw new UserError('invalid', 'Two segments have the same id.');
-    settings.set('show.rundown', plan);
-    const rundown = hub.get('rundown');
-    const position = clampPosition(rundown, plan.length);
-    settings.set('show.rundownPosition', position);
-    hub.set('rundown', { ...rundown, ...position, segments: plan });
-    audit.append({ actor, action: 'rundown:set', target: null, detail: { count: plan.length } });
-    return {};
-  });
-  intents.handle('rundown:next', (_input, { actor }) => start(undefined, actor));
-  intents.handle('rundown:goto', ({ index }, { actor }) => start(index, actor));
-  intents.handle('rundown:reset', (_input, { actor }) => {
-    starts.clear();
-    const position = { index: -1, startedAt: null };
-    settings.set('show.rundownPosition', position);
-    hub.update('rundown', (r) => ({ ...r, ...position, starts: [] }));
-    audit.append({ actor, action: 'rundown:reset', target: null, detail: undefined });
-    return {};
-  });
 
   intents.handle('guests:set', ({ guests }, { actor }) => {
     const list = guests.map((g) => ({ ...g, id: g.id ?? newId(), handle: g.handle ?? null }));

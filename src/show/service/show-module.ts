@@ -4,7 +4,8 @@ import type { CoreModule, ModuleContext } from '../../core/module.js';
 import { intentRoute } from '../../core/routes.js';
 import type { ObsModule } from '../../obs/obs-module.js';
 import { SegmentStartLog } from '../../store/segment-starts.js';
-import { initialShow, registerShowIntents, showRoutes } from './show-intents.js';
+import { initialShow } from './rundown-intents.js';
+import { registerShowIntents, showRoutes } from './show-intents.js';
 
 export function createShowModule(ctx: ModuleContext, obs: ObsModule): CoreModule {
   const { hub, settings, audit, intents } = ctx;
