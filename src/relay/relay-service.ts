@@ -13,6 +13,7 @@ import { message, type Message } from '../shared/messages/message.js';
 import type { Logger } from '../shared/logger.js';
 import { PRESET_SERVERS, pushUrl } from '../shared/relay-presets.js';
 import { INITIAL_RELAY } from '../shared/initial-state.js';
+import type { DestinationConfig } from '../shared/shapes.js';
 import type { StateHub } from '../shared/state-hub.js';
 import type { DestinationPlatform, DestinationStatus, RelayState } from '../shared/state.js';
 import type { AuditLog } from '../store/audit-log.js';
@@ -31,14 +32,6 @@ export interface RelayDeps {
   dataDir: string;
   /** Faster retries for tests. */
   backoff?: BackoffPolicy;
-}
-
-interface DestinationConfig {
-  id: string;
-  name: string;
-  platform: DestinationPlatform;
-  serverUrl: string;
-  enabled: boolean;
 }
 
 interface Entry {

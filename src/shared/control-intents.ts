@@ -2,6 +2,13 @@
 // schema per intent. The core checks every payload against these before acting.
 import { z } from 'zod';
 import { incomingCommentSchema } from './comment-schema.js';
+import {
+  X_MODES,
+  blocklistSchema,
+  destinationConfigSchema,
+  guestInputSchema,
+  segmentInputSchema,
+} from './shapes.js';
 
 export const controlAuthSchema = z.object({
   token: z.string().min(1).max(200),
@@ -11,23 +18,7 @@ export const controlAuthSchema = z.object({
 
 const commentId = z.strictObject({ id: z.string().min(1).max(64) });
 
-export const segmentSchema = z.strictObject({
-  id: z.string().min(1).max(40).optional(),
-  title: z.string().trim().min(1).max(80),
-  scene: z.string().min(1).max(300).nullable().optional(),
-  /** Planned length in seconds (up to 24 h). */
-  plannedSec: z.number().int().min(1).max(86_400),
-  notes: z.string().max(2000).optional(),
-});
-
-export const guestSchema = z.strictObject({
-  id: z.string().min(1).max(40).optional(),
-  name: z.string().trim().min(1).max(80),
-  role: z.string().trim().max(120),
-  handle: z.string().trim().max(60).nullable().optional(),
-});
 const nothing = z.strictObject({});
-const ruleList = z.array(z.string().trim().min(1).max(100)).max(1000);
 
 export const controlIntentSchemas = {
   'state:get': nothing,
@@ -52,7 +43,7 @@ export const controlIntentSchemas = {
   'queue:next': nothing,
   'queue:clearAir': nothing,
   'queue:undo': nothing,
-  'queue:setBlocklist': z.strictObject({ words: ruleList, authors: ruleList }),
+  'queue:setBlocklist': blocklistSchema,
   /** Where OBS's WebSocket server is; the password is kept encrypted, omit it to keep it. */
   'obs:configure': z.strictObject({
     url: z
@@ -85,11 +76,11 @@ export const controlIntentSchemas = {
       .regex(/^#[0-9a-f]{6}$/i, 'must be a colour like #e5484d')
       .optional(),
   }),
-  'rundown:set': z.strictObject({ segments: z.array(segmentSchema).max(100) }),
+  'rundown:set': z.strictObject({ segments: z.array(segmentInputSchema).max(100) }),
   'rundown:next': nothing,
   'rundown:goto': z.strictObject({ index: z.number().int().min(0).max(99) }),
   'rundown:reset': nothing,
-  'guests:set': z.strictObject({ guests: z.array(guestSchema).max(50) }),
+  'guests:set': z.strictObject({ guests: z.array(guestInputSchema).max(50) }),
   'lowerThird:show': z.strictObject({
     guestId: z.string().min(1).max(40),
     seconds: z.number().min(2).max(120).optional(),
@@ -107,7 +98,7 @@ export const controlIntentSchemas = {
       )
       .min(1)
       .max(10),
-    mode: z.enum(['auto', 'stream', 'poll']).default('auto'),
+    mode: z.enum(X_MODES).default('auto'),
     bearerToken: z.string().trim().min(1).max(500).optional(),
     apiBaseUrl: z
       .url({ protocol: /^https?$/ })
@@ -126,19 +117,10 @@ export const controlIntentSchemas = {
   }),
   'sources:configureAudience': z.strictObject({ enabled: z.boolean() }),
   /** Adds or changes a stream destination; the stream key is stored encrypted, omit it to keep it. */
-  'relay:setDestination': z.strictObject({
-    id: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/),
-    name: z.string().trim().min(1).max(60),
-    platform: z.enum(['youtube', 'facebook', 'twitch', 'x', 'linkedin', 'custom']),
+  'relay:setDestination': destinationConfigSchema.strict().extend({
     /** Required for x, linkedin and custom; the preset is used for the others when omitted. */
-    serverUrl: z
-      .string()
-      .trim()
-      .max(500)
-      .regex(/^rtmps?:\/\/[^\s/]+/i, 'must be an rtmp:// or rtmps:// server URL')
-      .optional(),
+    serverUrl: destinationConfigSchema.shape.serverUrl.optional(),
     streamKey: z.string().trim().min(1).max(500).optional(),
-    enabled: z.boolean(),
   }),
   'relay:removeDestination': z.strictObject({ id: z.string().min(1).max(40) }),
   /** Points OBS's stream settings at Panelcast's local ingest. */

@@ -1,15 +1,8 @@
 // Where each platform takes RTMP streams. X and LinkedIn hand out a URL per stream, so those are
 // pasted; so is any custom RTMP server.
-import type { DestinationPlatform } from './state.js';
+import { DESTINATION_PLATFORMS, type DestinationPlatform } from './shapes.js';
 
-export const DESTINATION_PLATFORMS: readonly DestinationPlatform[] = [
-  'youtube',
-  'facebook',
-  'twitch',
-  'x',
-  'linkedin',
-  'custom',
-];
+export { DESTINATION_PLATFORMS };
 
 export const PRESET_SERVERS: Readonly<Record<DestinationPlatform, string | null>> = {
   youtube: 'rtmps://a.rtmps.youtube.com:443/live2',

@@ -1,11 +1,27 @@
 // The show as every client sees it: a snapshot made of named slices. Clients get the whole
 // snapshot on connect, then only the slices that changed.
 import type { Message } from './messages/message.js';
+import type {
+  BlocklistRules,
+  DestinationPlatform,
+  Guest,
+  Segment,
+  XSettings,
+  YouTubeSettings,
+} from './shapes.js';
 import type { CommentStatus, OnAirComment } from './comment.js';
 import type { ObsState } from './obs-state.js';
 import type { LowerThirdSetup, ScreenState } from './on-screen.js';
 
 export type { LowerThirdSetup } from './on-screen.js';
+export type {
+  BlocklistRules,
+  DestinationPlatform,
+  Guest,
+  Segment,
+  XSettings,
+  YouTubeSettings,
+} from './shapes.js';
 
 export interface AppInfo {
   version: string;
@@ -39,11 +55,6 @@ export interface SourceStatus {
   counters: SourceCounters;
 }
 
-export interface BlocklistRules {
-  words: string[];
-  authors: string[];
-}
-
 export interface QueueSummary {
   /** Comments per status (a group of five counts five). */
   counts: Record<CommentStatus, number>;
@@ -58,20 +69,6 @@ export interface Diagnostics {
   rejectedInputs: Record<string, number>;
 }
 
-export interface XSettings {
-  enabled: boolean;
-  hashtags: string[];
-  mode: 'auto' | 'stream' | 'poll';
-  apiBaseUrl: string | null;
-}
-
-export interface YouTubeSettings {
-  enabled: boolean;
-  /** Video URL or id of the live stream. */
-  video: string;
-  rootUrl: string | null;
-}
-
 /** Settings clients may see. Secrets appear only as "saved or not". */
 export interface ConfigSummary {
   obsUrl: string | null;
@@ -80,15 +77,6 @@ export interface ConfigSummary {
   x: XSettings & { tokenSaved: boolean };
   youtube: YouTubeSettings & { keySaved: boolean };
   audience: { enabled: boolean };
-}
-
-export interface Segment {
-  id: string;
-  title: string;
-  /** OBS scene to switch to when the segment starts; null keeps the current scene. */
-  scene: string | null;
-  plannedSec: number;
-  notes: string;
 }
 
 export interface SegmentStart {
@@ -107,21 +95,11 @@ export interface RundownState {
   starts: SegmentStart[];
 }
 
-export interface Guest {
-  id: string;
-  name: string;
-  /** Role or affiliation, e.g. "Keynote · ACME Labs". */
-  role: string;
-  handle: string | null;
-}
-
 export interface GuestLowerThird {
   guest: Guest;
   /** When it leaves the screen again (ISO time). */
   until: string;
 }
-
-export type DestinationPlatform = 'youtube' | 'facebook' | 'twitch' | 'x' | 'linkedin' | 'custom';
 
 export type DestinationState = 'disabled' | 'idle' | 'connecting' | 'live' | 'retrying' | 'error';
 

@@ -2,26 +2,15 @@
 // the table untouched (nothing lost), reported, and the default is used instead.
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
+import {
+  blocklistSchema,
+  destinationConfigSchema,
+  guestSchema,
+  segmentSchema,
+  xSettingsSchema,
+  youtubeSettingsSchema,
+} from '../shared/shapes.js';
 import { lowerThirdSetupSchema } from '../shared/on-screen.js';
-
-export const blocklistSchema = z.strictObject({
-  words: z.array(z.string().trim().min(1).max(100)).max(1000),
-  authors: z.array(z.string().trim().min(1).max(100)).max(1000),
-});
-
-const segment = z.object({
-  id: z.string(),
-  title: z.string(),
-  scene: z.string().nullable(),
-  plannedSec: z.number().int().positive(),
-  notes: z.string(),
-});
-const guest = z.object({
-  id: z.string(),
-  name: z.string(),
-  role: z.string(),
-  handle: z.string().nullable(),
-});
 
 export const settingDefinitions = {
   'show.title': { schema: z.string().trim().min(1).max(120), fallback: 'Untitled show' },
@@ -35,37 +24,24 @@ export const settingDefinitions = {
   },
   // Replaces 'obs.lowerThird' (one scene, a bare text source): that set-up is run again.
   'obs.lowerThirdSetup': { schema: lowerThirdSetupSchema.nullable(), fallback: null },
-  'show.rundown': { schema: z.array(segment), fallback: [] },
+  'show.rundown': { schema: z.array(segmentSchema), fallback: [] },
   'show.rundownPosition': {
     schema: z.object({ index: z.number().int().min(-1), startedAt: z.string().nullable() }),
     fallback: { index: -1, startedAt: null },
   },
-  'show.guests': { schema: z.array(guest), fallback: [] },
+  'show.guests': { schema: z.array(guestSchema), fallback: [] },
   'sources.x': {
-    schema: z.object({
-      enabled: z.boolean(),
-      hashtags: z.array(z.string()),
-      mode: z.enum(['auto', 'stream', 'poll']),
-      apiBaseUrl: z.string().nullable(),
-    }),
+    schema: xSettingsSchema,
     fallback: { enabled: false, hashtags: [], mode: 'auto', apiBaseUrl: null },
   },
   'sources.youtube': {
-    schema: z.object({ enabled: z.boolean(), video: z.string(), rootUrl: z.string().nullable() }),
+    schema: youtubeSettingsSchema,
     fallback: { enabled: false, video: '', rootUrl: null },
   },
   'sources.audience': { schema: z.object({ enabled: z.boolean() }), fallback: { enabled: true } },
   'relay.port': { schema: z.number().int().min(1).max(65535).nullable(), fallback: null },
   'relay.destinations': {
-    schema: z.array(
-      z.object({
-        id: z.string(),
-        name: z.string(),
-        platform: z.enum(['youtube', 'facebook', 'twitch', 'x', 'linkedin', 'custom']),
-        serverUrl: z.string(),
-        enabled: z.boolean(),
-      }),
-    ),
+    schema: z.array(destinationConfigSchema),
     fallback: [],
   },
   /** The newest X post taken in, to fill the gap after a restart. */
