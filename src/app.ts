@@ -22,6 +22,7 @@ import { initialState } from './shared/initial-state.js';
 import type { Logger, SecretRedactor } from './shared/logger.js';
 import { StateHub } from './shared/state-hub.js';
 import { createShowModule } from './show/service/show-module.js';
+import type { SourceRegistry } from './sources/source-registry.js';
 import { createSourcesModule, type SourceTuning } from './sources/sources-module.js';
 import { prepareDataDir } from './startup-errors.js';
 import { openStore } from './store/open-store.js';
@@ -52,6 +53,8 @@ export interface RunningCore {
   queue: QueueController;
   obs: ObsConnection;
   relay: RelayService;
+  /** Comment sources by id; a new platform registers here (tests add throwaway ones). */
+  sources: SourceRegistry;
   sockets: SocketServer;
   /** Every REST route served (what /api/openapi.json describes). */
   routes: readonly Route[];
@@ -129,6 +132,7 @@ export async function startCore(options: StartOptions): Promise<RunningCore> {
       queue: queue.controller,
       obs: obs.obs,
       relay: relay.relay,
+      sources: sources.registry,
       db: store.db,
       stop: () => {
         stopped ??= stopAll(modules, store.db).then(() => logger.info('core stopped'));

@@ -116,6 +116,11 @@ export const controlIntentSchemas = {
       .optional(),
   }),
   'sources:configureAudience': z.strictObject({ enabled: z.boolean() }),
+  /** Settings for any registered source; the source's own schema checks them. */
+  'sources:configure': z.strictObject({
+    source: z.string().regex(/^[a-z0-9-]{1,40}$/),
+    settings: z.record(z.string(), z.unknown()),
+  }),
   /** Adds or changes a stream destination; the stream key is stored encrypted, omit it to keep it. */
   'relay:setDestination': destinationConfigSchema.strict().extend({
     /** Required for x, linkedin and custom; the preset is used for the others when omitted. */

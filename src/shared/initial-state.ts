@@ -32,6 +32,7 @@ export function initialState(version: string, showTitle: string, lan: boolean): 
     screen: INITIAL_SCREEN,
     obs: emptyObsState('not_configured', OBS_NOT_CONFIGURED, null),
     sources: [],
+    sourceForms: [],
     relay: INITIAL_RELAY,
     queue: { counts, onAir: null, order: [], blocklist: { words: [], authors: [] } },
     diagnostics: { rejectedInputs: {} },

@@ -81,6 +81,7 @@ export interface ControlIntentResults {
   'sources:configureX': object;
   'sources:configureYouTube': object;
   'sources:configureAudience': object;
+  'sources:configure': object;
   'relay:setDestination': object;
   'relay:removeDestination': object;
   'relay:configureObs': { server: string };

@@ -1,6 +1,7 @@
 // The show as every client sees it: a snapshot made of named slices. Clients get the whole
 // snapshot on connect, then only the slices that changed.
 import type { Message } from './messages/message.js';
+import type { SourceForm } from './source-forms.js';
 import type {
   BlocklistRules,
   DestinationPlatform,
@@ -141,6 +142,8 @@ export interface ShowState {
   screen: ScreenState;
   obs: ObsState;
   sources: SourceStatus[];
+  /** Every registered source's settings form (see source-forms.ts). */
+  sourceForms: SourceForm[];
   relay: RelayState;
   queue: QueueSummary;
   diagnostics: Diagnostics;

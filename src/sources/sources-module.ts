@@ -4,7 +4,10 @@ import type { CoreModule, ModuleContext } from '../core/module.js';
 import type { QueueController } from '../queue/service/queue-controller.js';
 import type { AudienceLimits } from './audience-source.js';
 import { AudienceService } from './audience-service.js';
+import { describeBuiltInSources } from './built-in-sources.js';
 import { SourceManager } from './source-manager.js';
+import { SourceRegistry } from './source-registry.js';
+import { registryRoutes } from './registry-routes.js';
 import {
   SourcesService,
   registerSourceIntents,
@@ -24,6 +27,8 @@ export interface SourceTuning {
 export interface SourcesModule extends CoreModule {
   /** What the public /audience page talks to. */
   readonly audience: AudienceService;
+  /** Every source with its form description; new platforms register here. */
+  readonly registry: SourceRegistry;
 }
 
 export function createSourcesModule(
@@ -50,11 +55,22 @@ export function createSourcesModule(
     ...tuning,
   });
   registerSourceIntents(intents, service);
+  const registry = new SourceRegistry({ hub, manager, settings, audit });
+  describeBuiltInSources(registry, settings);
+  intents.handle('sources:configure', async ({ source, settings: values }, { actor }) => {
+    await registry.configure(source, values, actor);
+    return {};
+  });
   hub.update('config', (c) => ({ ...c, ...sourcesSummary({ settings, secrets }) }));
+  // Saving a hand-made source's settings changes what its form shows.
+  hub.subscribe((slice) => {
+    if (slice === 'config') registry.publish();
+  });
   return {
     name: 'sources',
-    routes: sourceRoutes(intents, hub),
+    routes: [...sourceRoutes(intents, hub), ...registryRoutes(intents, registry)],
     audience,
+    registry,
     start: () => service.startSaved(),
     stop: () => service.stop(),
   };

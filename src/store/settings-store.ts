@@ -44,6 +44,11 @@ export const settingDefinitions = {
     schema: z.array(destinationConfigSchema),
     fallback: [],
   },
+  /** Settings of sources added through the registry, by source id; each source checks its own. */
+  'sources.registered': {
+    schema: z.record(z.string(), z.record(z.string(), z.unknown())),
+    fallback: {},
+  },
   /** The newest X post taken in, to fill the gap after a restart. */
   'sources.x.lastSeenId': { schema: z.string().regex(/^\d+$/).nullable(), fallback: null },
 } satisfies Record<string, { schema: z.ZodType; fallback: unknown }>;

@@ -44,6 +44,9 @@ const codes: Record<MessageCode, string> = {
   'audience.already_voted': 'Du hast schon für diese Frage gestimmt.',
   'audience.not_votable': 'Für diese Frage kann nicht mehr abgestimmt werden.',
 
+  'sources.unknown': 'Es gibt keine Quelle „{{source}}“.',
+  'sources.invalid_settings': 'Die Einstellungen für {{source}} sind ungültig:',
+
   'relay.add_destination': 'Füge ein Ziel hinzu, um das Relay zu starten.',
   'relay.ingest_live': 'OBS sendet an Panelcast.',
   'relay.waiting_for_obs': 'Warte darauf, dass OBS an Panelcast sendet.',

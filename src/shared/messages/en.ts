@@ -41,6 +41,9 @@ const codes = {
   'audience.already_voted': 'You already voted for this question.',
   'audience.not_votable': 'That question is not open for votes any more.',
 
+  'sources.unknown': 'There is no source "{{source}}".',
+  'sources.invalid_settings': 'The settings for {{source}} are not valid:',
+
   'relay.add_destination': 'Add a destination to start the relay.',
   'relay.ingest_live': 'OBS is streaming to Panelcast.',
   'relay.waiting_for_obs': 'Waiting for OBS to stream to Panelcast.',

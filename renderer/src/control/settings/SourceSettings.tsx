@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { SourceStatus } from '../../../../src/shared/state';
 import { useConnection, useShow } from '../context';
 import { SaveStatus } from './SaveStatus';
+import { SchemaForm } from './SchemaForm';
 import { useSave } from './use-save';
 
 function StatusLine({ status }: { status: SourceStatus | undefined }) {
@@ -22,12 +23,22 @@ function StatusLine({ status }: { status: SourceStatus | undefined }) {
 
 export function SourceSettings() {
   const { t } = useTranslation();
+  const { state } = useShow();
+  // Hand-made forms for the sources that take secrets; every other source from its description.
+  const described = state?.sourceForms.filter((form) => !form.custom) ?? [];
   return (
     <section className="panel" aria-labelledby="sources-heading">
       <h2 id="sources-heading">{t('settings.sources')}</h2>
       <XSettingsForm />
       <YouTubeSettingsForm />
       <AudienceSettingsForm />
+      {described.map((form) => (
+        <SchemaForm
+          key={form.id}
+          form={form}
+          status={state?.sources.find((s) => s.id === form.id)}
+        />
+      ))}
     </section>
   );
 }

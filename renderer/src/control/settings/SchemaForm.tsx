@@ -1,0 +1,139 @@
+// A settings form built from a source's run-time description (JSON Schema plus labels in both
+// languages), so a newly registered platform shows up in Settings without a UI change.
+import { useState, type SubmitEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SourceForm } from '../../../../src/shared/source-forms';
+import type { SourceStatus } from '../../../../src/shared/state';
+import { useConnection, useShow } from '../context';
+import { SaveStatus } from './SaveStatus';
+import { useSave } from './use-save';
+
+interface FieldSchema {
+  type?: string;
+  enum?: unknown[];
+  items?: { type?: string };
+}
+
+type Values = Record<string, unknown>;
+
+function initialValue(schema: FieldSchema, saved: unknown): unknown {
+  if (saved !== undefined && saved !== null) return saved;
+  if (schema.type === 'boolean') return false;
+  if (schema.type === 'array') return [];
+  if (schema.enum) return schema.enum[0];
+  return '';
+}
+
+function Field(props: {
+  name: string;
+  label: string;
+  schema: FieldSchema;
+  value: unknown;
+  onChange: (value: unknown) => void;
+}) {
+  const { schema, value, onChange } = props;
+  if (schema.type === 'boolean') {
+    return (
+      <label className="inline">
+        <input
+          type="checkbox"
+          checked={value === true}
+          onChange={(e) => onChange(e.target.checked)}
+        />{' '}
+        {props.label}
+      </label>
+    );
+  }
+  if (schema.enum) {
+    return (
+      <label>
+        {props.label}
+        <select value={String(value)} onChange={(e) => onChange(e.target.value)}>
+          {schema.enum.map((option) => (
+            <option key={String(option)} value={String(option)}>
+              {String(option)}
+            </option>
+          ))}
+        </select>
+      </label>
+    );
+  }
+  const list = schema.type === 'array';
+  const number = schema.type === 'number' || schema.type === 'integer';
+  return (
+    <label>
+      {props.label}
+      <input
+        type={number ? 'number' : 'text'}
+        value={list && Array.isArray(value) ? value.join(' ') : String(value)}
+        onChange={(e) => {
+          const text = e.target.value;
+          if (list) onChange(text.split(/[\s,]+/).filter((part) => part !== ''));
+          else onChange(number ? Number(text) : text);
+        }}
+      />
+    </label>
+  );
+}
+
+export function SchemaForm({
+  form,
+  status,
+}: {
+  form: SourceForm;
+  status: SourceStatus | undefined;
+}) {
+  const { i18n, t } = useTranslation();
+  const language = i18n.language === 'de' ? 'de' : 'en';
+  const connection = useConnection();
+  const { status: link } = useShow();
+  const properties = (form.schema.properties ?? {}) as Record<string, FieldSchema>;
+  const [values, setValues] = useState<Values>(() =>
+    Object.fromEntries(
+      Object.entries(properties).map(([name, schema]) => [
+        name,
+        initialValue(schema, form.saved?.[name]),
+      ]),
+    ),
+  );
+  const [save, run, reset] = useSave();
+  const submit = (event: SubmitEvent): void => {
+    event.preventDefault();
+    void run(() => connection.request('sources:configure', { source: form.id, settings: values }));
+  };
+  return (
+    <form
+      className="fields subsection"
+      onSubmit={submit}
+      onChange={reset}
+      data-testid={`source-form-${form.id}`}
+    >
+      <h3>{form.label[language]}</h3>
+      {Object.entries(properties).map(([name, schema]) => (
+        <Field
+          key={name}
+          name={name}
+          label={form.fields[name]?.[language] ?? name}
+          schema={schema}
+          value={values[name]}
+          onChange={(value) => setValues((v) => ({ ...v, [name]: value }))}
+        />
+      ))}
+      <div className="form-row">
+        <button
+          type="submit"
+          className="button button--primary"
+          disabled={link.kind !== 'connected'}
+        >
+          {t('settings.save')}
+        </button>
+        <SaveStatus state={save} />
+      </div>
+      {status && (
+        <p className={`obs-line source-line--${status.state}`} role="status">
+          {status.message}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,22 @@
+// How a comment source's settings look in the Settings view, described at run time: the core
+// sends each registered source's JSON Schema with German and English labels, and the UI builds
+// the form from it, so a new platform needs no UI change.
+
+export interface Labels {
+  en: string;
+  de: string;
+}
+
+export interface SourceForm {
+  /** The registry id, e.g. "x" or "mastodon". */
+  id: string;
+  label: Labels;
+  /** JSON Schema (from zod) of the settings object the source takes. */
+  schema: Record<string, unknown>;
+  /** A label for every top-level field of the schema. */
+  fields: Record<string, Labels>;
+  /** True for the sources whose form is still hand-made (they take secrets). */
+  custom: boolean;
+  /** The settings saved last, for the form's initial values (never secrets). */
+  saved: Record<string, unknown> | null;
+}

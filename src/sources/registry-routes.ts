@@ -1,0 +1,38 @@
+// REST for the source registry: the form descriptions, and settings for any registered source
+// (checked by that source's own schema, so the document can only say "an object").
+import { z } from 'zod';
+import type { IntentRegistry } from '../core/intent-registry.js';
+import { statusFor, type Route } from '../core/routes.js';
+import type { SourceRegistry } from './source-registry.js';
+
+export function registryRoutes(intents: IntentRegistry, registry: SourceRegistry): Route[] {
+  return [
+    {
+      method: 'GET',
+      path: '/api/sources/forms',
+      access: 'token',
+      summary: "Every source's settings form: JSON Schema with German and English labels.",
+      body: null,
+      query: null,
+      handle: () => ({ status: 200, body: { forms: registry.forms() } }),
+    },
+    {
+      method: 'PUT',
+      path: '/api/sources/:source/settings',
+      access: 'token',
+      summary: 'Settings for a registered source; GET /api/sources/forms has its schema.',
+      body: z.record(z.string(), z.unknown()),
+      query: null,
+      handle: async ({ params, body }) => {
+        const result = await intents.dispatch(
+          'sources:configure',
+          { source: params.source, settings: body },
+          { actor: 'REST', channel: 'rest' },
+        );
+        if (result.ok) return { status: 200, body: { ok: true } };
+        const coded = result.message ? { message: result.message } : {};
+        return { status: statusFor(result.kind), body: { error: result.error, ...coded } };
+      },
+    },
+  ];
+}
