@@ -4,8 +4,8 @@ import { useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SourceForm } from '../../../../src/shared/source-forms';
 import type { SourceStatus } from '../../../../src/shared/state';
-import { useConnection, useShow } from '../context';
-import { SaveStatus } from './SaveStatus';
+import { useConnection } from '../context';
+import { SourceStatusLine, SubmitRow } from './FormParts';
 import { useSave } from './use-save';
 
 interface FieldSchema {
@@ -83,10 +83,9 @@ export function SchemaForm({
   form: SourceForm;
   status: SourceStatus | undefined;
 }) {
-  const { i18n, t } = useTranslation();
+  const { i18n } = useTranslation();
   const language = i18n.language === 'de' ? 'de' : 'en';
   const connection = useConnection();
-  const { status: link } = useShow();
   const properties = (form.schema.properties ?? {}) as Record<string, FieldSchema>;
   const [values, setValues] = useState<Values>(() =>
     Object.fromEntries(
@@ -119,21 +118,8 @@ export function SchemaForm({
           onChange={(value) => setValues((v) => ({ ...v, [name]: value }))}
         />
       ))}
-      <div className="form-row">
-        <button
-          type="submit"
-          className="button button--primary"
-          disabled={link.kind !== 'connected'}
-        >
-          {t('settings.save')}
-        </button>
-        <SaveStatus state={save} />
-      </div>
-      {status && (
-        <p className={`obs-line source-line--${status.state}`} role="status">
-          {status.message}
-        </p>
-      )}
+      <SubmitRow state={save} />
+      <SourceStatusLine status={status} />
     </form>
   );
 }

@@ -1,25 +1,20 @@
 // Where comments come from: X hashtags, a YouTube live chat, the audience page. Keys and tokens
 // go to the core once and are never shown again, only "saved".
-import { useEffect, useState, type SubmitEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SourceStatus } from '../../../../src/shared/state';
 import { useConnection, useShow } from '../context';
 import { SaveStatus } from './SaveStatus';
 import { SchemaForm } from './SchemaForm';
+import {
+  SourceFormFrame,
+  SelectField,
+  SourceStatusLine,
+  SubmitRow,
+  TextField,
+  orNull,
+  typedSecret,
+} from './FormParts';
 import { useSave } from './use-save';
-
-function StatusLine({ status }: { status: SourceStatus | undefined }) {
-  if (!status) return null;
-  return (
-    <p
-      className={`obs-line source-line--${status.state}`}
-      role="status"
-      data-testid={`source-status-${status.id}`}
-    >
-      {status.message}
-    </p>
-  );
-}
 
 export function SourceSettings() {
   const { t } = useTranslation();
@@ -46,7 +41,7 @@ export function SourceSettings() {
 function XSettingsForm() {
   const { t } = useTranslation();
   const connection = useConnection();
-  const { state, status } = useShow();
+  const { state } = useShow();
   const stored = state?.config.x;
   const [enabled, setEnabled] = useState(false);
   const [hashtags, setHashtags] = useState('');
@@ -61,79 +56,65 @@ function XSettingsForm() {
     setMode(stored.mode);
     setBase(stored.apiBaseUrl ?? '');
   }, [stored]);
-  const submit = (event: SubmitEvent): void => {
-    event.preventDefault();
+  const submit = (): void => {
     const tags = hashtags.split(/[\s,]+/).filter(Boolean);
     void run(() =>
       connection.request('sources:configureX', {
         enabled,
         hashtags: tags,
         mode,
-        apiBaseUrl: base.trim() === '' ? null : base.trim(),
-        ...(token.trim() ? { bearerToken: token.trim() } : {}),
+        apiBaseUrl: orNull(base),
+        ...typedSecret('bearerToken', token),
       }),
     ).then(() => setToken(''));
   };
   return (
-    <form className="fields subsection" onSubmit={submit} onChange={reset}>
-      <h3>{t('settings.xTitle')}</h3>
-      <label className="inline">
-        <input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} />{' '}
-        {t('settings.enabled')}
-      </label>
-      <label>
-        {t('settings.xHashtags')}
-        <input
-          value={hashtags}
-          placeholder="#NextTalk"
-          onChange={(e) => setHashtags(e.target.value)}
-        />
-      </label>
-      <label>
-        {t('settings.xMode')}
-        <select value={mode} onChange={(e) => setMode(e.target.value as typeof mode)}>
-          <option value="auto">{t('settings.xModeAuto')}</option>
-          <option value="stream">{t('settings.xModeStream')}</option>
-          <option value="poll">{t('settings.xModePoll')}</option>
-        </select>
-      </label>
-      <label>
-        {t('settings.xToken')}
-        <input
-          type="password"
-          autoComplete="off"
-          value={token}
-          placeholder={stored?.tokenSaved ? t('settings.xTokenSaved') : ''}
-          onChange={(e) => setToken(e.target.value)}
-        />
-      </label>
-      <label>
-        {t('settings.apiBase')}
-        <input
-          value={base}
-          placeholder="https://api.x.com"
-          onChange={(e) => setBase(e.target.value)}
-        />
-      </label>
-      <div className="form-row">
-        <button
-          type="submit"
-          className="button button--primary"
-          disabled={status.kind !== 'connected'}
-        >
-          {t('settings.save')}
-        </button>
-        <SaveStatus state={save} />
-      </div>
-      <StatusLine status={state?.sources.find((s) => s.id === 'x')} />
-    </form>
+    <SourceFormFrame
+      title={t('settings.xTitle')}
+      enabled={enabled}
+      onEnabled={setEnabled}
+      onSubmit={submit}
+      onEdit={reset}
+    >
+      <TextField
+        label={t('settings.xHashtags')}
+        value={hashtags}
+        placeholder="#NextTalk"
+        onChange={setHashtags}
+      />
+      <SelectField
+        label={t('settings.xMode')}
+        value={mode}
+        options={[
+          { value: 'auto', label: t('settings.xModeAuto') },
+          { value: 'stream', label: t('settings.xModeStream') },
+          { value: 'poll', label: t('settings.xModePoll') },
+        ]}
+        onChange={setMode}
+      />
+      <TextField
+        label={t('settings.xToken')}
+        secret
+        value={token}
+        placeholder={stored?.tokenSaved ? t('settings.xTokenSaved') : ''}
+        onChange={setToken}
+      />
+      <TextField
+        label={t('settings.apiBase')}
+        value={base}
+        placeholder="https://api.x.com"
+        onChange={setBase}
+      />
+      <SubmitRow state={save} />
+      <SourceStatusLine status={state?.sources.find((s) => s.id === 'x')} />
+    </SourceFormFrame>
   );
 }
 
 function YouTubeSettingsForm() {
   const { t } = useTranslation();
   const connection = useConnection();
-  const { state, status } = useShow();
+  const { state } = useShow();
   const stored = state?.config.youtube;
   const [enabled, setEnabled] = useState(false);
   const [video, setVideo] = useState('');
@@ -146,62 +127,46 @@ function YouTubeSettingsForm() {
     setVideo(stored.video);
     setRoot(stored.rootUrl ?? '');
   }, [stored]);
-  const submit = (event: SubmitEvent): void => {
-    event.preventDefault();
+  const submit = (): void => {
     void run(() =>
       connection.request('sources:configureYouTube', {
         enabled,
         video: video.trim(),
-        rootUrl: root.trim() === '' ? null : root.trim(),
-        ...(key.trim() ? { apiKey: key.trim() } : {}),
+        rootUrl: orNull(root),
+        ...typedSecret('apiKey', key),
       }),
     ).then(() => setKey(''));
   };
   return (
-    <form className="fields subsection" onSubmit={submit} onChange={reset}>
-      <h3>{t('settings.ytTitle')}</h3>
-      <label className="inline">
-        <input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} />{' '}
-        {t('settings.enabled')}
-      </label>
-      <label>
-        {t('settings.ytVideo')}
-        <input
-          value={video}
-          placeholder="https://www.youtube.com/watch?v=…"
-          onChange={(e) => setVideo(e.target.value)}
-        />
-      </label>
-      <label>
-        {t('settings.ytKey')}
-        <input
-          type="password"
-          autoComplete="off"
-          value={key}
-          placeholder={stored?.keySaved ? t('settings.ytKeySaved') : ''}
-          onChange={(e) => setKey(e.target.value)}
-        />
-      </label>
-      <label>
-        {t('settings.apiBase')}
-        <input
-          value={root}
-          placeholder="https://youtube.googleapis.com/"
-          onChange={(e) => setRoot(e.target.value)}
-        />
-      </label>
-      <div className="form-row">
-        <button
-          type="submit"
-          className="button button--primary"
-          disabled={status.kind !== 'connected' || video.trim() === ''}
-        >
-          {t('settings.save')}
-        </button>
-        <SaveStatus state={save} />
-      </div>
-      <StatusLine status={state?.sources.find((s) => s.id === 'youtube')} />
-    </form>
+    <SourceFormFrame
+      title={t('settings.ytTitle')}
+      enabled={enabled}
+      onEnabled={setEnabled}
+      onSubmit={submit}
+      onEdit={reset}
+    >
+      <TextField
+        label={t('settings.ytVideo')}
+        value={video}
+        placeholder="https://www.youtube.com/watch?v=…"
+        onChange={setVideo}
+      />
+      <TextField
+        label={t('settings.ytKey')}
+        secret
+        value={key}
+        placeholder={stored?.keySaved ? t('settings.ytKeySaved') : ''}
+        onChange={setKey}
+      />
+      <TextField
+        label={t('settings.apiBase')}
+        value={root}
+        placeholder="https://youtube.googleapis.com/"
+        onChange={setRoot}
+      />
+      <SubmitRow state={save} disabled={video.trim() === ''} />
+      <SourceStatusLine status={state?.sources.find((s) => s.id === 'youtube')} />
+    </SourceFormFrame>
   );
 }
 
