@@ -161,7 +161,12 @@ function keysOf(f: TextFeatures): string[] {
 export class SimilarityIndex {
   readonly #options: SimilarityOptions;
   readonly #features = new Map<string, TextFeatures>();
-  readonly #postings = new Map<string, Set<string>>();
+  /** Each card has a small number (slot) so candidates are counted in an array, not a map. */
+  readonly #slots = new Map<string, number>();
+  readonly #ids: string[] = [];
+  readonly #freeSlots: number[] = [];
+  readonly #votes: Uint32Array;
+  readonly #postings = new Map<string, Set<number>>();
   readonly #exact = new Map<string, string>();
   /** The text last asked about, so that adding it right after does not read it twice. */
   #last: { text: string; features: TextFeatures } | null = null;
@@ -170,6 +175,7 @@ export class SimilarityIndex {
 
   constructor(options: Partial<SimilarityOptions> = {}) {
     this.#options = { ...DEFAULT_SIMILARITY, ...options };
+    this.#votes = new Uint32Array(this.#options.capacity);
   }
 
   get size(): number {
@@ -190,14 +196,17 @@ export class SimilarityIndex {
       }
     }
     const features = this.#read(text);
+    const slot = this.#freeSlots.pop() ?? this.#slots.size;
     this.#features.set(id, features);
+    this.#slots.set(id, slot);
+    this.#ids[slot] = id;
     for (const key of keysOf(features)) {
       let posting = this.#postings.get(key);
       if (!posting) {
         posting = new Set();
         this.#postings.set(key, posting);
       }
-      posting.add(id);
+      posting.add(slot);
     }
     if (!this.#exact.has(features.key)) this.#exact.set(features.key, id);
   }
@@ -205,11 +214,14 @@ export class SimilarityIndex {
   /** Forgets the card's text; what was split off it stays remembered, should it come back. */
   remove(id: string): void {
     const features = this.#features.get(id);
-    if (!features) return;
+    const slot = this.#slots.get(id);
+    if (!features || slot === undefined) return;
     this.#features.delete(id);
+    this.#slots.delete(id);
+    this.#freeSlots.push(slot);
     for (const key of keysOf(features)) {
       const posting = this.#postings.get(key);
-      posting?.delete(id);
+      posting?.delete(slot);
       if (posting?.size === 0) this.#postings.delete(key);
     }
     if (this.#exact.get(features.key) === id) this.#exact.delete(features.key);
@@ -255,7 +267,8 @@ export class SimilarityIndex {
 
   /** The indexed ids sharing the most stems and trigrams with `features`, best first. */
   #candidates(features: TextFeatures): string[] {
-    const votes = new Map<string, number>();
+    const votes = this.#votes;
+    const touched: number[] = [];
     for (const key of keysOf(features)) {
       const posting = this.#postings.get(key);
       const stem = key.startsWith('w ');
@@ -263,15 +276,16 @@ export class SimilarityIndex {
       const limit = stem ? this.#options.maxPosting : this.#options.maxPosting / TRIGRAM_SHARE;
       if (!posting || posting.size > limit) continue;
       const vote = stem ? STEM_VOTES : 1;
-      for (const id of posting) votes.set(id, (votes.get(id) ?? 0) + vote);
+      for (const slot of posting) {
+        if (votes[slot] === 0) touched.push(slot);
+        votes[slot] = (votes[slot] ?? 0) + vote;
+      }
     }
     // Sharing less than one word's worth cannot reach any threshold; no need to sort those.
-    const likely: [string, number][] = [];
-    for (const entry of votes) if (entry[1] >= STEM_VOTES) likely.push(entry);
-    return likely
-      .sort((x, y) => y[1] - x[1])
-      .slice(0, this.#options.maxCandidates)
-      .map(([id]) => id);
+    const likely = touched.filter((slot) => (votes[slot] ?? 0) >= STEM_VOTES);
+    likely.sort((x, y) => (votes[y] ?? 0) - (votes[x] ?? 0));
+    for (const slot of touched) votes[slot] = 0;
+    return likely.slice(0, this.#options.maxCandidates).map((slot) => this.#ids[slot] ?? '');
   }
 
   #keptApart(id: string, features: TextFeatures, score: number): boolean {

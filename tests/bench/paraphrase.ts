@@ -148,7 +148,10 @@ export function benchParaphrase(): Promise<string> {
   const sets = loadPairSets();
   const out: string[] = [];
   if (sets.length === 0) {
-    out.push(`The labelled pairs are missing (looked in ${PARAPHRASE_DIR}); quality not measured.`);
+    out.push(
+      `The labelled pairs are missing (looked in ${PARAPHRASE_DIR}); quality not measured.`,
+      '',
+    );
   } else {
     const skipped = sets.filter((s) => s.skipped > 0).map((s) => `${s.name}: ${s.skipped}`);
     if (skipped.length > 0) out.push(`Rows skipped as unreadable: ${skipped.join(', ')}.`, '');

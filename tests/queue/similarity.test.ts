@@ -1,6 +1,7 @@
 // Grouping as a moderator meets it: the same question in other words, order or spelling is
 // grouped; a different question, however many words it shares, is not; a split stays split.
 import BetterSqlite3 from 'better-sqlite3';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { initialState } from '../../src/app.js';
 import { textFeatures } from '../../src/queue/question-features.js';
@@ -79,6 +80,48 @@ describe('reading words', () => {
     expect(typo('change', 'chnage')).toBeGreaterThan(0.8);
     expect(typo('monday', 'friday')).toBe(0);
     expect(typo('man', 'men')).toBe(0);
+  });
+});
+
+describe('the index under any sequence of adds and removes', () => {
+  it('finds every card it still holds, forgets the oldest beyond capacity, reuses its room', () => {
+    const texts = [
+      'How will AI change journalism?',
+      'Wie finanziert ihr den Podcast?',
+      'Is there a recording of the panel?',
+      'Which tools do you use for moderation?',
+      'Warum streamt ihr nicht auf Twitch?',
+      'When does the next show start?',
+    ];
+    const op = fc.oneof(
+      fc.record({ add: fc.nat({ max: 9 }), text: fc.constantFrom(...texts) }),
+      fc.record({ remove: fc.nat({ max: 9 }) }),
+    );
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 40 }), (ops) => {
+        const index = new SimilarityIndex({ capacity: 4 });
+        const model = new Map<string, string>();
+        for (const o of ops) {
+          if ('add' in o) {
+            const id = `c${o.add}`;
+            if (!model.has(id)) {
+              if (model.size >= 4) model.delete(model.keys().next().value ?? '');
+              model.set(id, o.text);
+            }
+            index.add(id, o.text);
+          } else {
+            model.delete(`c${o.remove}`);
+            index.remove(`c${o.remove}`);
+          }
+          expect(index.size).toBe(model.size);
+          for (const text of model.values()) {
+            const found = index.findSimilar(text);
+            expect(found !== null && model.has(found)).toBe(true);
+          }
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 
