@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { SimilarityIndex, textSimilarity } from '../../src/queue/similarity.js';
 import { contentWords } from '../../src/queue/text.js';
 import { loadPairSets, PARAPHRASE_DIR, type Pair, type PairSet } from './paraphrase-data.js';
+import { splitHalfRows } from './paraphrase-split.js';
 import { formatMs, summarize, table } from './stats.js';
 
 interface Counts {
@@ -157,6 +158,11 @@ export function benchParaphrase(): Promise<string> {
     if (skipped.length > 0) out.push(`Rows skipped as unreadable: ${skipped.join(', ')}.`, '');
     out.push('Decision (index one text, ask for the other):', '', table(decisionRows(sets)), '');
     out.push('Score alone across thresholds:', '', table(sweepRows(sets)), '');
+    const split = splitHalfRows(sets);
+    if (split.length > 0) {
+      out.push('Thresholds chosen on half of the rows, checked on the other half:', '');
+      out.push(table(split), '');
+    }
   }
   // Every text of every set, in file order: questions and statements, English and German.
   const texts = sets.flatMap((s) => s.pairs.flatMap((p) => [p.a, p.b]));
