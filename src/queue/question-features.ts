@@ -62,26 +62,15 @@ const GERMAN_SIGN = new Set(
 );
 
 /** Question words that set what kind of answer is wanted; "what"/"was" are too vague to count. */
-const ASKS: Record<string, string> = {
-  why: 'why',
-  warum: 'why',
-  wieso: 'why',
-  weshalb: 'why',
-  weswegen: 'why',
-  how: 'how',
-  wie: 'how',
-  when: 'when',
-  wann: 'when',
-  where: 'where',
-  wo: 'where',
-  woher: 'where',
-  wohin: 'where',
-  who: 'who',
-  whom: 'who',
-  wer: 'who',
-  wen: 'who',
-  wem: 'who',
-};
+const ASKS = new Map<string, string>(
+  Object.entries({
+    why: ['why', 'warum', 'wieso', 'weshalb', 'weswegen'],
+    how: ['how', 'wie'],
+    when: ['when', 'wann'],
+    where: ['where', 'wo', 'woher', 'wohin'],
+    who: ['who', 'whom', 'wer', 'wen', 'wem'],
+  }).flatMap(([kind, words]) => words.map((word): [string, string] => [word, kind])),
+);
 
 const NAME_WEIGHT = 2;
 const NUMBER_WEIGHT = 1.5;
@@ -96,18 +85,23 @@ export function trigrams(stem: string): Set<string> {
 
 interface Token {
   word: string;
+  /** Its place in its sentence: question words count only near the start. */
+  at: number;
   /** Capitalized inside a sentence: in English, most likely a name. */
   name: boolean;
 }
 
 function tokens(text: string): Token[] {
   const out: Token[] = [];
-  let sentenceStart = true;
+  let at = 0;
   for (const raw of text.split(/\s+/u)) {
     const parts = words(raw);
     const capital = /^[^\p{L}\p{N}]*\p{Lu}/u.test(raw);
-    parts.forEach((word, i) => out.push({ word, name: capital && !sentenceStart && i === 0 }));
-    if (parts.length > 0) sentenceStart = /[.!?:]["')\]]*$/u.test(raw);
+    for (const [i, word] of parts.entries()) {
+      out.push({ word, at, name: capital && at > 0 && i === 0 });
+      at += 1;
+    }
+    if (parts.length > 0 && /[.!?:]["')\]]*$/u.test(raw)) at = 0;
   }
   return out;
 }
@@ -133,8 +127,9 @@ export function textFeatures(text: string): TextFeatures {
   const stem = german ? stemGerman : stemEnglish;
   let asks: string | null = null;
   const terms = new Map<string, Term>();
-  for (const { word, name } of all) {
-    asks ??= ASKS[word] ?? null;
+  for (const { word, name, at } of all) {
+    // "so groß wie" is a comparison: only a question word that opens a sentence counts.
+    if (at <= 1) asks ??= ASKS.get(word) ?? null;
     if (stop.has(word) || (word.length < 2 && !/\d/u.test(word))) continue;
     const s = stem(word);
     let weight = 1;

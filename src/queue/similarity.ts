@@ -167,7 +167,8 @@ export class SimilarityIndex {
   readonly #freeSlots: number[] = [];
   readonly #votes: Uint32Array;
   readonly #postings = new Map<string, Set<number>>();
-  readonly #exact = new Map<string, string>();
+  /** Texts with the same words, oldest first: each is found again once the others are gone. */
+  readonly #exact = new Map<string, string[]>();
   /** The text last asked about, so that adding it right after does not read it twice. */
   #last: { text: string; features: TextFeatures } | null = null;
   /** Card id → texts a moderator split off it: what resembles those must not join it. */
@@ -208,7 +209,9 @@ export class SimilarityIndex {
       }
       posting.add(slot);
     }
-    if (!this.#exact.has(features.key)) this.#exact.set(features.key, id);
+    const same = this.#exact.get(features.key);
+    if (same) same.push(id);
+    else this.#exact.set(features.key, [id]);
   }
 
   /** Forgets the card's text; what was split off it stays remembered, should it come back. */
@@ -224,7 +227,9 @@ export class SimilarityIndex {
       posting?.delete(slot);
       if (posting?.size === 0) this.#postings.delete(key);
     }
-    if (this.#exact.get(features.key) === id) this.#exact.delete(features.key);
+    const same = this.#exact.get(features.key)?.filter((other) => other !== id) ?? [];
+    if (same.length > 0) this.#exact.set(features.key, same);
+    else this.#exact.delete(features.key);
   }
 
   /**
@@ -241,8 +246,8 @@ export class SimilarityIndex {
   findSimilar(text: string): string | null {
     const features = this.#read(text);
     if (features.terms.length === 0) return null;
-    const exact = this.#exact.get(features.key);
-    if (exact !== undefined && !this.#keptApart(exact, features, 1)) return exact;
+    const exact = this.#exact.get(features.key)?.find((id) => !this.#keptApart(id, features, 1));
+    if (exact !== undefined) return exact;
     if (features.terms.length < this.#options.minWords) return null;
 
     const threshold = features.question ? this.#options.questionThreshold : this.#options.threshold;

@@ -76,6 +76,14 @@ describe('reading words', () => {
     expect(stems).toEqual(expect.arrayContaining(['man', 'hat', 'danc']));
   });
 
+  it('takes the question word from the start of a sentence only', () => {
+    expect(textFeatures('Wie gefährlich ist KI?').asks).toBe('how');
+    expect(textFeatures('Great talk. And why did you leave?').asks).toBe('why');
+    // A comparison ("so … wie") asks nothing; "constructor" is a word like any other.
+    expect(textFeatures('Ist KI so gefährlich wie Atomkraft?').asks).toBeNull();
+    expect(textFeatures('What is a constructor in JavaScript?').asks).toBeNull();
+  });
+
   it('counts a swap of two letters as one typo, and short words never as typos', () => {
     expect(typo('change', 'chnage')).toBeGreaterThan(0.8);
     expect(typo('monday', 'friday')).toBe(0);
