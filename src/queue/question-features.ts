@@ -22,6 +22,8 @@ export interface TextFeatures {
   question: boolean;
   /** "why", "how", "when", "where" or "who" when the text asks one (German too). */
   asks: string | null;
+  /** Read as German: its stems are rougher, so it needs more in common to match. */
+  german: boolean;
 }
 
 function fold(word: string): string {
@@ -37,8 +39,27 @@ const ASKING = [
   ...['q', 'question', 'please', 'panel', 'think', 'there', 'will', 'would', 'could', 'shall'],
   ...['frage', 'bitte', 'meint', 'denkt', 'gibt', 'geben', 'gib', 'wird', 'werden', 'kann'],
 ].map(fold);
+/**
+ * The German list of the stopword package also holds content words: people, numbers, times,
+ * sizes. "Ein Mann spielt Gitarre" and "Eine Frau spielt Gitarre" must keep their subjects to
+ * differ, so these stay content words, as they are in the English list.
+ */
+const GERMAN_CONTENT = new Set(
+  [
+    ...['mann', 'mensch', 'menschen', 'gott', 'jahr', 'jahre', 'jahren', 'zeit', 'tag', 'tage'],
+    ...['tagen', 'uhr', 'morgen', 'heute', 'ende', 'sache', 'teil', 'ordnung', 'mittel'],
+    ...['eins', 'zwei', 'drei', 'vier', 'fünf', 'sechs', 'sieben', 'acht', 'neun', 'zehn'],
+    ...['elf', 'zwölf', 'zwanzig', 'erste', 'ersten', 'erster', 'erstes', 'zweite', 'zweiten'],
+    ...['zweiter', 'zweites', 'dritte', 'dritten', 'dritter', 'drittes', 'gross', 'grosse'],
+    ...['grossen', 'grosser', 'grosses', 'groß', 'große', 'großen', 'großer', 'großes', 'gut'],
+    ...['gute', 'guter', 'gutes', 'besser', 'besten', 'kleine', 'kleinen', 'kleiner', 'kleines'],
+    ...['neue', 'neuen', 'schlecht', 'richtig', 'recht', 'rechte', 'rechten', 'rechter'],
+    ...['rechtes', 'lang', 'lange', 'kurz', 'hoch', 'leicht', 'offen', 'satt', 'gehen', 'geht'],
+    ...['ging', 'kommen', 'kommt', 'kam', 'sagt', 'sagte', 'sah', 'nahm', 'steht', 'tritt'],
+  ].map(fold),
+);
 const ENGLISH_FUNCTION = stopword.eng.map(fold);
-const GERMAN_FUNCTION = stopword.deu.map(fold);
+const GERMAN_FUNCTION = stopword.deu.map(fold).filter((w) => !GERMAN_CONTENT.has(w));
 const ENGLISH_STOP = new Set([...ENGLISH_FUNCTION, ...ASKING]);
 const GERMAN_STOP = new Set([...GERMAN_FUNCTION, ...ASKING]);
 
@@ -148,5 +169,5 @@ export function textFeatures(text: string): TextFeatures {
   const question = isQuestion(text);
   const stems = list.map((t) => t.stem).sort();
   const key = `${question ? '?' : '.'}${asks ?? ''} ${stems.join(' ')}`;
-  return { terms: list, byStem: terms, key, question, asks };
+  return { terms: list, byStem: terms, key, question, asks, german };
 }

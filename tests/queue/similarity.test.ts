@@ -62,6 +62,29 @@ describe('keeping different questions apart', () => {
     ['Wird das Panel am Montag aufgezeichnet?', 'Wird das Panel am Freitag aufgezeichnet?'],
   ])('sharing most words: “%s” / “%s”', (a, b) => expect(grouped(a, b)).toBe(false));
 
+  it.each([
+    ['Sind drei Männer auf der Bühne?', 'Sind zwei Männer auf der Bühne?'],
+    ['Spielt ein Mann Gitarre?', 'Spielt eine Frau Gitarre?'],
+    ['Wird es morgen regnen?', 'Wird es heute regnen?'],
+  ])('in German, differing in who, how many or when: “%s” / “%s”', (a, b) =>
+    expect(grouped(a, b)).toBe(false),
+  );
+
+  it('asks more of German statements than of English ones at the same score', () => {
+    const german = [
+      'Eine Frau schneidet eine Kartoffel in Scheiben.',
+      'Eine Frau schneidet Karotten in Scheiben.',
+    ] as const;
+    const english = [
+      'A woman is cutting a potato into slices.',
+      'A woman is cutting carrots into slices.',
+    ] as const;
+    const score = textSimilarity(...german);
+    expect(textSimilarity(...english)).toBeCloseTo(score, 2);
+    expect(grouped(...german)).toBe(false);
+    expect(grouped(...english)).toBe(true);
+  });
+
   it('scores symmetrically enough that the order of arrival does not decide', () => {
     const a = 'What is the best way to learn German grammar as an adult?';
     const b = 'How should an adult learn German grammar best?';
