@@ -4,7 +4,7 @@
 // time per comment with 10,000 comments in the index.
 import { performance } from 'node:perf_hooks';
 import { SimilarityIndex, textSimilarity } from '../../src/queue/similarity.js';
-import { contentWords } from '../../src/queue/text.js';
+import { jaccardRule } from './paraphrase-before.js';
 import { loadPairSets, PARAPHRASE_DIR, type Pair, type PairSet } from './paraphrase-data.js';
 import { splitHalfRows } from './paraphrase-split.js';
 import { formatMs, summarize, table } from './stats.js';
@@ -30,17 +30,6 @@ function count(pairs: readonly Pair[], decide: (p: Pair) => boolean): Counts {
     else if (pair.same) c.fn += 1;
   }
   return c;
-}
-
-/** The rule shipped until now, kept here only as the benchmark's peer. */
-function jaccardRule(pair: Pair): boolean {
-  const a = new Set(contentWords(pair.a));
-  const b = new Set(contentWords(pair.b));
-  if ([...a].sort().join(' ') === [...b].sort().join(' ')) return a.size > 0;
-  if (a.size < 3 || b.size < 3) return false;
-  let shared = 0;
-  for (const w of a) if (b.has(w)) shared += 1;
-  return shared / (a.size + b.size - shared) >= 0.6;
 }
 
 /** Panelcast's own decision: a fresh index holding one text, asked about the other. */
