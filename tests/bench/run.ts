@@ -1,5 +1,6 @@
 // Runs the benchmarks and prints their figures: `npm run bench` (all) or `npm run bench -- NAME`.
 import { benchObs } from './obs.js';
+import { benchParaphrase } from './paraphrase.js';
 import { benchQueueLive, benchQueueStore } from './queue.js';
 import { benchRelay } from './relay.js';
 import { benchSources } from './sources.js';
@@ -12,6 +13,7 @@ const benches: Record<string, () => Promise<string>> = {
   obs: () => benchObs(),
   sources: () => benchSources(),
   relay: () => benchRelay(),
+  paraphrase: () => benchParaphrase(),
 };
 
 const wanted = process.argv.slice(2);

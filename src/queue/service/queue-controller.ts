@@ -170,8 +170,10 @@ export class QueueController {
 
   /** Applies a moderator's action; throws a UserError the moderator can read when refused. */
   act(action: QueueAction, actor: string): { note: Message | null } {
+    const groupBefore = action.type === 'ungroup' ? this.#queue.members(action.id) : [];
     const result = this.#queue.apply(action, actor);
     if (!result.ok) throw new UserError(result.kind, result.message);
+    if (action.type === 'ungroup') this.#keepApart(groupBefore);
     const changed = result.changed
       .map((id) => this.#sync(id))
       .filter((c): c is Comment => c !== undefined);
@@ -235,6 +237,21 @@ export class QueueController {
     };
     this.#comments.set(id, updated);
     return updated;
+  }
+
+  /** A moderator split a group: what resembles one part must not join the other again. */
+  #keepApart(groupBefore: readonly string[]): void {
+    const leaders = new Map<string, string[]>();
+    for (const id of groupBefore) {
+      const leader = this.#queue.leaderOf(id);
+      leaders.set(leader, [...(leaders.get(leader) ?? []), id]);
+    }
+    for (const [leader, own] of leaders) {
+      for (const other of groupBefore) {
+        const text = own.includes(other) ? undefined : this.#comments.get(other)?.text;
+        if (text !== undefined) this.#index.keepApart(leader, text);
+      }
+    }
   }
 
   /** Only incoming cards can gather near-duplicates, so only they stay in the index. */

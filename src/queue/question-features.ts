@@ -1,0 +1,173 @@
+// What a comment is about, for grouping: its content words stemmed (German or English), weighted,
+// with letter trigrams for typos and compounds; plus its question word and whether it asks at all.
+import { stemmer as stemEnglish } from '@orama/stemmers/english';
+import { stemmer as stemGerman } from '@orama/stemmers/german';
+import stopword from 'stopword';
+import { isQuestion, words } from './text.js';
+
+export interface Term {
+  stem: string;
+  /** Names and numbers weigh more: a different name or number makes a different question. */
+  weight: number;
+  /** Letter trigrams of the stem with boundary marks, for near matches ("Journalimus"). */
+  grams: ReadonlySet<string>;
+}
+
+export interface TextFeatures {
+  terms: readonly Term[];
+  /** The same terms by stem. */
+  byStem: ReadonlyMap<string, Term>;
+  /** Question or not, its question word, its stems sorted: the same words in any order. */
+  key: string;
+  question: boolean;
+  /** "why", "how", "when", "where" or "who" when the text asks one (German too). */
+  asks: string | null;
+  /** Read as German: its stems are rougher, so it needs more in common to match. */
+  german: boolean;
+}
+
+function fold(word: string): string {
+  return word
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/ß/g, 'ss');
+}
+
+/** Words that say a question is being asked, not what it is about. */
+const ASKING = [
+  ...['q', 'question', 'please', 'panel', 'think', 'there', 'will', 'would', 'could', 'shall'],
+  ...['frage', 'bitte', 'meint', 'denkt', 'gibt', 'geben', 'gib', 'wird', 'werden', 'kann'],
+].map(fold);
+/**
+ * The German list of the stopword package also holds content words: people, numbers, times,
+ * sizes. "Ein Mann spielt Gitarre" and "Eine Frau spielt Gitarre" must keep their subjects to
+ * differ, so these stay content words, as they are in the English list.
+ */
+const GERMAN_CONTENT = new Set(
+  [
+    ...['mann', 'mensch', 'menschen', 'gott', 'jahr', 'jahre', 'jahren', 'zeit', 'tag', 'tage'],
+    ...['tagen', 'uhr', 'morgen', 'heute', 'ende', 'sache', 'teil', 'ordnung', 'mittel'],
+    ...['eins', 'zwei', 'drei', 'vier', 'fünf', 'sechs', 'sieben', 'acht', 'neun', 'zehn'],
+    ...['elf', 'zwölf', 'zwanzig', 'erste', 'ersten', 'erster', 'erstes', 'zweite', 'zweiten'],
+    ...['zweiter', 'zweites', 'dritte', 'dritten', 'dritter', 'drittes', 'gross', 'grosse'],
+    ...['grossen', 'grosser', 'grosses', 'groß', 'große', 'großen', 'großer', 'großes', 'gut'],
+    ...['gute', 'guter', 'gutes', 'besser', 'besten', 'kleine', 'kleinen', 'kleiner', 'kleines'],
+    ...['neue', 'neuen', 'schlecht', 'richtig', 'recht', 'rechte', 'rechten', 'rechter'],
+    ...['rechtes', 'lang', 'lange', 'kurz', 'hoch', 'leicht', 'offen', 'satt', 'gehen', 'geht'],
+    ...['ging', 'kommen', 'kommt', 'kam', 'sagt', 'sagte', 'sah', 'nahm', 'steht', 'tritt'],
+  ].map(fold),
+);
+const ENGLISH_FUNCTION = stopword.eng.map(fold);
+const GERMAN_FUNCTION = stopword.deu.map(fold).filter((w) => !GERMAN_CONTENT.has(w));
+const ENGLISH_STOP = new Set([...ENGLISH_FUNCTION, ...ASKING]);
+const GERMAN_STOP = new Set([...GERMAN_FUNCTION, ...ASKING]);
+
+/** Function words that are also English words ("man", "hat", "will"): no sign of German. */
+const AMBIGUOUS = new Set([
+  'man',
+  'hat',
+  'will',
+  'war',
+  'so',
+  'bin',
+  'die',
+  'gut',
+  'hin',
+  'mal',
+  'oft',
+]);
+const ENGLISH_SIGN = new Set(ENGLISH_FUNCTION.filter((w) => !GERMAN_FUNCTION.includes(w)));
+const GERMAN_SIGN = new Set(
+  GERMAN_FUNCTION.filter((w) => !ENGLISH_FUNCTION.includes(w) && !AMBIGUOUS.has(w)),
+);
+
+/** Question words that set what kind of answer is wanted; "what"/"was" are too vague to count. */
+const ASKS = new Map<string, string>(
+  Object.entries({
+    why: ['why', 'warum', 'wieso', 'weshalb', 'weswegen'],
+    how: ['how', 'wie'],
+    when: ['when', 'wann'],
+    where: ['where', 'wo', 'woher', 'wohin'],
+    who: ['who', 'whom', 'wer', 'wen', 'wem'],
+  }).flatMap(([kind, words]) => words.map((word): [string, string] => [word, kind])),
+);
+
+const NAME_WEIGHT = 2;
+const NUMBER_WEIGHT = 1.5;
+
+export function trigrams(stem: string): Set<string> {
+  const padded = `<${stem}>`;
+  if (padded.length <= 3) return new Set([padded]);
+  const grams = new Set<string>();
+  for (let i = 0; i + 3 <= padded.length; i += 1) grams.add(padded.slice(i, i + 3));
+  return grams;
+}
+
+interface Token {
+  word: string;
+  /** Its place in its sentence: question words count only near the start. */
+  at: number;
+  /** Capitalized inside a sentence: in English, most likely a name. */
+  name: boolean;
+}
+
+function tokens(text: string): Token[] {
+  const out: Token[] = [];
+  let at = 0;
+  for (const raw of text.split(/\s+/u)) {
+    const parts = words(raw);
+    const capital = /^[^\p{L}\p{N}]*\p{Lu}/u.test(raw);
+    for (const [i, word] of parts.entries()) {
+      out.push({ word, at, name: capital && at > 0 && i === 0 });
+      at += 1;
+    }
+    if (parts.length > 0 && /[.!?:]["')\]]*$/u.test(raw)) at = 0;
+  }
+  return out;
+}
+
+/**
+ * German when more of its words are only German function words than only English ones; an
+ * umlaut or ß counts for German too, since headline-like texts have few function words.
+ */
+function isGerman(text: string, all: readonly Token[]): boolean {
+  let english = 0;
+  let german = (text.match(/[äöüß]/giu) ?? []).length;
+  for (const { word } of all) {
+    if (ENGLISH_SIGN.has(word)) english += 1;
+    if (GERMAN_SIGN.has(word)) german += 1;
+  }
+  return german > english;
+}
+
+export function textFeatures(text: string): TextFeatures {
+  const all = tokens(text);
+  const german = isGerman(text, all);
+  const stop = german ? GERMAN_STOP : ENGLISH_STOP;
+  const stem = german ? stemGerman : stemEnglish;
+  let asks: string | null = null;
+  const terms = new Map<string, Term>();
+  for (const { word, name, at } of all) {
+    // "so groß wie" is a comparison: only a question word that opens a sentence counts.
+    if (at <= 1) asks ??= ASKS.get(word) ?? null;
+    if (stop.has(word) || (word.length < 2 && !/\d/u.test(word))) continue;
+    const s = stem(word);
+    let weight = 1;
+    if (/\d/u.test(word)) weight = NUMBER_WEIGHT;
+    else if (name && !german) weight = NAME_WEIGHT;
+    const known = terms.get(s);
+    if (known) {
+      if (weight > known.weight) terms.set(s, { ...known, weight });
+    } else terms.set(s, { stem: s, weight, grams: trigrams(s) });
+  }
+  // A text of function words only ("Why not?") still needs something to be found by.
+  if (terms.size === 0) {
+    for (const { word } of all) terms.set(word, { stem: word, weight: 1, grams: trigrams(word) });
+  }
+  const list = [...terms.values()];
+  const question = isQuestion(text);
+  const stems = list.map((t) => t.stem).sort();
+  const key = `${question ? '?' : '.'}${asks ?? ''} ${stems.join(' ')}`;
+  return { terms: list, byStem: terms, key, question, asks, german };
+}
