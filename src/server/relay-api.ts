@@ -1,16 +1,18 @@
 // The multistream relay as the producer runs it: destinations (stream keys encrypted), the local
-// ingest (started only once a destination exists), one supervised ffmpeg per enabled destination
-// while OBS streams to Panelcast, "Configure OBS", and the relay state every screen sees.
+// relay process (ingest plus one push per enabled destination, started once a destination
+// exists) while OBS streams to Panelcast, "Configure OBS", and the relay state every screen sees.
 import crypto from 'node:crypto';
-import path from 'node:path';
 import type { ObsConnection } from '../obs/obs-connection.js';
-import { DestinationRunner, type RunnerStatus } from '../relay/destination-runner.js';
-import { FFMPEG_MISSING, findFfmpeg } from '../relay/ffmpeg.js';
+import {
+  DestinationRunner,
+  RELAY_BACKOFF,
+  type RunnerStatus,
+} from '../relay/destination-runner.js';
 import { IngestServer } from '../relay/ingest.js';
 import type { BackoffPolicy } from '../shared/backoff.js';
 import { UserError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
-import { PRESET_SERVERS, pushUrl } from '../shared/relay-presets.js';
+import { PRESET_SERVERS } from '../shared/relay-presets.js';
 import type { StateHub } from '../shared/state-hub.js';
 import type { DestinationPlatform, DestinationStatus, RelayState } from '../shared/state.js';
 import type { AuditLog } from '../store/audit-log.js';
@@ -59,11 +61,9 @@ export class RelayService {
   readonly #entries = new Map<string, Entry>();
   #ingest: IngestServer | null = null;
   #ingestState: RelayState['ingest'] = INITIAL_RELAY.ingest;
-  readonly #ffmpeg: string | null;
 
   constructor(deps: RelayDeps) {
     this.#deps = deps;
-    this.#ffmpeg = findFfmpeg();
     for (const config of deps.settings.get('relay.destinations')) {
       this.#entries.set(config.id, { config, runner: null, status: null });
     }
@@ -82,11 +82,9 @@ export class RelayService {
     await this.#ingest?.stop();
   }
 
-  /** PIDs of the running ffmpeg pushes, by destination (for measurements). */
-  pids(): Record<string, number> {
-    const out: Record<string, number> = {};
-    for (const [id, entry] of this.#entries) if (entry.status?.pid) out[id] = entry.status.pid;
-    return out;
+  /** The relay process, which ingests and pushes (for measurements). */
+  pid(): number | null {
+    return this.#ingest?.pid ?? null;
   }
 
   async setDestination(
@@ -203,12 +201,13 @@ export class RelayService {
 
   async #ensureIngest(): Promise<IngestServer> {
     if (this.#ingest) return this.#ingest;
-    const { settings, logger, dataDir } = this.#deps;
+    const { settings, logger } = this.#deps;
     const ingest = new IngestServer({
       port: settings.get('relay.port') ?? 0,
       key: this.#publishKey(),
-      storePath: path.join(dataDir, 'ingest'),
+      backoff: this.#deps.backoff ?? RELAY_BACKOFF,
       logger: logger.child('ingest'),
+      onStream: () => undefined,
       onLive: () => {
         this.#ingestState = {
           ...this.#ingestState,
@@ -268,29 +267,16 @@ export class RelayService {
     if (!entry || !ingest || !entry.config.enabled) return;
     const key = this.#deps.secrets.get(keyName(id));
     if (key === null) return;
-    if (this.#ffmpeg === null) {
-      entry.status = {
-        state: 'error',
-        message: FFMPEG_MISSING,
-        bitrateKbps: null,
-        bitrateHistory: [],
-        liveSince: null,
-        retryAt: null,
-        pid: null,
-      };
-      this.#publish();
-      return;
-    }
     entry.runner ??= new DestinationRunner({
-      ffmpeg: this.#ffmpeg,
-      input: ingest.publishUrl,
-      output: pushUrl(entry.config.serverUrl, key),
-      logger: this.#deps.logger.child(`destination:${id}`),
+      id,
+      name: entry.config.name,
+      ingest,
+      serverUrl: entry.config.serverUrl,
+      streamKey: key,
       onStatus: (status) => {
         entry.status = status;
         this.#publish();
       },
-      ...(this.#deps.backoff ? { backoff: this.#deps.backoff } : {}),
     });
     entry.runner.start();
   }

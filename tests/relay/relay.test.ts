@@ -125,8 +125,9 @@ describe('multistream relay', () => {
     const platform = new IngestServer({
       port: 0,
       key: 'the-right-key',
-      storePath: path.join(temp.dir, 'platform'),
+      backoff: FAST,
       logger: silentLogger,
+      onStream: () => undefined,
       onLive: () => undefined,
       onStopped: () => undefined,
       onRestarted: () => undefined,
