@@ -24,7 +24,12 @@ let publisher: IngestSession | null = null;
 let config: StartConfig | null = null;
 
 function forward(message: RtmpMessage): void {
+  for (const push of pushes.values()) push.session?.cork();
   hub.forward(message, pushes.values());
+}
+
+function flush(): void {
+  for (const push of pushes.values()) push.session?.uncork();
 }
 
 function startPush(id: string, name: string, serverUrl: string, key: string): void {
@@ -87,6 +92,7 @@ function listen(start: StartConfig): void {
         for (const push of pushes.values()) push.start();
       },
       onMessage: forward,
+      onReadDone: flush,
       onRefused: (app) => send({ type: 'refused', app }),
       onUnpublish: (session) => onPublishEnded(session),
     });

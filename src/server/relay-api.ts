@@ -3,6 +3,7 @@
 // exists) while OBS streams to Panelcast, "Configure OBS", and the relay state every screen sees.
 import crypto from 'node:crypto';
 import type { ObsConnection } from '../obs/obs-connection.js';
+import { UploadMonitor, encoderWarnings } from '../relay/encoder-check.js';
 import {
   DestinationRunner,
   RELAY_BACKOFF,
@@ -12,9 +13,15 @@ import { IngestServer } from '../relay/ingest.js';
 import type { BackoffPolicy } from '../shared/backoff.js';
 import { UserError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
-import { PRESET_SERVERS } from '../shared/relay-presets.js';
+import { PLATFORM_LIMITS, PRESET_SERVERS } from '../shared/relay-presets.js';
 import type { StateHub } from '../shared/state-hub.js';
-import type { DestinationPlatform, DestinationStatus, RelayState } from '../shared/state.js';
+import type {
+  DestinationPlatform,
+  DestinationStatus,
+  IncomingStream,
+  RelayState,
+  RelayUpload,
+} from '../shared/state.js';
 import type { AuditLog } from '../store/audit-log.js';
 import type { SecretStore } from '../store/secret-store.js';
 import type { SettingsStore } from '../store/settings-store.js';
@@ -54,6 +61,8 @@ const keyName = (id: string): string => `relay.key.${id}`;
 export const INITIAL_RELAY: RelayState = {
   ingest: { state: 'starting', message: 'Add a destination to start the relay.', serverUrl: null },
   destinations: [],
+  stream: null,
+  upload: null,
 };
 
 export class RelayService {
@@ -61,6 +70,9 @@ export class RelayService {
   readonly #entries = new Map<string, Entry>();
   #ingest: IngestServer | null = null;
   #ingestState: RelayState['ingest'] = INITIAL_RELAY.ingest;
+  #stream: IncomingStream | null = null;
+  #upload: RelayUpload | null = null;
+  readonly #uploadMonitor = new UploadMonitor();
 
   constructor(deps: RelayDeps) {
     this.#deps = deps;
@@ -207,7 +219,19 @@ export class RelayService {
       key: this.#publishKey(),
       backoff: this.#deps.backoff ?? RELAY_BACKOFF,
       logger: logger.child('ingest'),
-      onStream: () => undefined,
+      onStream: (info) => {
+        this.#stream = {
+          width: info.width,
+          height: info.height,
+          fps: info.fps,
+          kbps: info.measuredKbps,
+          keyframeIntervalMs: info.keyframeIntervalMs,
+        };
+        const enabled = [...this.#entries.values()].filter((e) => e.config.enabled);
+        const sent = enabled.reduce((sum, e) => sum + (e.status?.bitrateKbps ?? 0), 0);
+        this.#upload = this.#uploadMonitor.sample(info.measuredKbps, enabled.length, sent);
+        this.#publish();
+      },
       onLive: () => {
         this.#ingestState = {
           ...this.#ingestState,
@@ -223,6 +247,9 @@ export class RelayService {
           state: 'ready',
           message: 'Waiting for OBS to stream to Panelcast.',
         };
+        this.#stream = null;
+        this.#upload = null;
+        this.#uploadMonitor.reset();
         for (const entry of this.#entries.values()) void entry.runner?.stop();
         this.#publish();
       },
@@ -295,9 +322,17 @@ export class RelayService {
         bitrateHistory: config.enabled ? (status?.bitrateHistory ?? []) : [],
         liveSince: config.enabled ? (status?.liveSince ?? null) : null,
         retryAt: config.enabled ? (status?.retryAt ?? null) : null,
+        warnings: config.enabled
+          ? encoderWarnings(this.#stream, PLATFORM_LIMITS[config.platform])
+          : [],
       }),
     );
-    this.#deps.hub.set('relay', { ingest: this.#ingestState, destinations });
+    this.#deps.hub.set('relay', {
+      ingest: this.#ingestState,
+      destinations,
+      stream: this.#stream,
+      upload: this.#upload,
+    });
   }
 }
 

@@ -21,6 +21,8 @@ export interface IngestSessionEvents {
   mayPublish: (app: string, name: string) => boolean;
   onPublish: (session: IngestSession) => void;
   onMessage: (message: RtmpMessage) => void;
+  /** All messages of one read were handed on (the pushes may flush now). */
+  onReadDone: () => void;
   onRefused: (app: string) => void;
   /** Publishing ended (or the connection closed while publishing). */
   onUnpublish: (session: IngestSession, error: Error | null) => void;
@@ -33,7 +35,10 @@ export class IngestSession extends RtmpConnection {
 
   constructor(socket: net.Socket, events: IngestSessionEvents) {
     // A keyframe at 50 Mbit/s stays far below 8 MiB.
-    super(socket, 'server', { maxMessageBytes: 8 * 1024 * 1024, maxChunkStreams: 64 });
+    super(socket, 'server', {
+      maxMessageBytes: 8 * 1024 * 1024,
+      maxChunkStreams: 64,
+    });
     this.#events = events;
   }
 
@@ -50,6 +55,10 @@ export class IngestSession extends RtmpConnection {
     if (message.type === MSG.audio || message.type === MSG.video || message.type === MSG.dataAmf0) {
       this.#events.onMessage(message);
     }
+  }
+
+  protected override afterRead(): void {
+    if (this.#publishing) this.#events.onReadDone();
   }
 
   protected onClose(error: Error | null): void {

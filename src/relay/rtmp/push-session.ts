@@ -97,6 +97,15 @@ export class PushSession extends RtmpConnection {
     return this.#dropped;
   }
 
+  /** Holds writes until uncork(), so one read's messages leave in one system call. */
+  cork(): void {
+    if (!this.closed && this.socket.writableCorked === 0) this.socket.cork();
+  }
+
+  uncork(): void {
+    if (this.socket.writableCorked > 0) this.socket.uncork();
+  }
+
   /** Sends a setup message (metadata, codec headers) regardless of the buffer. */
   sendSetup(chunks: Buffer): void {
     if (this.#live && !this.closed) this.socket.write(chunks);

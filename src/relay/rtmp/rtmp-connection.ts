@@ -42,6 +42,11 @@ export abstract class RtmpConnection {
   /** The handshake is done; commands may flow. */
   protected abstract onReady(): void;
   protected abstract onMessage(message: RtmpMessage): void;
+  /** Every message of one read has been handled. */
+  protected afterRead(): void {
+    // nothing by default
+  }
+
   /** The connection ended; `error` null for an orderly close. Called once. */
   protected abstract onClose(error: Error | null): void;
 
@@ -71,6 +76,7 @@ export abstract class RtmpConnection {
         this.#acked = this.#received;
         this.socket.write(acknowledgement(this.#received));
       }
+      this.afterRead();
     } catch (error) {
       this.fail(error instanceof Error ? error : new RtmpProtocolError(String(error)));
     }

@@ -7,8 +7,8 @@ import type { ObsHealth, ObsState } from '../../../../src/shared/obs-state';
 import { formatOffset, segmentTiming } from '../../../../src/shared/segment-timing';
 import type { ControlIntentName } from '../../../../src/shared/protocol';
 import type {
-  DestinationStatus,
   Guest,
+  RelayState,
   RundownState,
   ShowState,
   SourceStatus,
@@ -17,6 +17,7 @@ import { tameText } from '../../../../src/shared/tame-text';
 import { isTyping } from '../../lib/keyboard';
 import { useNow } from '../../lib/relative-time';
 import { useConnection, useShow } from '../context';
+import { EncoderWarnings, UploadNeed } from './RelayCheck';
 
 type Send = (intent: ControlIntentName, payload: Record<string, unknown>) => Promise<void>;
 
@@ -107,7 +108,7 @@ export function ProducerView() {
         </div>
         <div className="producer__column">
           <HealthPanel obs={obs} />
-          <DestinationsPanel destinations={state.relay.destinations} now={now} send={send} />
+          <DestinationsPanel relay={state.relay} now={now} send={send} />
           <RundownPanel rundown={state.rundown} now={now} send={send} />
           <SourcesPanel sources={state.sources} />
         </div>
@@ -467,19 +468,13 @@ function OnAirPanel({ state }: { state: ShowState }) {
   );
 }
 
-function DestinationsPanel({
-  destinations,
-  now,
-  send,
-}: {
-  destinations: DestinationStatus[];
-  now: number;
-  send: Send;
-}) {
+function DestinationsPanel({ relay, now, send }: { relay: RelayState; now: number; send: Send }) {
   const { t } = useTranslation();
+  const { destinations } = relay;
   return (
     <section className="panel" aria-labelledby="destinations-heading">
       <h2 id="destinations-heading">{t('producer.destinations')}</h2>
+      <UploadNeed relay={relay} />
       {destinations.length === 0 ? (
         <p className="muted">{t('producer.noDestinations')}</p>
       ) : (
@@ -514,6 +509,7 @@ function DestinationsPanel({
                 {d.enabled ? t('producer.turnOff') : t('producer.turnOn')}
               </button>
               <span className="destination__message">{d.message}</span>
+              <EncoderWarnings name={d.name} warnings={d.warnings} />
               {d.state === 'live' && <BitrateChart history={d.bitrateHistory} small />}
             </li>
           ))}
