@@ -15,6 +15,8 @@ import { RtmpConnection } from './rtmp-connection.js';
 
 const OUT_CHUNK = 4096;
 const STREAM_ID = 1;
+/** A connection that has not started publishing by then is closed (it holds a socket). */
+const PUBLISH_WITHIN_MS = 30_000;
 
 export interface IngestSessionEvents {
   /** May this stream name publish now? (right key, nobody else publishing) */
@@ -32,6 +34,7 @@ export class IngestSession extends RtmpConnection {
   readonly #events: IngestSessionEvents;
   #app = '';
   #publishing = false;
+  readonly #idleTimer: ReturnType<typeof setTimeout>;
 
   constructor(socket: net.Socket, events: IngestSessionEvents) {
     // A keyframe at 50 Mbit/s stays far below 8 MiB.
@@ -40,6 +43,7 @@ export class IngestSession extends RtmpConnection {
       maxChunkStreams: 64,
     });
     this.#events = events;
+    this.#idleTimer = setTimeout(() => this.fail(null), PUBLISH_WITHIN_MS);
   }
 
   protected onReady(): void {
@@ -62,6 +66,7 @@ export class IngestSession extends RtmpConnection {
   }
 
   protected onClose(error: Error | null): void {
+    clearTimeout(this.#idleTimer);
     if (!this.#publishing) return;
     this.#publishing = false;
     this.#events.onUnpublish(this, error);
@@ -129,6 +134,7 @@ export class IngestSession extends RtmpConnection {
       return;
     }
     this.#publishing = true;
+    clearTimeout(this.#idleTimer);
     this.socket.write(streamBegin(STREAM_ID));
     this.#status('status', 'NetStream.Publish.Start', 'Publishing.');
     this.#events.onPublish(this);
