@@ -69,6 +69,7 @@ export class RelayService {
   readonly #deps: RelayDeps;
   readonly #entries = new Map<string, Entry>();
   #ingest: IngestServer | null = null;
+  #starting: Promise<IngestServer> | null = null;
   #ingestState: RelayState['ingest'] = INITIAL_RELAY.ingest;
   #stream: IncomingStream | null = null;
   #upload: RelayUpload | null = null;
@@ -148,6 +149,8 @@ export class RelayService {
       target: input.id,
       detail: { ...config, keyChanged: input.streamKey !== undefined },
     });
+    // Show the destination at once; starting the relay process can take a moment.
+    this.#publish();
     await this.#ensureIngest();
     if (this.#ingest?.live) this.#startRunner(input.id);
     this.#publish();
@@ -211,7 +214,15 @@ export class RelayService {
     return key;
   }
 
-  async #ensureIngest(): Promise<IngestServer> {
+  /** The started ingest; callers that come while it starts wait for the same start. */
+  #ensureIngest(): Promise<IngestServer> {
+    this.#starting ??= this.#startIngest().finally(() => {
+      this.#starting = null;
+    });
+    return this.#starting;
+  }
+
+  async #startIngest(): Promise<IngestServer> {
     if (this.#ingest) return this.#ingest;
     const { settings, logger } = this.#deps;
     const ingest = new IngestServer({

@@ -12,6 +12,7 @@ function sendAndWaitClose(port: number, data: Buffer): Promise<void> {
   return new Promise((resolve, reject) => {
     const socket = net.connect(port, '127.0.0.1', () => socket.write(data));
     socket.on('error', () => undefined);
+    socket.resume(); // read what the ingest answers, or its close is never seen
     socket.on('close', () => resolve());
     setTimeout(() => reject(new Error('the ingest kept a garbage connection open')), 5000);
   });
