@@ -34,7 +34,6 @@ interface Cached {
   message: RtmpMessage;
   /** Chunked for message stream 1. */
   chunks: Buffer;
-  keyframe: boolean;
 }
 
 /** The picture group being sent, for pushes that start mid-stream (capped for odd encoders). */
@@ -103,10 +102,12 @@ export class StreamHub {
     for (const message of [this.#metadata, this.#videoHeader, this.#audioHeader]) {
       if (message) session.sendSetup(chunk({ ...message, timestamp: 0 }, session.streamId));
     }
-    for (const { message, chunks, keyframe } of this.#gop) {
-      const own = session.streamId === 1 ? chunks : chunk(message, session.streamId);
-      session.sendMedia(message, own, keyframe);
-    }
+    // The cache always starts with a keyframe (see #cache).
+    session.sendCatchUp(
+      this.#gop.map(({ message, chunks }) =>
+        session.streamId === 1 ? chunks : chunk(message, session.streamId),
+      ),
+    );
   }
 
   #cache(message: RtmpMessage, chunks: Buffer, keyframe: boolean): void {
@@ -115,8 +116,13 @@ export class StreamHub {
       this.#gopBytes = 0;
     }
     if (this.#gop.length === 0 && !keyframe) return;
-    if (this.#gopBytes + chunks.length > GOP_CACHE_BYTES) return;
-    this.#gop.push({ message, chunks, keyframe });
+    if (this.#gopBytes + chunks.length > GOP_CACHE_BYTES) {
+      // A group cut short would show as broken pictures; new pushes wait for a keyframe instead.
+      this.#gop = [];
+      this.#gopBytes = 0;
+      return;
+    }
+    this.#gop.push({ message, chunks });
     this.#gopBytes += chunks.length;
   }
 

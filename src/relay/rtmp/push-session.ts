@@ -111,6 +111,16 @@ export class PushSession extends RtmpConnection {
     if (this.#live && !this.closed) this.socket.write(chunks);
   }
 
+  /**
+   * Sends the picture group so far to a push that just went live, past the buffer limit (it is
+   * bounded by the cache), so a long or heavy group does not count as a slow upload.
+   */
+  sendCatchUp(groupStartingWithKeyframe: readonly Buffer[]): void {
+    if (!this.#live || this.closed || groupStartingWithKeyframe.length === 0) return;
+    for (const chunks of groupStartingWithKeyframe) this.socket.write(chunks);
+    this.#awaitKeyframe = false;
+  }
+
   /** Sends one media message (already chunked for this session's stream id). */
   sendMedia(message: RtmpMessage, chunks: Buffer, keyframe: boolean): void {
     if (!this.#live || this.closed) return;
