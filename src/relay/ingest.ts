@@ -1,23 +1,37 @@
-// The local RTMP ingest OBS streams to: node-media-server in a supervised child process on
-// 127.0.0.1, accepting only the secret publish path. Tells when the stream goes live or stops,
-// and restarts the worker by itself if it dies.
+// The relay process as the core sees it: the local RTMP ingest OBS streams to on 127.0.0.1
+// (only the secret publish path is accepted) plus the pushes to platforms, in a supervised child
+// process. Tells when the stream goes live or stops, and restarts the process if it dies.
 import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import { fileURLToPath } from 'node:url';
+import type { BackoffPolicy } from '../shared/backoff.js';
 import type { Logger } from '../shared/logger.js';
+import type { PushReport } from './destination-push.js';
+import type { FromWorker, ToWorker } from './relay-ipc.js';
+import type { StreamInfo } from './stream-hub.js';
 
 export interface IngestOptions {
   /** Port to listen on; 0 picks a free one. */
   port: number;
   /** The secret part of the publish path (rtmp://127.0.0.1:port/live/<key>). */
   key: string;
-  storePath: string;
+  /** Reconnect policy of every push. */
+  backoff: BackoffPolicy;
   logger: Logger;
   onLive: () => void;
   onStopped: () => void;
-  /** The worker died and was restarted on this port (it may differ after a port clash). */
+  /** The process died and was restarted on this port. */
   onRestarted: (port: number, reason: string) => void;
+  /** Once a second while live: what the encoder sends. */
+  onStream: (info: StreamInfo) => void;
+}
+
+export interface PushRequest {
+  name: string;
+  serverUrl: string;
+  /** Travels to the relay process over IPC only. */
+  key: string;
 }
 
 export class IngestError extends Error {}
@@ -36,10 +50,10 @@ export function freePort(): Promise<number> {
 
 /** The compiled worker next to this file, or the TypeScript one (run through tsx) in development. */
 function workerEntry(): { file: string; execArgv: string[] } {
-  const js = fileURLToPath(new URL('./ingest-worker.js', import.meta.url));
+  const js = fileURLToPath(new URL('./relay-worker.js', import.meta.url));
   if (fs.existsSync(js)) return { file: js, execArgv: [] };
   return {
-    file: fileURLToPath(new URL('./ingest-worker.ts', import.meta.url)),
+    file: fileURLToPath(new URL('./relay-worker.ts', import.meta.url)),
     execArgv: ['--import', 'tsx'],
   };
 }
@@ -51,6 +65,7 @@ export class IngestServer {
   #stopping = false;
   #live = false;
   #restarts = 0;
+  readonly #pushes = new Map<string, { request: PushRequest; onReport: (r: PushReport) => void }>();
 
   constructor(options: IngestOptions) {
     this.#options = options;
@@ -64,15 +79,16 @@ export class IngestServer {
     return this.#live;
   }
 
-  get publishUrl(): string {
-    return `rtmp://127.0.0.1:${this.#port}/live/${this.#options.key}`;
+  /** The relay process (for CPU measurements). */
+  get pid(): number | null {
+    return this.#child?.pid ?? null;
   }
 
   get serverUrl(): string {
     return `rtmp://127.0.0.1:${this.#port}/live`;
   }
 
-  /** Starts the worker; resolves once it listens. Falls back to a free port if the wanted one is taken. */
+  /** Starts the process; resolves once it listens. Falls back to a free port if the wanted one is taken. */
   async start(): Promise<number> {
     let port = this.#options.port === 0 ? await freePort() : this.#options.port;
     try {
@@ -84,6 +100,17 @@ export class IngestServer {
       await this.#spawn(port);
     }
     return this.#port;
+  }
+
+  /** Pushes to this destination whenever the ingest is live, until unpush(). */
+  push(id: string, request: PushRequest, onReport: (report: PushReport) => void): void {
+    this.#pushes.set(id, { request, onReport });
+    this.#send({ type: 'push', id, ...request });
+  }
+
+  unpush(id: string, message: string): void {
+    if (!this.#pushes.delete(id)) return;
+    this.#send({ type: 'unpush', id, message });
   }
 
   async stop(): Promise<void> {
@@ -99,21 +126,16 @@ export class IngestServer {
     }
   }
 
+  #send(message: ToWorker): void {
+    if (this.#child?.connected) this.#child.send(message);
+  }
+
   #spawn(port: number): Promise<void> {
     const { file, execArgv } = workerEntry();
     const child = fork(file, [], {
       execArgv,
-      env: {
-        ...process.env,
-        // Under Electron the core's process runs as Node only with this set.
-        ELECTRON_RUN_AS_NODE: '1',
-        PANELCAST_INGEST: JSON.stringify({
-          port,
-          bind: '127.0.0.1',
-          publishPath: `/live/${this.#options.key}`,
-          storePath: this.#options.storePath,
-        }),
-      },
+      // Under Electron the core's process runs as Node only with this set.
+      env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });
     this.#child = child;
@@ -122,61 +144,88 @@ export class IngestServer {
     child.stderr?.on('data', (chunk: string) => {
       stderr = (stderr + chunk).slice(-2000);
     });
+    child.send({
+      type: 'start',
+      port,
+      bind: '127.0.0.1',
+      key: this.#options.key,
+      backoff: this.#options.backoff,
+    } satisfies ToWorker);
     return new Promise((resolve, reject) => {
       let listening = false;
-      child.on('message', (message: { type?: string; streamPath?: string }) => {
-        switch (message.type) {
-          case 'listening':
-            listening = true;
-            this.#port = port;
-            resolve();
-            break;
-          case 'publishing':
-            this.#live = true;
-            this.#options.onLive();
-            break;
-          case 'stopped':
-            this.#live = false;
-            this.#options.onStopped();
-            break;
-          case 'refused':
-            this.#options.logger.warn('refused a publish to an unknown path', {
-              path: message.streamPath,
-            });
-            break;
-          default:
-            break;
+      child.on('message', (message: FromWorker) => {
+        if (message.type === 'listening') {
+          listening = true;
+          this.#port = port;
+          for (const [id, { request }] of this.#pushes)
+            this.#send({ type: 'push', id, ...request });
+          resolve();
+        } else if (message.type === 'listen-failed') {
+          child.kill('SIGKILL');
+          reject(
+            new IngestError(`The ingest could not listen on 127.0.0.1:${port}: ${message.message}`),
+          );
+        } else {
+          this.#message(message);
         }
       });
       child.once('exit', (code) => {
         if (!listening) {
           reject(
             new IngestError(
-              `The ingest could not listen on 127.0.0.1:${port} (exit ${code}). ${stderr.trim().split('\n').at(-1) ?? ''}`,
+              `The ingest could not start on 127.0.0.1:${port} (exit ${code}). ${stderr.trim().split('\n').at(-1) ?? ''}`,
             ),
           );
           return;
         }
         if (this.#child !== child || this.#stopping) return;
-        // Died while running: whatever was live is gone; start again on the same port.
-        if (this.#live) {
-          this.#live = false;
-          this.#options.onStopped();
-        }
-        this.#restarts += 1;
-        const delay = Math.min(30_000, 500 * 2 ** Math.min(6, this.#restarts - 1));
-        setTimeout(() => {
-          if (this.#stopping) return;
-          this.#spawn(port).then(
-            () =>
-              this.#options.onRestarted(
-                port,
-                `The ingest stopped (exit ${code}) and was restarted.`,
-              ),
-            (error: unknown) => this.#options.logger.error('ingest restart failed', { error }),
-          );
-        }, delay);
+        this.#restart(port, code);
       });
     });
+  }
+
+  #message(message: FromWorker): void {
+    switch (message.type) {
+      case 'publishing':
+        this.#live = true;
+        this.#options.onLive();
+        break;
+      case 'stopped':
+        this.#live = false;
+        this.#options.onStopped();
+        break;
+      case 'refused':
+        this.#options.logger.warn('refused a publish to an unknown path', { app: message.app });
+        break;
+      case 'push':
+        this.#pushes.get(message.id)?.onReport(message.report);
+        break;
+      case 'stream':
+        this.#options.onStream(message.info);
+        break;
+      case 'fault':
+        this.#options.logger.error('relay process fault', { message: message.message });
+        break;
+      default:
+        break;
+    }
+  }
+
+  /** Died while running: whatever was live is gone; start again on the same port. */
+  #restart(port: number, code: number | null): void {
+    if (this.#live) {
+      this.#live = false;
+      this.#options.onStopped();
+    }
+    this.#restarts += 1;
+    const delay = Math.min(30_000, 500 * 2 ** Math.min(6, this.#restarts - 1));
+    setTimeout(() => {
+      if (this.#stopping) return;
+      this.#spawn(port).then(
+        () =>
+          this.#options.onRestarted(port, `The relay stopped (exit ${code}) and was restarted.`),
+        (error: unknown) => this.#options.logger.error('relay restart failed', { error }),
+      );
+    }, delay);
   }
 }

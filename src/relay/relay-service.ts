@@ -1,26 +1,31 @@
 // The multistream relay as the producer runs it: destinations (stream keys encrypted), the local
-// ingest (started only once a destination exists), one supervised ffmpeg per enabled destination
-// while OBS streams to Panelcast, "Configure OBS", and the relay state every screen sees.
+// relay process (ingest plus one push per enabled destination, started once a destination
+// exists) while OBS streams to Panelcast, "Configure OBS", and the relay state every screen sees.
 import crypto from 'node:crypto';
-import path from 'node:path';
 import type { ObsConnection } from '../obs/obs-connection.js';
-import { DestinationRunner, type RunnerStatus } from './destination-runner.js';
-import { FFMPEG_MISSING, findFfmpeg } from './ffmpeg.js';
+import { UploadMonitor, encoderWarnings } from './encoder-check.js';
+import { DestinationRunner, RELAY_BACKOFF, type RunnerStatus } from './destination-runner.js';
 import { IngestServer } from './ingest.js';
 import type { BackoffPolicy } from '../shared/backoff.js';
 import { UserError } from '../shared/errors.js';
-import { message, type Message } from '../shared/messages/message.js';
-import type { Logger } from '../shared/logger.js';
-import { PRESET_SERVERS, pushUrl } from '../shared/relay-presets.js';
 import { INITIAL_RELAY } from '../shared/initial-state.js';
+import { inEnglish, message, type Message } from '../shared/messages/message.js';
 import type { DestinationConfig } from '../shared/shapes.js';
+import type { Logger } from '../shared/logger.js';
+import { PLATFORM_LIMITS, PRESET_SERVERS } from '../shared/relay-presets.js';
 import type { StateHub } from '../shared/state-hub.js';
-import type { DestinationPlatform, DestinationStatus, RelayState } from '../shared/state.js';
+import type {
+  DestinationPlatform,
+  DestinationStatus,
+  IncomingStream,
+  RelayState,
+  RelayUpload,
+} from '../shared/state.js';
 import type { AuditLog } from '../store/audit-log.js';
 import type { SecretStore } from '../store/secret-store.js';
 import type { SettingsStore } from '../store/settings-store.js';
-import { intentRoute, type Route } from '../core/routes.js';
 import type { IntentRegistry } from '../core/intent-registry.js';
+import { intentRoute, type Route } from '../core/routes.js';
 
 export interface RelayDeps {
   hub: StateHub;
@@ -43,42 +48,36 @@ interface Entry {
 const PUBLISH_KEY = 'relay.publishKey';
 const keyName = (id: string): string => `relay.key.${id}`;
 
-const PLAIN_CONNECTING = 'Connecting to the platform…';
-
-/** A destination's status as a code; the runner's own wording of a failure rides as details. */
+/** A destination's status as a code; the relay's own wording rides along as details. */
 function destinationMessage(enabled: boolean, status: RunnerStatus | null, live: boolean): Message {
   if (!enabled) return message('relay.turned_off');
   if (status === null) return message(live ? 'relay.starting' : 'relay.waiting_for_obs');
-  if (status.message === FFMPEG_MISSING) return message('relay.ffmpeg_missing');
-  switch (status.state) {
-    case 'live':
-      return message('relay.live');
-    case 'connecting':
-      return message(
-        'relay.connecting',
-        {},
-        status.message === PLAIN_CONNECTING ? null : status.message,
-      );
-    case 'retrying':
-      return message('relay.retrying', {}, status.message);
-    case 'error':
-      return message('relay.failed', {}, status.message);
-    case 'idle':
-    case 'disabled':
-      return message('relay.waiting_for_obs');
-  }
+  const coded = message(
+    status.state === 'live'
+      ? 'relay.live'
+      : status.state === 'connecting'
+        ? 'relay.connecting'
+        : status.state === 'retrying'
+          ? 'relay.retrying'
+          : status.state === 'error'
+            ? 'relay.failed'
+            : 'relay.waiting_for_obs',
+  );
+  return status.message === inEnglish(coded) ? coded : { ...coded, details: status.message };
 }
 
 export class RelayService {
   readonly #deps: RelayDeps;
   readonly #entries = new Map<string, Entry>();
   #ingest: IngestServer | null = null;
+  #starting: Promise<IngestServer> | null = null;
   #ingestState: RelayState['ingest'] = INITIAL_RELAY.ingest;
-  readonly #ffmpeg: string | null;
+  #stream: IncomingStream | null = null;
+  #upload: RelayUpload | null = null;
+  readonly #uploadMonitor = new UploadMonitor();
 
   constructor(deps: RelayDeps) {
     this.#deps = deps;
-    this.#ffmpeg = findFfmpeg();
     for (const config of deps.settings.get('relay.destinations')) {
       this.#entries.set(config.id, { config, runner: null, status: null });
     }
@@ -97,11 +96,9 @@ export class RelayService {
     await this.#ingest?.stop();
   }
 
-  /** PIDs of the running ffmpeg pushes, by destination (for measurements). */
-  pids(): Record<string, number> {
-    const out: Record<string, number> = {};
-    for (const [id, entry] of this.#entries) if (entry.status?.pid) out[id] = entry.status.pid;
-    return out;
+  /** The relay process, which ingests and pushes (for measurements). */
+  pid(): number | null {
+    return this.#ingest?.pid ?? null;
   }
 
   async setDestination(
@@ -150,6 +147,8 @@ export class RelayService {
       target: input.id,
       detail: { ...config, keyChanged: input.streamKey !== undefined },
     });
+    // Show the destination at once; starting the relay process can take a moment.
+    this.#publish();
     await this.#ensureIngest();
     if (this.#ingest?.live) this.#startRunner(input.id);
     this.#publish();
@@ -209,14 +208,35 @@ export class RelayService {
     return key;
   }
 
-  async #ensureIngest(): Promise<IngestServer> {
+  /** The started ingest; callers that come while it starts wait for the same start. */
+  #ensureIngest(): Promise<IngestServer> {
+    this.#starting ??= this.#startIngest().finally(() => {
+      this.#starting = null;
+    });
+    return this.#starting;
+  }
+
+  async #startIngest(): Promise<IngestServer> {
     if (this.#ingest) return this.#ingest;
-    const { settings, logger, dataDir } = this.#deps;
+    const { settings, logger } = this.#deps;
     const ingest = new IngestServer({
       port: settings.get('relay.port') ?? 0,
       key: this.#publishKey(),
-      storePath: path.join(dataDir, 'ingest'),
+      backoff: this.#deps.backoff ?? RELAY_BACKOFF,
       logger: logger.child('ingest'),
+      onStream: (info) => {
+        this.#stream = {
+          width: info.width,
+          height: info.height,
+          fps: info.fps,
+          kbps: info.measuredKbps,
+          keyframeIntervalMs: info.keyframeIntervalMs,
+        };
+        const enabled = [...this.#entries.values()].filter((e) => e.config.enabled);
+        const sent = enabled.reduce((sum, e) => sum + (e.status?.bitrateKbps ?? 0), 0);
+        this.#upload = this.#uploadMonitor.sample(info.measuredKbps, enabled.length, sent);
+        this.#publish();
+      },
       onLive: () => {
         this.#ingestState = {
           ...this.#ingestState,
@@ -232,6 +252,9 @@ export class RelayService {
           state: 'ready',
           message: message('relay.waiting_for_obs'),
         };
+        this.#stream = null;
+        this.#upload = null;
+        this.#uploadMonitor.reset();
         for (const entry of this.#entries.values()) void entry.runner?.stop();
         this.#publish();
       },
@@ -281,29 +304,16 @@ export class RelayService {
     if (!entry || !ingest || !entry.config.enabled) return;
     const key = this.#deps.secrets.get(keyName(id));
     if (key === null) return;
-    if (this.#ffmpeg === null) {
-      entry.status = {
-        state: 'error',
-        message: FFMPEG_MISSING,
-        bitrateKbps: null,
-        bitrateHistory: [],
-        liveSince: null,
-        retryAt: null,
-        pid: null,
-      };
-      this.#publish();
-      return;
-    }
     entry.runner ??= new DestinationRunner({
-      ffmpeg: this.#ffmpeg,
-      input: ingest.publishUrl,
-      output: pushUrl(entry.config.serverUrl, key),
-      logger: this.#deps.logger.child(`destination:${id}`),
+      id,
+      name: entry.config.name,
+      ingest,
+      serverUrl: entry.config.serverUrl,
+      streamKey: key,
       onStatus: (status) => {
         entry.status = status;
         this.#publish();
       },
-      ...(this.#deps.backoff ? { backoff: this.#deps.backoff } : {}),
     });
     entry.runner.start();
   }
@@ -319,9 +329,17 @@ export class RelayService {
         bitrateHistory: config.enabled ? (status?.bitrateHistory ?? []) : [],
         liveSince: config.enabled ? (status?.liveSince ?? null) : null,
         retryAt: config.enabled ? (status?.retryAt ?? null) : null,
+        warnings: config.enabled
+          ? encoderWarnings(this.#stream, PLATFORM_LIMITS[config.platform])
+          : [],
       }),
     );
-    this.#deps.hub.set('relay', { ingest: this.#ingestState, destinations });
+    this.#deps.hub.set('relay', {
+      ingest: this.#ingestState,
+      destinations,
+      stream: this.#stream,
+      upload: this.#upload,
+    });
   }
 }
 

@@ -9,6 +9,8 @@ import type { RelayState, ShowState } from './state.js';
 export const INITIAL_RELAY: RelayState = {
   ingest: { state: 'starting', message: message('relay.add_destination'), serverUrl: null },
   destinations: [],
+  stream: null,
+  upload: null,
 };
 
 export function initialState(version: string, showTitle: string, lan: boolean): ShowState {

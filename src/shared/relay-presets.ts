@@ -17,3 +17,25 @@ export const PRESET_SERVERS: Readonly<Record<DestinationPlatform, string | null>
 export function pushUrl(serverUrl: string, streamKey: string): string {
   return `${serverUrl.replace(/\/+$/, '')}/${streamKey}`;
 }
+
+/** What a platform takes, as its help pages state it (checked before and during the show). */
+export interface PlatformLimits {
+  keyframeIntervalMs: number;
+  maxKbps: number;
+  maxHeight: number;
+  maxFps: number;
+}
+
+export const PLATFORM_LIMITS: Readonly<Record<DestinationPlatform, PlatformLimits | null>> = {
+  // YouTube: keyframes every 2 s (4 s at most), up to 2160p60, 51 Mbit/s for 2160p.
+  youtube: { keyframeIntervalMs: 4000, maxKbps: 51_000, maxHeight: 2160, maxFps: 60 },
+  // Facebook Live: keyframes every 2 s, up to 1080p60, 9 Mbit/s video.
+  facebook: { keyframeIntervalMs: 2000, maxKbps: 9000, maxHeight: 1080, maxFps: 60 },
+  // Twitch: keyframes every 2 s, up to 1080p60, 6 Mbit/s.
+  twitch: { keyframeIntervalMs: 2000, maxKbps: 6000, maxHeight: 1080, maxFps: 60 },
+  // X (Media Studio Producer): keyframes every 3 s at most, up to 1080p60, 9 Mbit/s.
+  x: { keyframeIntervalMs: 3000, maxKbps: 9000, maxHeight: 1080, maxFps: 60 },
+  // LinkedIn Live: keyframes every 2 s, up to 1080p30, 6 Mbit/s.
+  linkedin: { keyframeIntervalMs: 2000, maxKbps: 6000, maxHeight: 1080, maxFps: 30 },
+  custom: null,
+};

@@ -120,6 +120,35 @@ export interface DestinationStatus {
   bitrateHistory: number[];
   liveSince: string | null;
   retryAt: string | null;
+  /** Where the incoming stream breaks this platform's documented limits. */
+  warnings: EncoderWarning[];
+}
+
+/** One way the stream OBS sends does not fit a platform; worded in the UI. */
+export interface EncoderWarning {
+  code: 'keyframeInterval' | 'bitrate' | 'resolution' | 'frameRate';
+  /** What the stream has (ms, kbit/s, lines of height, fps). */
+  actual: number;
+  /** What the platform takes at most. */
+  limit: number;
+}
+
+/** What OBS sends to the ingest, measured by the relay. */
+export interface IncomingStream {
+  width: number | null;
+  height: number | null;
+  fps: number | null;
+  kbps: number;
+  keyframeIntervalMs: number | null;
+}
+
+export interface RelayUpload {
+  /** Incoming bitrate times the destinations that should be live. */
+  neededKbps: number;
+  /** What the live destinations actually send. */
+  sentKbps: number;
+  /** The send rate has fallen short of the need for several seconds. */
+  short: boolean;
 }
 
 export interface RelayState {
@@ -130,6 +159,9 @@ export interface RelayState {
     serverUrl: string | null;
   };
   destinations: DestinationStatus[];
+  /** While OBS streams to Panelcast. */
+  stream: IncomingStream | null;
+  upload: RelayUpload | null;
 }
 
 export interface ShowState {

@@ -1,19 +1,30 @@
-// The relay at 6 Mbit/s: CPU each destination's `ffmpeg -c copy` uses, and the latency the relay
-// adds. For the latency the source pushes the same stream twice (ffmpeg's tee muxer): straight to
-// receiver A and through Panelcast to receiver B. Both receivers hand their FLV to this process,
-// which matches the same frames by their exact payload sizes (copy keeps them byte for byte) and
-// compares arrival times.
-import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
+// The relay at 6 Mbit/s, side by side with nginx-rtmp `push`, for 1, 3 and 5 destinations: CPU of
+// every relay process (Panelcast's relay process; nginx's master and worker) over the measured
+// wall time, and the latency the relay adds. The source streams a pre-encoded file with `-c copy`
+// through ffmpeg's tee muxer, straight to receiver A and through the relay to receiver B; both
+// hand their FLV to this process, which matches the same frames by their payload sizes (copy
+// keeps them byte for byte) and compares arrival times.
+import type { ChildProcess } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
 import { freePort } from '../helpers/cli.js';
-import { testSource } from '../helpers/ffmpeg.js';
 import { startTestCore, type TestCore } from '../helpers/core.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
+import {
+  copySource,
+  cpuSeconds,
+  encodeSource,
+  nginxAvailable,
+  receiver,
+  startNginx,
+  type Nginx,
+} from './relay-peers.js';
 import { formatMs, summarize, table } from './stats.js';
 
 const KBPS = 6000;
 const SECONDS = 25;
-const CLK_TCK = 100;
+const WARMUP_MS = 3000;
+const COUNTS = [1, 3, 5];
 
 /** Reads FLV tags from a byte stream and reports each video tag's size on arrival. */
 class FlvTags {
@@ -39,53 +50,11 @@ class FlvTags {
   }
 }
 
-function receiver(port: number, onVideo: (size: number, at: number) => void): ChildProcess {
-  const child = spawn(
-    'ffmpeg',
-    [
-      '-hide_banner',
-      '-loglevel',
-      'error',
-      '-listen',
-      '1',
-      '-i',
-      `rtmp://127.0.0.1:${port}/live/key`,
-      '-c',
-      'copy',
-      '-f',
-      'flv',
-      '-flush_packets',
-      '1',
-      'pipe:1',
-    ],
-    { stdio: ['ignore', 'pipe', 'ignore'] },
-  );
-  const tags = new FlvTags(onVideo);
-  child.stdout.on('data', (chunk: Buffer) => tags.push(chunk));
+function listen(port: number, arrivals: { size: number; at: number }[]): ChildProcess {
+  const child = receiver(port, true);
+  const tags = new FlvTags((size, at) => arrivals.push({ size, at }));
+  child.stdout?.on('data', (chunk: Buffer) => tags.push(chunk));
   return child;
-}
-
-function cpuSeconds(pid: number): number {
-  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-  return (Number(fields[11]) + Number(fields[12])) / CLK_TCK;
-}
-
-function ingestPid(): number | null {
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const cmd = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8');
-      if (
-        cmd.includes('ingest-worker') &&
-        fs.readFileSync(`/proc/${entry}/stat`, 'utf8').split(' ')[3] === String(process.pid)
-      ) {
-        return Number(entry);
-      }
-    } catch {
-      // gone
-    }
-  }
-  return null;
 }
 
 async function until(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
@@ -96,149 +65,145 @@ async function until(check: () => boolean, timeoutMs: number, what: string): Pro
   }
 }
 
-/** The same stream to every output, through ffmpeg's tee muxer. */
-function source(outputs: string[]): ChildProcess {
-  const tee = outputs.map((o) => `[f=flv:onfail=ignore]${o}`).join('|');
-  return testSource('', {
-    bitrateKbps: KBPS,
-    size: '1280x720',
-    gop: 60,
-    output: ['-f', 'tee', tee],
-  });
-}
-
 interface Run {
+  relay: 'Panelcast' | 'nginx-rtmp';
   destinations: number;
-  cpu: number[];
-  ingestCpu: number | null;
+  cpu: number;
   latency: number[];
 }
 
-async function run(count: number): Promise<Run> {
+/** Added latency per frame of B: its arrival minus the latest arrival of the same frames at A. */
+function latencies(
+  a: { size: number; at: number }[],
+  b: { size: number; at: number }[],
+  from: number,
+): number[] {
+  const key = (list: typeof a, i: number): string =>
+    `${list[i]?.size}/${list[i + 1]?.size}/${list[i + 2]?.size}`;
+  const seen = new Map<string, number[]>();
+  for (let i = 0; i + 2 < a.length; i += 1) {
+    const k = key(a, i);
+    seen.set(k, [...(seen.get(k) ?? []), a[i]?.at ?? 0]);
+  }
+  const out: number[] = [];
+  for (let i = 0; i + 2 < b.length; i += 1) {
+    const at = b[i]?.at ?? 0;
+    if (at < from) continue;
+    // The file loops; the twin is the latest arrival at A before this one.
+    const twins = (seen.get(key(b, i)) ?? []).filter((t) => t <= at);
+    if (twins.length > 0) out.push(at - Math.max(...twins));
+  }
+  return out;
+}
+
+async function run(relay: Run['relay'], count: number, file: string): Promise<Run> {
   const temp = makeTempDir();
   let core: TestCore | null = null;
+  let nginx: Nginx | null = null;
   const children: ChildProcess[] = [];
   try {
-    core = await startTestCore({ dataDir: temp.dir, keepDataDir: true });
-    const arrivalsA = new Map<string, number>();
-    const sizesA: number[] = [];
-    const timesA: number[] = [];
-    const sizesB: number[] = [];
-    const timesB: number[] = [];
+    const a: { size: number; at: number }[] = [];
+    const b: { size: number; at: number }[] = [];
     const directPort = await freePort();
-    children.push(
-      receiver(directPort, (size, at) => {
-        sizesA.push(size);
-        timesA.push(at);
-      }),
-    );
+    children.push(listen(directPort, a));
+    const ports: number[] = [];
     for (let i = 0; i < count; i += 1) {
       const port = await freePort();
-      children.push(
-        receiver(port, (size, at) => {
-          if (i !== 0) return;
-          sizesB.push(size);
-          timesB.push(at);
-        }),
-      );
-      await core.intents.dispatch(
-        'relay:setDestination',
-        {
-          id: `d${i}`,
-          name: `Destination ${i}`,
-          platform: 'custom',
-          serverUrl: `rtmp://127.0.0.1:${port}/live`,
-          streamKey: 'key',
-          enabled: true,
-        },
+      ports.push(port);
+      children.push(i === 0 ? listen(port, b) : receiver(port, false));
+    }
+    let publishUrl: string;
+    let pids: () => number[];
+    if (relay === 'nginx-rtmp') {
+      const started = startNginx(temp.dir, await freePort(), ports);
+      nginx = started;
+      publishUrl = started.publishUrl;
+      pids = () => started.pids();
+      await new Promise((r) => setTimeout(r, 500));
+    } else {
+      const started = await startTestCore({ dataDir: temp.dir, keepDataDir: true });
+      core = started;
+      for (const [i, port] of ports.entries()) {
+        await started.intents.dispatch(
+          'relay:setDestination',
+          {
+            id: `d${i}`,
+            name: `Destination ${i}`,
+            platform: 'custom',
+            serverUrl: `rtmp://127.0.0.1:${port}/live`,
+            streamKey: 'key',
+            enabled: true,
+          },
+          { actor: 'bench', channel: 'rest' },
+        );
+      }
+      const target = (await started.intents.dispatch(
+        'relay:publishTarget',
+        {},
         { actor: 'bench', channel: 'rest' },
+      )) as { ok: true; value: { server: string; key: string } };
+      publishUrl = `${target.value.server}/${target.value.key}`;
+      pids = () => {
+        const pid = started.relay.pid();
+        return pid === null ? [] : [pid];
+      };
+    }
+    children.push(copySource(file, [`rtmp://127.0.0.1:${directPort}/live/key`, publishUrl]));
+    await until(() => b.length > 30, 30_000, `${relay}: frames through the relay`);
+    if (core) {
+      const live = core;
+      await until(
+        () => live.hub.get('relay').destinations.every((d) => d.state === 'live'),
+        30_000,
+        'destinations live',
       );
     }
-    const target = (await core.intents.dispatch(
-      'relay:publishTarget',
-      {},
-      { actor: 'bench', channel: 'rest' },
-    )) as {
-      ok: true;
-      value: { server: string; key: string };
-    };
-    const live = core;
-    children.push(
-      source([
-        `rtmp://127.0.0.1:${directPort}/live/key`,
-        `${target.value.server}/${target.value.key}`,
-      ]),
-    );
-    await until(
-      () => live.hub.get('relay').destinations.every((d) => d.state === 'live'),
-      30_000,
-      'destinations live',
-    );
-    await new Promise((r) => setTimeout(r, 3000));
+    await new Promise((r) => setTimeout(r, WARMUP_MS));
 
-    const pids = live.relay.pids();
-    const ingest = ingestPid();
-    const start = Object.fromEntries(
-      Object.entries(pids).map(([id, pid]) => [id, cpuSeconds(pid)]),
-    );
-    const ingestStart = ingest === null ? null : cpuSeconds(ingest);
+    const measured = pids();
+    const start = measured.map(cpuSeconds);
     const t0 = performance.now();
     await new Promise((r) => setTimeout(r, SECONDS * 1000));
     const wall = (performance.now() - t0) / 1000;
-    const cpu = Object.entries(pids).map(
-      ([id, pid]) => ((cpuSeconds(pid) - (start[id] ?? 0)) / wall) * 100,
-    );
-    const ingestCpu =
-      ingest === null || ingestStart === null
-        ? null
-        : ((cpuSeconds(ingest) - ingestStart) / wall) * 100;
-
-    // Same frame, both paths: match runs of three consecutive payload sizes.
-    for (let i = 0; i + 2 < sizesA.length; i += 1) {
-      const key = `${sizesA[i]}/${sizesA[i + 1]}/${sizesA[i + 2]}`;
-      if (!arrivalsA.has(key)) arrivalsA.set(key, timesA[i] ?? 0);
-    }
-    const latency: number[] = [];
-    for (let i = 0; i + 2 < sizesB.length; i += 1) {
-      const a = arrivalsA.get(`${sizesB[i]}/${sizesB[i + 1]}/${sizesB[i + 2]}`);
-      if (a !== undefined) latency.push((timesB[i] ?? 0) - a);
-    }
-    return { destinations: count, cpu, ingestCpu, latency };
+    const used = measured.reduce((sum, pid, i) => sum + cpuSeconds(pid) - (start[i] ?? 0), 0);
+    return { relay, destinations: count, cpu: (used / wall) * 100, latency: latencies(a, b, t0) };
   } finally {
     for (const child of children) child.kill('SIGKILL');
     await core?.dispose();
+    await nginx?.stop();
     temp.remove();
   }
 }
 
 export async function benchRelay(): Promise<string> {
+  if (!nginxAvailable()) {
+    return 'nginx-rtmp is missing: apt-get install -y nginx libnginx-mod-rtmp (the peer this benchmark compares with).';
+  }
+  const file = path.join(os.tmpdir(), `panelcast-bench-720p30-${KBPS}k.flv`);
+  encodeSource(file, KBPS, 40);
   const runs: Run[] = [];
-  for (const count of [1, 3]) runs.push(await run(count));
-  const cpuRows = runs.map((r) => {
-    const s = summarize(r.cpu);
+  for (const count of COUNTS) {
+    runs.push(await run('nginx-rtmp', count, file));
+    runs.push(await run('Panelcast', count, file));
+  }
+  const rows = COUNTS.map((count) => {
+    const nginx = runs.find((r) => r.relay === 'nginx-rtmp' && r.destinations === count);
+    const ours = runs.find((r) => r.relay === 'Panelcast' && r.destinations === count);
+    const ln = summarize(nginx?.latency ?? []);
+    const lp = summarize(ours?.latency ?? []);
     return {
-      destinations: r.destinations,
-      'CPU per destination (% of one core)': r.cpu.map((c) => c.toFixed(1)).join(', '),
-      mean: s.mean.toFixed(1),
-      'ingest (node-media-server)': r.ingestCpu === null ? 'n/a' : r.ingestCpu.toFixed(1),
+      destinations: count,
+      'nginx-rtmp CPU %': (nginx?.cpu ?? 0).toFixed(2),
+      'Panelcast CPU %': (ours?.cpu ?? 0).toFixed(2),
+      ratio: `${((ours?.cpu ?? 0) / Math.max(0.01, nginx?.cpu ?? 0)).toFixed(2)}×`,
+      'nginx added ms p50/p99': `${formatMs(ln.p50)} / ${formatMs(ln.p99)}`,
+      'Panelcast added ms p50/p99': `${formatMs(lp.p50)} / ${formatMs(lp.p99)}`,
+      'frames matched': `${ln.n} / ${lp.n}`,
     };
   });
-  const first = runs[0];
-  const l = summarize(first?.latency ?? []);
   return [
-    `A ${KBPS / 1000} Mbit/s 720p30 H.264 + AAC test stream, ${SECONDS} s measured per run, on this machine (2 cores; the test encoder itself uses most of one).`,
+    `A ${KBPS / 1000} Mbit/s 720p30 H.264 + AAC file streamed with -c copy, ${SECONDS} s of CPU time measured per run (% of one core, all of the relay's processes), on this machine.`,
     '',
-    table(cpuRows),
-    '',
-    table([
-      {
-        measure: 'added latency: through Panelcast minus direct',
-        'matched frames': l.n,
-        'p50 ms': formatMs(l.p50),
-        'p90 ms': formatMs(l.p90),
-        'p99 ms': formatMs(l.p99),
-        'max ms': formatMs(l.max),
-      },
-    ]),
+    table(rows),
   ].join('\n');
 }

@@ -15,6 +15,7 @@ import {
   testSource,
   videoPacketTimes,
   type Receiver,
+  type TestSourceOptions,
 } from '../helpers/ffmpeg.js';
 import { eventually } from '../helpers/sockets.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
@@ -30,7 +31,10 @@ describe('multistream relay', () => {
   const dest = (core: TestCore, id: string): DestinationStatus | undefined =>
     core.hub.get('relay').destinations.find((d) => d.id === id);
 
-  async function publishing(core: TestCore): Promise<ChildProcess> {
+  async function publishing(
+    core: TestCore,
+    options: TestSourceOptions = {},
+  ): Promise<ChildProcess> {
     const target = (await core.intents.dispatch(
       'relay:publishTarget',
       {},
@@ -39,7 +43,7 @@ describe('multistream relay', () => {
       ok: true;
       value: { server: string; key: string };
     };
-    const source = testSource(`${target.value.server}/${target.value.key}`);
+    const source = testSource(`${target.value.server}/${target.value.key}`, options);
     cleanups.push(() => {
       source.kill('SIGKILL');
     });
@@ -126,8 +130,9 @@ describe('multistream relay', () => {
     const platform = new IngestServer({
       port: 0,
       key: 'the-right-key',
-      storePath: path.join(temp.dir, 'platform'),
+      backoff: FAST,
       logger: silentLogger,
+      onStream: () => undefined,
       onLive: () => undefined,
       onStopped: () => undefined,
       onRestarted: () => undefined,
@@ -176,6 +181,38 @@ describe('multistream relay', () => {
     expect((await api(core, 'DELETE', '/api/destinations/nohost')).status).toBe(200);
     expect(dest(core, 'nohost')).toBeUndefined();
     expect(dest(core, 'good')?.state).toBe('live');
+  }, 60_000);
+
+  it('checks the stream against the platform before it refuses it, and shows the upload needed', async () => {
+    const temp = makeTempDir();
+    cleanups.push(() => temp.remove());
+    const core = await startTestCore({ relayBackoff: FAST });
+    cleanups.push(() => core.dispose());
+    const port = await freePort();
+    const receiver = rtmpReceiver(port, path.join(temp.dir, 'fb.flv'));
+    cleanups.push(() => receiver.stop());
+    // Facebook wants a keyframe every 2 s; this encoder sends one every 4 s.
+    await api(core, 'PUT', '/api/destinations/fb', {
+      body: {
+        name: 'Facebook',
+        platform: 'facebook',
+        serverUrl: `rtmp://127.0.0.1:${port}/live`,
+        streamKey: 'key',
+        enabled: true,
+      },
+    });
+    await publishing(core, { gop: 120, bitrateKbps: 1500 });
+    await eventually(() => {
+      const fb = dest(core, 'fb');
+      expect(fb?.state).toBe('live');
+      expect(fb?.warnings).toEqual([
+        { code: 'keyframeInterval', actual: expect.closeTo(4000, -2) as number, limit: 2000 },
+      ]);
+    }, 30_000);
+    const relay = core.hub.get('relay');
+    expect(relay.stream).toMatchObject({ width: 640, height: 360, fps: 30 });
+    expect(relay.upload?.neededKbps).toBe(relay.stream?.kbps);
+    expect(relay.upload?.neededKbps).toBeGreaterThan(800);
   }, 60_000);
 
   it('validates destinations and fills in platform presets', async () => {

@@ -71,6 +71,12 @@ describe('relay in the browser', () => {
     await expect
       .poll(() => row.textContent(), { timeout: 20_000 })
       .toMatch(/Live\d+ kb\/s · up 00:00:\d\d/);
+    // The upload the destinations need, measured from what OBS sends.
+    await expect
+      .poll(() => page.getByTestId('relay-upload').textContent(), { timeout: 10_000 })
+      .toMatch(
+        /^Upload needed: [1-9]\d*\.\d Mbit\/s for the destinations that are on; sending \d+\.\d Mbit\/s\.$/,
+      );
     await page.waitForTimeout(4000);
     await saveScreenshot(page, 'producer-relay');
   });

@@ -67,6 +67,19 @@ export const de: Strings = {
       lower_third_not_confirmed: 'OBS hat die Bauchbinde noch nicht bestätigt.',
     },
   },
+  relayCheck: {
+    upload:
+      'Benötigter Upload: {{needed}} Mbit/s für die eingeschalteten Ziele; gesendet werden {{sent}} Mbit/s.',
+    uploadShort:
+      'Der Upload reicht nicht: Die Ziele brauchen {{needed}} Mbit/s, es gehen aber nur {{sent}} Mbit/s hinaus. Schalte ein Ziel aus oder senke die Bitrate in OBS.',
+    keyframeInterval:
+      '{{name}} verlangt mindestens alle {{limit}} s ein Keyframe; OBS sendet eines alle {{actual}} s. Stelle das Keyframe-Intervall in OBS auf {{limit}} s.',
+    bitrate:
+      '{{name}} nimmt höchstens {{limit}} kbit/s; der Stream hat {{actual}} kbit/s. Er wird womöglich abgelehnt oder in schlechterer Qualität neu kodiert.',
+    resolution:
+      '{{name}} nimmt höchstens {{limit}}p; der Stream hat {{actual}}p. Er wird verkleinert oder abgelehnt.',
+    frameRate: '{{name}} nimmt höchstens {{limit}} fps; der Stream hat {{actual}} fps.',
+  },
   producer: {
     destinations: 'Multistream',
     noDestinations: 'Noch keine Ziele. Lege YouTube, Twitch und andere in den Einstellungen an.',

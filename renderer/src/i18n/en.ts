@@ -64,6 +64,19 @@ export const en = {
       lower_third_not_confirmed: 'OBS has not confirmed the lower third yet.',
     },
   },
+  relayCheck: {
+    upload:
+      'Upload needed: {{needed}} Mbit/s for the destinations that are on; sending {{sent}} Mbit/s.',
+    uploadShort:
+      'The upload falls short: the destinations need {{needed}} Mbit/s but only {{sent}} Mbit/s go out. Turn a destination off or lower the bitrate in OBS.',
+    keyframeInterval:
+      '{{name}} wants a keyframe at least every {{limit}} s; OBS sends one every {{actual}} s. Set the keyframe interval in OBS to {{limit}} s.',
+    bitrate:
+      '{{name}} takes at most {{limit}} kbit/s; the stream has {{actual}} kbit/s. It may be refused or re-encoded at lower quality.',
+    resolution:
+      '{{name}} takes at most {{limit}}p; the stream is {{actual}}p. It will be scaled down or refused.',
+    frameRate: '{{name}} takes at most {{limit}} fps; the stream has {{actual}} fps.',
+  },
   producer: {
     destinations: 'Multistream',
     noDestinations: 'No destinations yet. Add YouTube, Twitch and others in Settings.',

@@ -7,7 +7,7 @@ import type { ObsHealth, ObsState } from '../../../../src/shared/obs-state';
 import { LOWER_THIRD_SCENE } from '../../../../src/shared/on-screen';
 import { formatOffset, segmentTiming } from '../../../../src/shared/segment-timing';
 import type { ControlIntentName } from '../../../../src/shared/protocol';
-import type { DestinationStatus, RundownState, SourceStatus } from '../../../../src/shared/state';
+import type { RelayState, RundownState, SourceStatus } from '../../../../src/shared/state';
 import { dialogOpen, isTyping, liveKeyAllowed } from '../../lib/keyboard';
 import { useNow } from '../../lib/relative-time';
 import { useConnection, useShow } from '../context';
@@ -16,6 +16,7 @@ import { refusalText, useWording } from '../../i18n/messages';
 import { ConfirmDialog } from '../producer/ConfirmDialog';
 import { LiveBar } from '../producer/LiveBar';
 import { GuestsPanel, OnAirPanel } from '../producer/LowerThirdPanels';
+import { EncoderWarnings, UploadNeed } from './RelayCheck';
 
 type Send = (intent: ControlIntentName, payload: Record<string, unknown>) => Promise<void>;
 
@@ -113,7 +114,7 @@ export function ProducerView() {
         </div>
         <div className="producer__column">
           <HealthPanel obs={obs} />
-          <DestinationsPanel destinations={state.relay.destinations} now={now} send={send} />
+          <DestinationsPanel relay={state.relay} now={now} send={send} />
           <RundownPanel rundown={state.rundown} now={now} send={send} />
           <SourcesPanel sources={state.sources} />
         </div>
@@ -340,20 +341,14 @@ function RundownPanel({ rundown, now, send }: { rundown: RundownState; now: numb
   );
 }
 
-function DestinationsPanel({
-  destinations,
-  now,
-  send,
-}: {
-  destinations: DestinationStatus[];
-  now: number;
-  send: Send;
-}) {
+function DestinationsPanel({ relay, now, send }: { relay: RelayState; now: number; send: Send }) {
   const { t } = useTranslation();
   const word = useWording();
+  const { destinations } = relay;
   return (
     <section className="panel" aria-labelledby="destinations-heading">
       <h2 id="destinations-heading">{t('producer.destinations')}</h2>
+      <UploadNeed relay={relay} />
       {destinations.length === 0 ? (
         <p className="muted">{t('producer.noDestinations')}</p>
       ) : (
@@ -388,6 +383,7 @@ function DestinationsPanel({
                 {d.enabled ? t('producer.turnOff') : t('producer.turnOn')}
               </button>
               <span className="destination__message">{word(d.message)}</span>
+              <EncoderWarnings name={d.name} warnings={d.warnings} />
               {d.state === 'live' && <BitrateChart history={d.bitrateHistory} small />}
             </li>
           ))}

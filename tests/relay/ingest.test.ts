@@ -1,0 +1,61 @@
+// The ingest on its own: garbage on its port closes that one connection and nothing else; a
+// real publisher with the secret key still goes live afterwards.
+import net from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { IngestServer } from '../../src/relay/ingest.js';
+import { silentLogger } from '../../src/shared/logger.js';
+import { testSource } from '../helpers/ffmpeg.js';
+import { FAST_BACKOFF } from '../helpers/relay.js';
+import { eventually } from '../helpers/sockets.js';
+
+function sendAndWaitClose(port: number, data: Buffer): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, '127.0.0.1', () => socket.write(data));
+    socket.on('error', () => undefined);
+    socket.resume(); // read what the ingest answers, or its close is never seen
+    socket.on('close', () => resolve());
+    setTimeout(() => reject(new Error('the ingest kept a garbage connection open')), 5000);
+  });
+}
+
+describe('RTMP ingest', () => {
+  const cleanups: (() => Promise<void> | void)[] = [];
+  afterEach(async () => {
+    for (const c of cleanups.splice(0).reverse()) await c();
+  });
+
+  it('closes a connection that sends garbage and keeps taking the real stream', async () => {
+    let live = 0;
+    const ingest = new IngestServer({
+      port: 0,
+      key: 'secret',
+      backoff: FAST_BACKOFF,
+      logger: silentLogger,
+      onLive: () => {
+        live += 1;
+      },
+      onStopped: () => undefined,
+      onRestarted: () => undefined,
+      onStream: () => undefined,
+    });
+    const port = await ingest.start();
+    cleanups.push(() => ingest.stop());
+    const pid = ingest.pid;
+
+    // Not a handshake at all, then a valid handshake followed by a chunk of nonsense.
+    await sendAndWaitClose(port, Buffer.alloc(2000, 0x47));
+    const nonsense = Buffer.concat([
+      Buffer.from([3]),
+      Buffer.alloc(1536 * 2),
+      Buffer.from([0x45, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]),
+    ]);
+    await sendAndWaitClose(port, nonsense);
+
+    const source = testSource(`rtmp://127.0.0.1:${port}/live/secret`);
+    cleanups.push(() => {
+      source.kill('SIGKILL');
+    });
+    await eventually(() => expect(live).toBe(1), 10_000);
+    expect(ingest.pid).toBe(pid);
+  }, 30_000);
+});
