@@ -59,10 +59,8 @@ export default defineConfig(
     rules: { 'no-restricted-imports': restrict(...notElectronOrRenderer) },
   },
   {
-    // Short functions: a function past ~100 lines is doing several jobs. destination-runner.ts is
-    // being replaced by the in-process RTMP relay and is left as it is until then.
+    // Short functions: a function past ~100 lines is doing several jobs.
     files: ['src/**/*.ts'],
-    ignores: ['src/relay/destination-runner.ts'],
     rules: {
       'max-lines-per-function': ['error', { max: 100, skipBlankLines: true, skipComments: true }],
     },
