@@ -1,6 +1,7 @@
 // The composition root: opens the store, builds each module with what it needs from the others,
 // puts their routes on the server and starts them. Modules wire themselves; nothing else here.
 import type { Database } from 'better-sqlite3';
+import { createAccessModule } from './access/access-module.js';
 import { loadOrCreateToken } from './access/control-token.js';
 import type { ServeConfig } from './config.js';
 import { rejectionCounter } from './core/diagnostics.js';
@@ -89,6 +90,7 @@ export async function startCore(options: StartOptions): Promise<RunningCore> {
     return module;
   };
   try {
+    const access = add(createAccessModule(ctx, token));
     const queue = add(createQueueModule(ctx));
     const obs = add(createObsModule(ctx));
     add(createShowModule(ctx, obs));
@@ -97,7 +99,7 @@ export async function startCore(options: StartOptions): Promise<RunningCore> {
 
     const server = await serve({
       ...config,
-      token,
+      auth: access.access,
       version,
       routes: [...coreRoutes({ hub, version }), ...modules.flatMap((m) => m.routes)],
       hub,

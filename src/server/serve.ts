@@ -13,6 +13,7 @@ import { RestRouter } from './rest-router.js';
 import {
   attachSocketServer,
   type AudienceDesk,
+  type Authenticator,
   type CommentFeed,
   type SocketServer,
 } from './socket-server.js';
@@ -21,7 +22,7 @@ export interface ServeOptions {
   host: string;
   port: number;
   lan: boolean;
-  token: string;
+  auth: Authenticator;
   routes: readonly Route[];
   /** Shown in the OpenAPI document. */
   version: string;
@@ -71,12 +72,13 @@ export async function serve(options: ServeOptions): Promise<Serving> {
   const routes = [...options.routes, openApiRoute(options.routes, options.version)];
   const router = new RestRouter({
     routes,
-    token: options.token,
+    auth: options.auth,
     onRejected,
     onError,
   });
   const httpServer = createHttpServer({
     router,
+    auth: options.auth,
     rendererDir: options.rendererDir,
     lan: options.lan,
     onError,
@@ -87,7 +89,7 @@ export async function serve(options: ServeOptions): Promise<Serving> {
     comments: options.comments,
     audience: options.audience,
     intents: options.intents,
-    token: options.token,
+    auth: options.auth,
     lan: options.lan,
     logger: logger.child('sockets'),
     onRejected,

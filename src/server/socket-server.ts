@@ -22,12 +22,24 @@ import {
 } from '../shared/protocol.js';
 import type { StateHub } from '../shared/state-hub.js';
 import type { ShowState, StateSlice } from '../shared/state.js';
-import { tokensEqual } from '../access/control-token.js';
+import { mayDispatch, type Principal, type Role } from '../shared/roles.js';
 import { hostAllowed } from './http-server.js';
 import { isIntentName, type IntentRegistry } from '../core/intent-registry.js';
 
 export interface ControlSocketData {
   actor: string;
+  role: Role;
+  personId: string;
+}
+
+/** Who a token (or a personal link's session cookie) belongs to; the access module answers. */
+export interface Authenticator {
+  authenticate(token: string | null | undefined, name?: string): Principal | null;
+  /** Called with a person's id the moment they are revoked. */
+  onRevoked(listener: (personId: string) => void): () => void;
+  sessionFromCookie(header: string | undefined): string | null;
+  /** The Set-Cookie value that keeps a session token for this browser. */
+  sessionCookie(token: string): string;
 }
 
 export type ControlNamespace = Namespace<
@@ -63,7 +75,7 @@ export interface SocketServerOptions {
   comments: CommentFeed;
   audience: AudienceDesk;
   intents: IntentRegistry;
-  token: string;
+  auth: Authenticator;
   lan: boolean;
   logger: Logger;
   onRejected: (channel: string, reason: string) => void;
@@ -100,7 +112,13 @@ export function attachSocketServer(options: SocketServerOptions): SocketServer {
   const control = io.of('/control') as unknown as ControlNamespace;
   control.use((socket, next) => {
     const auth = controlAuthSchema.safeParse(socket.handshake.auth);
-    if (!auth.success || !tokensEqual(auth.data.token, options.token)) {
+    const token = auth.success
+      ? (auth.data.token ?? options.auth.sessionFromCookie(socket.handshake.headers.cookie))
+      : null;
+    const principal = auth.success
+      ? options.auth.authenticate(token, auth.data.name ?? `Client ${socket.id.slice(0, 4)}`)
+      : null;
+    if (!principal) {
       onRejected('socket', 'missing or wrong token');
       const error = new Error(TOKEN_REJECTED) as Error & { data: unknown };
       error.data = {
@@ -109,11 +127,18 @@ export function attachSocketServer(options: SocketServerOptions): SocketServer {
       next(error);
       return;
     }
-    socket.data.actor = auth.data.name ?? `Client ${socket.id.slice(0, 4)}`;
+    socket.data.actor = principal.name;
+    socket.data.role = principal.role;
+    socket.data.personId = principal.personId;
     next();
   });
   control.on('connection', (socket) => {
     wireControlSocket(socket, intents, options.comments, onRejected);
+    socket.emit('session:info', {
+      name: socket.data.actor,
+      role: socket.data.role,
+      owner: socket.data.personId === 'owner',
+    });
     // Already in the namespace, so every later change reaches it; the snapshot covers the rest.
     socket.emit('state:snapshot', hub.snapshot());
   });
@@ -156,12 +181,20 @@ export function attachSocketServer(options: SocketServerOptions): SocketServer {
     for (const comment of changed) commentBatcher.add(comment.id, comment);
   });
 
+  // A revoked person's open screens close now, not at their next request.
+  const unsubscribeRevoked = options.auth.onRevoked((personId) => {
+    for (const socket of control.sockets.values()) {
+      if (socket.data.personId === personId) socket.disconnect(true);
+    }
+  });
+
   return {
     io,
     control,
     overlay,
     audience,
     close: async () => {
+      unsubscribeRevoked();
       unsubscribe();
       unsubscribeComments();
       batcher.dispose();
@@ -210,7 +243,16 @@ function wireControlSocket(
       ack?.(refused(message('request.unknown', { event: event.slice(0, 60) })));
       return;
     }
-    // Subscriptions belong to this connection, so they are answered here, not by an intent.
+    // Subscriptions belong to this connection, so they are answered here, not by an intent;
+    // the role check is the dispatch point's, the same for both.
+    if (
+      (event === 'comments:subscribe' || event === 'comments:unsubscribe') &&
+      !mayDispatch(socket.data.role, event)
+    ) {
+      onRejected('socket', `${event} refused for role ${socket.data.role}`);
+      ack?.(refused(message('access.forbidden', { intent: event, role: socket.data.role })));
+      return;
+    }
     if (event === 'comments:subscribe' || event === 'comments:unsubscribe') {
       const payload = args[0];
       if (typeof payload !== 'object' || payload === null || Object.keys(payload).length > 0) {
@@ -228,7 +270,11 @@ function wireControlSocket(
       return;
     }
     void intents
-      .dispatch(event, args[0], { actor: socket.data.actor, channel: 'socket' })
+      .dispatch(event, args[0], {
+        actor: socket.data.actor,
+        channel: 'socket',
+        role: socket.data.role,
+      })
       .then((result) => {
         ack?.(
           result.ok

@@ -151,13 +151,13 @@ async function run(count: number): Promise<Run> {
           streamKey: 'key',
           enabled: true,
         },
-        { actor: 'bench', channel: 'rest' },
+        { actor: 'bench', channel: 'rest', role: 'producer' },
       );
     }
     const target = (await core.intents.dispatch(
       'relay:publishTarget',
       {},
-      { actor: 'bench', channel: 'rest' },
+      { actor: 'bench', channel: 'rest', role: 'producer' },
     )) as {
       ok: true;
       value: { server: string; key: string };

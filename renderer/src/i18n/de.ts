@@ -67,6 +67,22 @@ export const de: Strings = {
       lower_third_not_confirmed: 'OBS hat die Bauchbinde noch nicht bestätigt.',
     },
   },
+  people: {
+    title: 'Personen',
+    help: 'Jede Person bekommt einen eigenen Link mit einer Rolle. Die Moderation bearbeitet die Fragen und nimmt sie auf Sendung, kann aber weder Stream noch OBS, Weiterleitung oder Einstellungen ändern. Der Link lässt sich jederzeit widerrufen.',
+    name: 'Name',
+    role: 'Rolle',
+    add: 'Link erstellen',
+    revoke: 'Widerrufen',
+    none: 'Noch niemand: Zugriff hat nur dieser Computer (die Eigentümerin oder der Eigentümer).',
+    linkFor:
+      'Link für {{name}}: auf dem Gerät öffnen oder den Code scannen. Er wird nur jetzt angezeigt.',
+    copy: 'Link kopieren',
+    copied: 'Kopiert.',
+    lastSeen: 'zuletzt {{when}}',
+    never: 'noch nicht benutzt',
+    roles: { producer: 'Produktion', moderator: 'Moderation', guest: 'Gast' },
+  },
   producer: {
     destinations: 'Multistream',
     noDestinations: 'Noch keine Ziele. Lege YouTube, Twitch und andere in den Einstellungen an.',
