@@ -113,7 +113,8 @@ export async function startCore(options: StartOptions): Promise<RunningCore> {
     });
     // Last in, so it closes first: no request reaches a module that is stopping.
     add({ name: 'server', routes: [], start: () => Promise.resolve(), stop: () => server.close() });
-    for (const module of modules) await module.start({ url: server.url });
+    const linkUrl = config.publicUrl && config.publicControl ? config.publicUrl : server.url;
+    for (const module of modules) await module.start({ url: server.url, linkUrl });
     logger.info('core started', { url: server.url, dataDir: config.dataDir, lan: config.lan });
 
     let stopped: Promise<void> | null = null;

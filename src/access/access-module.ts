@@ -40,7 +40,7 @@ export function createAccessModule(ctx: ModuleContext, ownerToken: string): Acce
     ],
     start: (runtime) => {
       // Links name the address people reach the core at; known once the server answers.
-      baseUrl = runtime.url;
+      baseUrl = runtime.linkUrl;
       return Promise.resolve();
     },
     stop: () => Promise.resolve(),

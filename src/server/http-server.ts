@@ -2,9 +2,9 @@
 // separately) socket.io. On loopback it refuses foreign Host headers, so a web page cannot
 // reach the core through DNS rebinding.
 import http from 'node:http';
-import { isLoopbackHost } from '../config.js';
 import { type RestRouter, sendJson } from './rest-router.js';
 import type { Authenticator } from './socket-server.js';
+import type { Reach } from './reach.js';
 import { serveStatic } from './static-files.js';
 
 /** Where each role starts after following their link. */
@@ -47,25 +47,14 @@ export interface HttpServerOptions {
   auth: Pick<Authenticator, 'authenticate' | 'sessionCookie'>;
   rendererDir: string;
   /** When false (loopback only), requests must name a loopback host. */
-  lan: boolean;
+  reach: Reach;
   onError: (error: unknown) => void;
-}
-
-export function hostAllowed(hostHeader: string | undefined, lan: boolean): boolean {
-  if (lan) return true;
-  if (!hostHeader) return false;
-  let hostname: string;
-  try {
-    hostname = new URL(`http://${hostHeader}`).hostname;
-  } catch {
-    return false;
-  }
-  return isLoopbackHost(hostname.replace(/^\[|\]$/g, ''));
 }
 
 export function createHttpServer(options: HttpServerOptions): http.Server {
   return http.createServer((req, res) => {
-    if (!hostAllowed(req.headers.host, options.lan)) {
+    const arrival = options.reach.arrival(req.headers.host);
+    if (arrival === 'refused') {
       sendJson(res, 421, {
         error: 'Panelcast listens on this computer only; open it via http://127.0.0.1.',
       });
@@ -76,6 +65,14 @@ export function createHttpServer(options: HttpServerOptions): http.Server {
       url = new URL(req.url ?? '/', 'http://panelcast.local');
     } catch {
       sendJson(res, 400, { error: 'Malformed request URL.' });
+      return;
+    }
+    if (!options.reach.allows(arrival, url.pathname)) {
+      // Through the public address only the audience page is served; control stays local.
+      sendJson(res, 403, {
+        error:
+          'This address serves the audience page only. Open the control screens on the studio computer or the local network.',
+      });
       return;
     }
     if (url.pathname === '/login') {

@@ -9,6 +9,7 @@ import type { StateHub } from '../shared/state-hub.js';
 import { listenError } from '../startup-errors.js';
 import { createHttpServer } from './http-server.js';
 import { openApiRoute } from './openapi.js';
+import { Reach } from './reach.js';
 import { RestRouter } from './rest-router.js';
 import {
   attachSocketServer,
@@ -22,6 +23,9 @@ export interface ServeOptions {
   host: string;
   port: number;
   lan: boolean;
+  publicUrl: string | null;
+  trustProxy: string[];
+  publicControl: boolean;
   auth: Authenticator;
   routes: readonly Route[];
   /** Shown in the OpenAPI document. */
@@ -70,6 +74,7 @@ export async function serve(options: ServeOptions): Promise<Serving> {
   const { logger, onRejected } = options;
   const onError = (error: unknown): void => logger.error('request failed', { error });
   const routes = [...options.routes, openApiRoute(options.routes, options.version)];
+  const reach = new Reach(options);
   const router = new RestRouter({
     routes,
     auth: options.auth,
@@ -80,7 +85,7 @@ export async function serve(options: ServeOptions): Promise<Serving> {
     router,
     auth: options.auth,
     rendererDir: options.rendererDir,
-    lan: options.lan,
+    reach,
     onError,
   });
   const sockets = attachSocketServer({
@@ -90,7 +95,7 @@ export async function serve(options: ServeOptions): Promise<Serving> {
     audience: options.audience,
     intents: options.intents,
     auth: options.auth,
-    lan: options.lan,
+    reach,
     logger: logger.child('sockets'),
     onRejected,
     batchIntervalMs: options.batchIntervalMs,

@@ -23,7 +23,7 @@ import {
 import type { StateHub } from '../shared/state-hub.js';
 import type { ShowState, StateSlice } from '../shared/state.js';
 import { mayDispatch, type Principal, type Role } from '../shared/roles.js';
-import { hostAllowed } from './http-server.js';
+import type { Reach } from './reach.js';
 import { isIntentName, type IntentRegistry } from '../core/intent-registry.js';
 
 export interface ControlSocketData {
@@ -76,7 +76,7 @@ export interface SocketServerOptions {
   audience: AudienceDesk;
   intents: IntentRegistry;
   auth: Authenticator;
-  lan: boolean;
+  reach: Reach;
   logger: Logger;
   onRejected: (channel: string, reason: string) => void;
   /** How long bursts of state changes are merged before they go out. */
@@ -106,8 +106,17 @@ export function attachSocketServer(options: SocketServerOptions): SocketServer {
   const io = new Server(options.httpServer, {
     serveClient: false,
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
-    allowRequest: (req, callback) => callback(null, hostAllowed(req.headers.host, options.lan)),
+    allowRequest: (req, callback) =>
+      callback(null, options.reach.arrival(req.headers.host) !== 'refused'),
   });
+  // Through the public address only the audience may connect; control stays local.
+  for (const name of ['/', '/control', '/overlay', '/audience']) {
+    io.of(name).use((socket, next) => {
+      const arrival = options.reach.arrival(socket.handshake.headers.host);
+      if (options.reach.allowsNamespace(arrival, name)) next();
+      else next(new Error('not_here'));
+    });
+  }
 
   const control = io.of('/control') as unknown as ControlNamespace;
   control.use((socket, next) => {
@@ -157,7 +166,13 @@ export function attachSocketServer(options: SocketServerOptions): SocketServer {
     audience.emit('audience:state', next),
   );
   audience.on('connection', (socket) =>
-    wireAudienceSocket(socket, options.audience, onRejected, audienceState.current()),
+    wireAudienceSocket(
+      socket,
+      options.audience,
+      onRejected,
+      audienceState.current(),
+      options.reach,
+    ),
   );
 
   const batcher = new UpdateBatcher<StateSlice, unknown>({
@@ -316,12 +331,16 @@ function wireAudienceSocket(
   service: AudienceDesk,
   onRejected: (channel: string, reason: string) => void,
   state: AudienceState,
+  reach: Reach,
 ): void {
   // A device id from the page's storage keeps rate limits and votes per phone, not per tab.
   const claimed = (socket.handshake.auth as { device?: unknown }).device;
   const device =
     typeof claimed === 'string' && DEVICE_ID.test(claimed) ? claimed : `socket-${socket.id}`;
-  const address = socket.handshake.address;
+  const address = reach.clientAddress(
+    socket.handshake.address,
+    socket.handshake.headers['x-forwarded-for'],
+  );
   socket.onAny((event: string, ...args: unknown[]) => {
     const ack = typeof args.at(-1) === 'function' ? (args.pop() as (r: AudienceAck) => void) : null;
     let result: AudienceAck;
