@@ -101,31 +101,29 @@ export function overlayStateFrom(state: ShowState): OverlayState {
   return { showTitle: state.app.showTitle, onAir: state.queue.onAir, guest: state.lowerThird };
 }
 
-export function attachSocketServer(options: SocketServerOptions): SocketServer {
-  const { hub, intents, logger, onRejected } = options;
-  const io = new Server(options.httpServer, {
-    serveClient: false,
-    maxHttpBufferSize: MAX_MESSAGE_BYTES,
-    allowRequest: (req, callback) =>
-      callback(null, options.reach.arrival(req.headers.host) !== 'refused'),
-  });
-  // Through the public address only the audience may connect; control stays local.
+/** Through the public address only the audience may connect; control stays local. */
+function guardNamespaces(io: Server, reach: Reach): void {
   for (const name of ['/', '/control', '/overlay', '/audience']) {
     io.of(name).use((socket, next) => {
-      const arrival = options.reach.arrival(socket.handshake.headers.host);
-      if (options.reach.allowsNamespace(arrival, name)) next();
+      const arrival = reach.arrival(socket.handshake.headers.host);
+      if (reach.allowsNamespace(arrival, name)) next();
       else next(new Error('not_here'));
     });
   }
+}
 
-  const control = io.of('/control') as unknown as ControlNamespace;
-  control.use((socket, next) => {
+/** Who a control connection is: its token, or the session cookie a personal link left. */
+function authenticateControl(
+  authenticator: Authenticator,
+  onRejected: (channel: string, reason: string) => void,
+): (socket: ControlSocket, next: (error?: Error) => void) => void {
+  return (socket, next) => {
     const auth = controlAuthSchema.safeParse(socket.handshake.auth);
     const token = auth.success
-      ? (auth.data.token ?? options.auth.sessionFromCookie(socket.handshake.headers.cookie))
+      ? (auth.data.token ?? authenticator.sessionFromCookie(socket.handshake.headers.cookie))
       : null;
     const principal = auth.success
-      ? options.auth.authenticate(token, auth.data.name ?? `Client ${socket.id.slice(0, 4)}`)
+      ? authenticator.authenticate(token, auth.data.name ?? `Client ${socket.id.slice(0, 4)}`)
       : null;
     if (!principal) {
       onRejected('socket', 'missing or wrong token');
@@ -140,7 +138,20 @@ export function attachSocketServer(options: SocketServerOptions): SocketServer {
     socket.data.role = principal.role;
     socket.data.personId = principal.personId;
     next();
+  };
+}
+
+export function attachSocketServer(options: SocketServerOptions): SocketServer {
+  const { hub, intents, logger, onRejected } = options;
+  const io = new Server(options.httpServer, {
+    serveClient: false,
+    maxHttpBufferSize: MAX_MESSAGE_BYTES,
+    allowRequest: (req, callback) =>
+      callback(null, options.reach.arrival(req.headers.host) !== 'refused'),
   });
+  guardNamespaces(io, options.reach);
+  const control = io.of('/control') as unknown as ControlNamespace;
+  control.use(authenticateControl(options.auth, onRejected));
   control.on('connection', (socket) => {
     wireControlSocket(socket, intents, options.comments, onRejected);
     socket.emit('session:info', {
