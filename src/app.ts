@@ -1,6 +1,7 @@
 // The composition root: opens the store, builds each module with what it needs from the others,
 // puts their routes on the server and starts them. Modules wire themselves; nothing else here.
 import type { Database } from 'better-sqlite3';
+import { createAccessModule } from './access/access-module.js';
 import { loadOrCreateToken } from './access/control-token.js';
 import type { ServeConfig } from './config.js';
 import { rejectionCounter } from './core/diagnostics.js';
@@ -92,6 +93,7 @@ export async function startCore(options: StartOptions): Promise<RunningCore> {
     return module;
   };
   try {
+    const access = add(createAccessModule(ctx, token));
     const queue = add(createQueueModule(ctx));
     const obs = add(createObsModule(ctx));
     add(createShowModule(ctx, obs));
@@ -100,7 +102,7 @@ export async function startCore(options: StartOptions): Promise<RunningCore> {
 
     const server = await serve({
       ...config,
-      token,
+      auth: access.access,
       version,
       routes: [...coreRoutes({ hub, version }), ...modules.flatMap((m) => m.routes)],
       hub,
@@ -114,7 +116,8 @@ export async function startCore(options: StartOptions): Promise<RunningCore> {
     });
     // Last in, so it closes first: no request reaches a module that is stopping.
     add({ name: 'server', routes: [], start: () => Promise.resolve(), stop: () => server.close() });
-    for (const module of modules) await module.start({ url: server.url });
+    const linkUrl = config.publicUrl && config.publicControl ? config.publicUrl : server.url;
+    for (const module of modules) await module.start({ url: server.url, linkUrl });
     logger.info('core started', { url: server.url, dataDir: config.dataDir, lan: config.lan });
 
     let stopped: Promise<void> | null = null;

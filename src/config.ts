@@ -1,5 +1,6 @@
 // Turns command-line flags and PANELCAST_* environment variables into the core's settings.
 // Flags win over the environment, the environment over defaults. Pure: no I/O.
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -19,6 +20,12 @@ export interface ServeConfig {
   logLevel: LogLevelName;
   /** True when the host is reachable from other machines (opt-in). */
   lan: boolean;
+  /** The public origin (behind a TLS proxy or tunnel) for the audience page and links. */
+  publicUrl: string | null;
+  /** Proxies whose X-Forwarded-For is believed for the client's address. */
+  trustProxy: string[];
+  /** Control (producer and moderator screens, REST) also through the public origin (opt-in). */
+  publicControl: boolean;
 }
 
 export class ConfigError extends Error {
@@ -98,11 +105,24 @@ Options (environment variable in brackets):
                    Use 0.0.0.0 to let tablets on your network connect (LAN opt-in).
   --port PORT      port to listen on [PANELCAST_PORT]; default 7878, 0 picks a free one
   --data-dir DIR   where the database and token live [PANELCAST_DATA_DIR]
+  --public-url URL the https origin viewers and guests reach (reverse proxy or tunnel)
+                   [PANELCAST_PUBLIC_URL]; it serves the audience page, not control
+  --trust-proxy IP take client addresses from X-Forwarded-For only from this proxy
+                   [PANELCAST_TRUST_PROXY]
+  --public-control also serve control screens and REST through the public URL
+                   [PANELCAST_PUBLIC_CONTROL=1]
                    [PANELCAST_TOKEN] fixes the control token instead of the stored one
                    [PANELCAST_LOG_LEVEL] debug, info (default), warn or error`;
 
 export function parseServeArgs(args: readonly string[], env: Env, system: SystemInfo): ServeConfig {
-  let values: { host?: string; port?: string; 'data-dir'?: string };
+  let values: {
+    host?: string;
+    port?: string;
+    'data-dir'?: string;
+    'public-url'?: string;
+    'trust-proxy'?: string;
+    'public-control'?: boolean;
+  };
   try {
     ({ values } = parseArgs({
       args: [...args],
@@ -110,6 +130,9 @@ export function parseServeArgs(args: readonly string[], env: Env, system: System
         host: { type: 'string' },
         port: { type: 'string' },
         'data-dir': { type: 'string' },
+        'public-url': { type: 'string' },
+        'trust-proxy': { type: 'string' },
+        'public-control': { type: 'boolean' },
       },
       strict: true,
       allowPositionals: false,
@@ -149,5 +172,44 @@ export function parseServeArgs(args: readonly string[], env: Env, system: System
     secretKeyHex: fromEnv('PANELCAST_SECRET_KEY'),
     logLevel: rawLevel === undefined ? 'info' : parseLogLevel(rawLevel),
     lan: !isLoopbackHost(host),
+    publicUrl: parsePublicUrl(values['public-url'] ?? fromEnv('PANELCAST_PUBLIC_URL')),
+    trustProxy: parseTrustProxy(values['trust-proxy'] ?? fromEnv('PANELCAST_TRUST_PROXY')),
+    publicControl: values['public-control'] ?? fromEnv('PANELCAST_PUBLIC_CONTROL') === '1',
   };
+}
+
+/** An https origin (a path is allowed, e.g. behind a shared proxy), normalized with a final "/". */
+export function parsePublicUrl(value: string | undefined): string | null {
+  if (value === undefined) return null;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(
+      `--public-url must be a full address like https://talk.example.org/ (got "${value}").`,
+    );
+  }
+  if (url.protocol !== 'https:' && !isLoopbackHost(url.hostname)) {
+    throw new ConfigError("--public-url must start with https:// (viewers' phones need TLS).");
+  }
+  if (url.search || url.hash || url.username || url.password) {
+    throw new ConfigError(
+      '--public-url names an origin and path only: no query, fragment or login.',
+    );
+  }
+  return url.href.endsWith('/') ? url.href : `${url.href}/`;
+}
+
+export function parseTrustProxy(value: string | undefined): string[] {
+  if (value === undefined) return [];
+  const list = value
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
+  for (const address of list) {
+    if (isIP(address) === 0) {
+      throw new ConfigError(`--trust-proxy takes the proxy's IP address (got "${address}").`);
+    }
+  }
+  return list;
 }

@@ -11,12 +11,15 @@ import type {
   ControlIntentResults,
 } from '../shared/protocol.js';
 import { describeZodError } from '../shared/validation.js';
+import { mayDispatch, type Role } from '../shared/roles.js';
 import { inEnglish, message, type Message } from '../shared/messages/message.js';
 
 export interface IntentContext {
-  /** Who acts: the moderator's name or "REST". Recorded in the audit log. */
+  /** Who acts: the person's name. Recorded in the audit log. */
   actor: string;
   channel: 'socket' | 'rest';
+  /** What they may do; checked here, at the one dispatch point, for socket and REST alike. */
+  role: Role;
 }
 
 export type IntentHandler<N extends ControlIntentName> = (
@@ -85,6 +88,13 @@ export class IntentRegistry {
     payload: unknown,
     context: IntentContext,
   ): Promise<DispatchResult<ControlIntentResults[N]>> {
+    if (!mayDispatch(context.role, name)) {
+      this.#onRejected(context.channel, `${name} refused for role ${context.role}`);
+      return refusal(
+        'forbidden',
+        message('access.forbidden', { intent: name, role: context.role }),
+      );
+    }
     const schema: z.ZodType = controlIntentSchemas[name];
     const parsed = schema.safeParse(payload);
     if (!parsed.success) {

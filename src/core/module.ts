@@ -28,6 +28,8 @@ export interface ModuleContext {
 export interface ModuleRuntime {
   /** Base URL of the core, e.g. http://127.0.0.1:7878/ */
   url: string;
+  /** Where links for other people's devices point (the public URL where control may use it). */
+  linkUrl: string;
 }
 
 export interface CoreModule {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { controlIntentSchemas } from '../shared/control-intents.js';
 import type { UserErrorKind } from '../shared/errors.js';
 import type { ControlIntentName } from '../shared/protocol.js';
+import type { Principal } from '../shared/roles.js';
 import type { IntentRegistry } from './intent-registry.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -14,6 +15,8 @@ export interface ApiRequest {
   params: Record<string, string>;
   query: URLSearchParams;
   body: unknown;
+  /** Who sent it; null on public routes. */
+  principal: Principal | null;
 }
 
 export interface ApiResult {
@@ -24,8 +27,11 @@ export interface ApiResult {
 export interface Route {
   method: HttpMethod;
   path: string;
-  /** Public routes skip the bearer token (/api/health, /api/openapi.json). */
-  access: 'public' | 'token';
+  /**
+   * Public routes skip the bearer token (/api/health, /api/openapi.json); every other route names
+   * the intent whose roles may use it (for an intent route, that intent itself).
+   */
+  access: 'public' | ControlIntentName;
   /** One line for the OpenAPI document. */
   summary: string;
   /** What the JSON body must be (the same schema the core checks), null when none is read. */
@@ -99,14 +105,15 @@ export function intentRoute(
   return {
     method,
     path,
-    access: 'token',
+    access: intent,
     summary: `Sends the ${intent} intent.`,
     body: bodySchema(intent, from, path),
     query: null,
     handle: async (request) => {
       const result = await intents.dispatch(intent, payloadOf(from, request), {
-        actor: 'REST',
+        actor: request.principal?.name ?? 'REST',
         channel: 'rest',
+        role: request.principal?.role ?? 'guest',
       });
       if (!result.ok) {
         const body = {

@@ -361,7 +361,7 @@ export function relayRoutes(intents: IntentRegistry, hub: StateHub): Route[] {
     {
       method: 'GET',
       path: '/api/destinations',
-      access: 'token',
+      access: 'state:get',
       summary: 'The relay ingest and every destination with its status.',
       body: null,
       query: null,

@@ -21,7 +21,7 @@ export function coreRoutes({ hub, version }: CoreRoutesDeps): Route[] {
     {
       method: 'GET',
       path: '/api/state',
-      access: 'token',
+      access: 'state:get',
       summary: 'The whole show state, as the control UI sees it.',
       body: null,
       query: null,

@@ -2,7 +2,9 @@
 // and errors as {"error": "..."} with the right status code.
 import type http from 'node:http';
 import type { ApiResult, Route } from '../core/routes.js';
-import { tokensEqual } from '../access/control-token.js';
+import { inEnglish, message } from '../shared/messages/message.js';
+import { mayDispatch, type Principal } from '../shared/roles.js';
+import type { Authenticator } from './socket-server.js';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -21,19 +23,19 @@ class HttpProblem extends Error {
 
 export interface RestRouterOptions {
   routes: readonly Route[];
-  token: string;
+  auth: Pick<Authenticator, 'authenticate'>;
   onRejected: (channel: string, reason: string) => void;
   onError: (error: unknown) => void;
 }
 
 export class RestRouter {
   readonly #routes: CompiledRoute[];
-  readonly #token: string;
+  readonly #auth: Pick<Authenticator, 'authenticate'>;
   readonly #onRejected: (channel: string, reason: string) => void;
   readonly #onError: (error: unknown) => void;
 
   constructor(options: RestRouterOptions) {
-    this.#token = options.token;
+    this.#auth = options.auth;
     this.#onRejected = options.onRejected;
     this.#onError = options.onError;
     this.#routes = options.routes.map((route) => {
@@ -81,7 +83,19 @@ export class RestRouter {
         `${req.method ?? '?'} is not allowed on ${pathname} (use ${allowed}).`,
       );
     }
-    if (hit.route.access === 'token') this.#authorize(req);
+    const principal = hit.route.access === 'public' ? null : this.#authorize(req);
+    if (
+      principal &&
+      hit.route.access !== 'public' &&
+      !mayDispatch(principal.role, hit.route.access)
+    ) {
+      this.#onRejected('rest', `${hit.route.access} refused for role ${principal.role}`);
+      const refusal = message('access.forbidden', {
+        intent: hit.route.access,
+        role: principal.role,
+      });
+      return { status: 403, body: { error: inEnglish(refusal), message: refusal } };
+    }
 
     const params: Record<string, string> = {};
     hit.route.names.forEach((name, i) => {
@@ -94,13 +108,16 @@ export class RestRouter {
       params,
       query: url.searchParams,
       body,
+      principal,
     });
   }
 
-  #authorize(req: http.IncomingMessage): void {
+  #authorize(req: http.IncomingMessage): Principal {
     const header = req.headers.authorization ?? '';
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    if (!match?.[1] || !tokensEqual(match[1], this.#token)) {
+    // The owner's token over REST acts as "REST" (scripts, Stream Deck); a person as themselves.
+    const principal = match?.[1] ? this.#auth.authenticate(match[1], 'REST') : null;
+    if (!principal) {
       this.#onRejected('rest', 'missing or wrong token');
       throw new HttpProblem(
         401,
@@ -109,6 +126,7 @@ export class RestRouter {
           : 'This endpoint needs the control token: send "Authorization: Bearer <token>".',
       );
     }
+    return principal;
   }
 
   async #readBody(req: http.IncomingMessage): Promise<unknown> {

@@ -9,10 +9,12 @@ import type { StateHub } from '../shared/state-hub.js';
 import { listenError } from '../startup-errors.js';
 import { createHttpServer } from './http-server.js';
 import { openApiRoute } from './openapi.js';
+import { Reach } from './reach.js';
 import { RestRouter } from './rest-router.js';
 import {
   attachSocketServer,
   type AudienceDesk,
+  type Authenticator,
   type CommentFeed,
   type SocketServer,
 } from './socket-server.js';
@@ -21,7 +23,10 @@ export interface ServeOptions {
   host: string;
   port: number;
   lan: boolean;
-  token: string;
+  publicUrl: string | null;
+  trustProxy: string[];
+  publicControl: boolean;
+  auth: Authenticator;
   routes: readonly Route[];
   /** Shown in the OpenAPI document. */
   version: string;
@@ -69,16 +74,18 @@ export async function serve(options: ServeOptions): Promise<Serving> {
   const { logger, onRejected } = options;
   const onError = (error: unknown): void => logger.error('request failed', { error });
   const routes = [...options.routes, openApiRoute(options.routes, options.version)];
+  const reach = new Reach(options);
   const router = new RestRouter({
     routes,
-    token: options.token,
+    auth: options.auth,
     onRejected,
     onError,
   });
   const httpServer = createHttpServer({
     router,
+    auth: options.auth,
     rendererDir: options.rendererDir,
-    lan: options.lan,
+    reach,
     onError,
   });
   const sockets = attachSocketServer({
@@ -87,8 +94,8 @@ export async function serve(options: ServeOptions): Promise<Serving> {
     comments: options.comments,
     audience: options.audience,
     intents: options.intents,
-    token: options.token,
-    lan: options.lan,
+    auth: options.auth,
+    reach,
     logger: logger.child('sockets'),
     onRejected,
     batchIntervalMs: options.batchIntervalMs,

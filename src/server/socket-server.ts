@@ -22,12 +22,24 @@ import {
 } from '../shared/protocol.js';
 import type { StateHub } from '../shared/state-hub.js';
 import type { ShowState, StateSlice } from '../shared/state.js';
-import { tokensEqual } from '../access/control-token.js';
-import { hostAllowed } from './http-server.js';
+import { mayDispatch, type Principal, type Role } from '../shared/roles.js';
+import type { Reach } from './reach.js';
 import { isIntentName, type IntentRegistry } from '../core/intent-registry.js';
 
 export interface ControlSocketData {
   actor: string;
+  role: Role;
+  personId: string;
+}
+
+/** Who a token (or a personal link's session cookie) belongs to; the access module answers. */
+export interface Authenticator {
+  authenticate(token: string | null | undefined, name?: string): Principal | null;
+  /** Called with a person's id the moment they are revoked. */
+  onRevoked(listener: (personId: string) => void): () => void;
+  sessionFromCookie(header: string | undefined): string | null;
+  /** The Set-Cookie value that keeps a session token for this browser. */
+  sessionCookie(token: string): string;
 }
 
 export type ControlNamespace = Namespace<
@@ -63,8 +75,8 @@ export interface SocketServerOptions {
   comments: CommentFeed;
   audience: AudienceDesk;
   intents: IntentRegistry;
-  token: string;
-  lan: boolean;
+  auth: Authenticator;
+  reach: Reach;
   logger: Logger;
   onRejected: (channel: string, reason: string) => void;
   /** How long bursts of state changes are merged before they go out. */
@@ -89,18 +101,31 @@ export function overlayStateFrom(state: ShowState): OverlayState {
   return { showTitle: state.app.showTitle, onAir: state.queue.onAir, guest: state.lowerThird };
 }
 
-export function attachSocketServer(options: SocketServerOptions): SocketServer {
-  const { hub, intents, logger, onRejected } = options;
-  const io = new Server(options.httpServer, {
-    serveClient: false,
-    maxHttpBufferSize: MAX_MESSAGE_BYTES,
-    allowRequest: (req, callback) => callback(null, hostAllowed(req.headers.host, options.lan)),
-  });
+/** Through the public address only the audience may connect; control stays local. */
+function guardNamespaces(io: Server, reach: Reach): void {
+  for (const name of ['/', '/control', '/overlay', '/audience']) {
+    io.of(name).use((socket, next) => {
+      const arrival = reach.arrival(socket.handshake.headers.host);
+      if (reach.allowsNamespace(arrival, name)) next();
+      else next(new Error('not_here'));
+    });
+  }
+}
 
-  const control = io.of('/control') as unknown as ControlNamespace;
-  control.use((socket, next) => {
+/** Who a control connection is: its token, or the session cookie a personal link left. */
+function authenticateControl(
+  authenticator: Authenticator,
+  onRejected: (channel: string, reason: string) => void,
+): (socket: ControlSocket, next: (error?: Error) => void) => void {
+  return (socket, next) => {
     const auth = controlAuthSchema.safeParse(socket.handshake.auth);
-    if (!auth.success || !tokensEqual(auth.data.token, options.token)) {
+    const token = auth.success
+      ? (auth.data.token ?? authenticator.sessionFromCookie(socket.handshake.headers.cookie))
+      : null;
+    const principal = auth.success
+      ? authenticator.authenticate(token, auth.data.name ?? `Client ${socket.id.slice(0, 4)}`)
+      : null;
+    if (!principal) {
       onRejected('socket', 'missing or wrong token');
       const error = new Error(TOKEN_REJECTED) as Error & { data: unknown };
       error.data = {
@@ -109,11 +134,31 @@ export function attachSocketServer(options: SocketServerOptions): SocketServer {
       next(error);
       return;
     }
-    socket.data.actor = auth.data.name ?? `Client ${socket.id.slice(0, 4)}`;
+    socket.data.actor = principal.name;
+    socket.data.role = principal.role;
+    socket.data.personId = principal.personId;
     next();
+  };
+}
+
+export function attachSocketServer(options: SocketServerOptions): SocketServer {
+  const { hub, intents, logger, onRejected } = options;
+  const io = new Server(options.httpServer, {
+    serveClient: false,
+    maxHttpBufferSize: MAX_MESSAGE_BYTES,
+    allowRequest: (req, callback) =>
+      callback(null, options.reach.arrival(req.headers.host) !== 'refused'),
   });
+  guardNamespaces(io, options.reach);
+  const control = io.of('/control') as unknown as ControlNamespace;
+  control.use(authenticateControl(options.auth, onRejected));
   control.on('connection', (socket) => {
     wireControlSocket(socket, intents, options.comments, onRejected);
+    socket.emit('session:info', {
+      name: socket.data.actor,
+      role: socket.data.role,
+      owner: socket.data.personId === 'owner',
+    });
     // Already in the namespace, so every later change reaches it; the snapshot covers the rest.
     socket.emit('state:snapshot', hub.snapshot());
   });
@@ -132,7 +177,13 @@ export function attachSocketServer(options: SocketServerOptions): SocketServer {
     audience.emit('audience:state', next),
   );
   audience.on('connection', (socket) =>
-    wireAudienceSocket(socket, options.audience, onRejected, audienceState.current()),
+    wireAudienceSocket(
+      socket,
+      options.audience,
+      onRejected,
+      audienceState.current(),
+      options.reach,
+    ),
   );
 
   const batcher = new UpdateBatcher<StateSlice, unknown>({
@@ -156,12 +207,20 @@ export function attachSocketServer(options: SocketServerOptions): SocketServer {
     for (const comment of changed) commentBatcher.add(comment.id, comment);
   });
 
+  // A revoked person's open screens close now, not at their next request.
+  const unsubscribeRevoked = options.auth.onRevoked((personId) => {
+    for (const socket of control.sockets.values()) {
+      if (socket.data.personId === personId) socket.disconnect(true);
+    }
+  });
+
   return {
     io,
     control,
     overlay,
     audience,
     close: async () => {
+      unsubscribeRevoked();
       unsubscribe();
       unsubscribeComments();
       batcher.dispose();
@@ -210,7 +269,16 @@ function wireControlSocket(
       ack?.(refused(message('request.unknown', { event: event.slice(0, 60) })));
       return;
     }
-    // Subscriptions belong to this connection, so they are answered here, not by an intent.
+    // Subscriptions belong to this connection, so they are answered here, not by an intent;
+    // the role check is the dispatch point's, the same for both.
+    if (
+      (event === 'comments:subscribe' || event === 'comments:unsubscribe') &&
+      !mayDispatch(socket.data.role, event)
+    ) {
+      onRejected('socket', `${event} refused for role ${socket.data.role}`);
+      ack?.(refused(message('access.forbidden', { intent: event, role: socket.data.role })));
+      return;
+    }
     if (event === 'comments:subscribe' || event === 'comments:unsubscribe') {
       const payload = args[0];
       if (typeof payload !== 'object' || payload === null || Object.keys(payload).length > 0) {
@@ -228,7 +296,11 @@ function wireControlSocket(
       return;
     }
     void intents
-      .dispatch(event, args[0], { actor: socket.data.actor, channel: 'socket' })
+      .dispatch(event, args[0], {
+        actor: socket.data.actor,
+        channel: 'socket',
+        role: socket.data.role,
+      })
       .then((result) => {
         ack?.(
           result.ok
@@ -270,12 +342,16 @@ function wireAudienceSocket(
   service: AudienceDesk,
   onRejected: (channel: string, reason: string) => void,
   state: AudienceState,
+  reach: Reach,
 ): void {
   // A device id from the page's storage keeps rate limits and votes per phone, not per tab.
   const claimed = (socket.handshake.auth as { device?: unknown }).device;
   const device =
     typeof claimed === 'string' && DEVICE_ID.test(claimed) ? claimed : `socket-${socket.id}`;
-  const address = socket.handshake.address;
+  const address = reach.clientAddress(
+    socket.handshake.address,
+    socket.handshake.headers['x-forwarded-for'],
+  );
   socket.onAny((event: string, ...args: unknown[]) => {
     const ack = typeof args.at(-1) === 'function' ? (args.pop() as (r: AudienceAck) => void) : null;
     let result: AudienceAck;

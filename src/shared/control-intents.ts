@@ -11,7 +11,8 @@ import {
 } from './shapes.js';
 
 export const controlAuthSchema = z.object({
-  token: z.string().min(1).max(200),
+  /** Absent when the browser holds a session cookie from a personal link instead. */
+  token: z.string().min(1).max(200).optional(),
   /** Shown next to this client's actions ("rejected by Anna"). */
   name: z.string().trim().min(1).max(40).optional(),
 });
@@ -132,4 +133,12 @@ export const controlIntentSchemas = {
   'relay:configureObs': nothing,
   /** Reveals the ingest address and its secret key, for streaming software other than OBS. */
   'relay:publishTarget': nothing,
+  /** People with their own link and role (producer only). */
+  'people:list': nothing,
+  'people:add': z.strictObject({
+    name: z.string().trim().min(1).max(60),
+    role: z.enum(['producer', 'moderator', 'guest']),
+  }),
+  /** Cuts the person off at once: their link stops working, their open screens close. */
+  'people:revoke': z.strictObject({ id: z.string().min(1).max(40) }),
 } as const satisfies Record<string, z.ZodType>;

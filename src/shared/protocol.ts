@@ -1,6 +1,7 @@
 // The socket.io protocol between the core and its clients, one place for both sides. Types are
 // hints for the compiler; the zod schemas in control-intents.ts are what the core checks.
 // Free of runtime dependencies, so the UI bundles none of the validator.
+import type { Role } from './roles.js';
 import type { z } from 'zod';
 import type { controlAuthSchema, controlIntentSchemas } from './control-intents.js';
 import type { Comment, OnAirComment } from './comment.js';
@@ -86,6 +87,10 @@ export interface ControlIntentResults {
   'relay:removeDestination': object;
   'relay:configureObs': { server: string };
   'relay:publishTarget': { server: string; key: string };
+  'people:list': { people: PersonSummary[] };
+  /** The personal link carries the token once; it is not stored in readable form. */
+  'people:add': { person: PersonSummary; link: string };
+  'people:revoke': object;
 }
 
 export type ControlClientToServerEvents = {
@@ -104,6 +109,8 @@ export interface ControlServerToClientEvents {
   'comments:snapshot': (chunk: { comments: Comment[]; last: boolean }) => void;
   /** Comments added or changed since (batched). */
   'comments:changed': (comments: Comment[]) => void;
+  /** Right after connecting: who this client acts as. */
+  'session:info': (info: SessionInfo) => void;
 }
 
 export interface OverlayState {
@@ -175,4 +182,20 @@ export interface AudienceClientToServerEvents {
     ack: (result: AudienceAck) => void,
   ) => void;
   'audience:vote': (payload: { id: string }, ack: (result: AudienceAck) => void) => void;
+}
+
+/** A person who may use Panelcast with their own link; the token itself is never listed. */
+export interface PersonSummary {
+  id: string;
+  name: string;
+  role: Role;
+  createdAt: string;
+  lastSeenAt: string | null;
+}
+
+/** Sent to each control client after it connects: who it is, so the UI offers what it may do. */
+export interface SessionInfo {
+  name: string;
+  role: Role;
+  owner: boolean;
 }

@@ -10,7 +10,7 @@ export function registryRoutes(intents: IntentRegistry, registry: SourceRegistry
     {
       method: 'GET',
       path: '/api/sources/forms',
-      access: 'token',
+      access: 'sources:configure',
       summary: "Every source's settings form: JSON Schema with German and English labels.",
       body: null,
       query: null,
@@ -19,15 +19,15 @@ export function registryRoutes(intents: IntentRegistry, registry: SourceRegistry
     {
       method: 'PUT',
       path: '/api/sources/:source/settings',
-      access: 'token',
+      access: 'sources:configure',
       summary: 'Settings for a registered source; GET /api/sources/forms has its schema.',
       body: z.record(z.string(), z.unknown()),
       query: null,
-      handle: async ({ params, body }) => {
+      handle: async ({ params, body, principal }) => {
         const result = await intents.dispatch(
           'sources:configure',
           { source: params.source, settings: body },
-          { actor: 'REST', channel: 'rest' },
+          { actor: principal?.name ?? 'REST', channel: 'rest', role: principal?.role ?? 'guest' },
         );
         if (result.ok) return { status: 200, body: { ok: true } };
         const coded = result.message ? { message: result.message } : {};

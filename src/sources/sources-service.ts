@@ -234,7 +234,7 @@ export function sourceRoutes(intents: IntentRegistry, hub: StateHub): Route[] {
     {
       method: 'GET',
       path: '/api/sources',
-      access: 'token',
+      access: 'state:get',
       summary: 'Every comment source with its status and counters.',
       body: null,
       query: null,

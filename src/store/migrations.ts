@@ -101,4 +101,21 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 5,
+    name: 'people and their hashed tokens',
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE people (
+          id TEXT PRIMARY KEY,
+          name TEXT NOT NULL,
+          role TEXT NOT NULL,
+          token_hash TEXT NOT NULL UNIQUE,
+          created_at TEXT NOT NULL,
+          revoked_at TEXT,
+          last_seen_at TEXT
+        );
+      `);
+    },
+  },
 ];

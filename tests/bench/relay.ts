@@ -134,13 +134,13 @@ async function run(relay: Run['relay'], count: number, file: string): Promise<Ru
             streamKey: 'key',
             enabled: true,
           },
-          { actor: 'bench', channel: 'rest' },
+          { actor: 'bench', channel: 'rest', role: 'producer' },
         );
       }
       const target = (await started.intents.dispatch(
         'relay:publishTarget',
         {},
-        { actor: 'bench', channel: 'rest' },
+        { actor: 'bench', channel: 'rest', role: 'producer' },
       )) as { ok: true; value: { server: string; key: string } };
       publishUrl = `${target.value.server}/${target.value.key}`;
       pids = () => {

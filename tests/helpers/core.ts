@@ -11,6 +11,10 @@ export interface TestCore extends RunningCore {
 }
 
 export interface TestCoreOptions {
+  host?: string;
+  lan?: boolean;
+  publicUrl?: string;
+  trustProxy?: string[];
   dataDir?: string;
   port?: number;
   token?: string;
@@ -27,13 +31,16 @@ export async function startTestCore(options: TestCoreOptions = {}): Promise<Test
   const temp = options.dataDir ? null : makeTempDir();
   const dataDir = options.dataDir ?? temp?.dir ?? '';
   const config: ServeConfig = {
-    host: '127.0.0.1',
+    host: options.host ?? '127.0.0.1',
     port: options.port ?? 0,
     dataDir,
     token: options.token ?? null,
     secretKeyHex: undefined,
     logLevel: 'debug',
-    lan: false,
+    lan: options.lan ?? false,
+    publicUrl: options.publicUrl ?? null,
+    trustProxy: options.trustProxy ?? [],
+    publicControl: false,
   };
   const logs: LogRecord[] = [];
   const redactor = new SecretRedactor();

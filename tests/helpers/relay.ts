@@ -34,7 +34,7 @@ export async function publishTestSource(
   const target = (await core.intents.dispatch(
     'relay:publishTarget',
     {},
-    { actor: 'test', channel: 'rest' },
+    { actor: 'test', channel: 'rest', role: 'producer' },
   )) as { ok: true; value: { server: string; key: string } };
   const source = testSource(`${target.value.server}/${target.value.key}`, options);
   await eventually(() => expect(core.hub.get('relay').ingest.state).toBe('live'), 10_000);

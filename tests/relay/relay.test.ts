@@ -38,7 +38,7 @@ describe('multistream relay', () => {
     const target = (await core.intents.dispatch(
       'relay:publishTarget',
       {},
-      { actor: 'test', channel: 'rest' },
+      { actor: 'test', channel: 'rest', role: 'producer' },
     )) as {
       ok: true;
       value: { server: string; key: string };

@@ -60,7 +60,7 @@ describe('relay in the browser', () => {
     const target = (await core.intents.dispatch(
       'relay:publishTarget',
       {},
-      { actor: 'test', channel: 'rest' },
+      { actor: 'test', channel: 'rest', role: 'producer' },
     )) as {
       ok: true;
       value: { server: string; key: string };

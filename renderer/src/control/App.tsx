@@ -12,24 +12,28 @@ import { ModeratorView } from './views/ModeratorView';
 import { ProducerView } from './views/ProducerView';
 import { SettingsView } from './views/SettingsView';
 
+const MODERATOR_VIEWS: readonly View[] = ['moderator'];
 const VIEW_KEYS: Record<string, View> = { F1: 'producer', F2: 'moderator', F3: 'settings' };
 
 export function App({ onToken }: { onToken: (token: string) => void }) {
   const { t, i18n } = useTranslation();
-  const { status, state } = useShow();
-  const [view, navigate] = useView();
+  const { status, state, session } = useShow();
+  const [chosen, navigate] = useView();
+  // A moderator's link opens the moderator view only; the core refuses the rest anyway.
+  const allowed: readonly View[] = session?.role === 'moderator' ? MODERATOR_VIEWS : VIEWS;
+  const view: View = allowed.includes(chosen) ? chosen : (allowed[0] ?? 'moderator');
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
       const target = VIEW_KEYS[event.key];
-      if (target && !event.altKey && !event.ctrlKey && !event.metaKey) {
+      if (target && allowed.includes(target) && !event.altKey && !event.ctrlKey && !event.metaKey) {
         event.preventDefault();
         navigate(target);
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [navigate]);
+  }, [navigate, allowed]);
 
   useEffect(() => {
     const title = state?.app.showTitle;
@@ -52,7 +56,7 @@ export function App({ onToken }: { onToken: (token: string) => void }) {
         </div>
         {!gated && (
           <nav className="tabs" aria-label={t('nav.label')}>
-            {VIEWS.map((name, index) => (
+            {allowed.map((name) => (
               <a
                 key={name}
                 href={`/${name}`}
@@ -64,7 +68,7 @@ export function App({ onToken }: { onToken: (token: string) => void }) {
                 }}
               >
                 {t(`nav.${name}`)}
-                <kbd>F{index + 1}</kbd>
+                <kbd>F{VIEWS.indexOf(name) + 1}</kbd>
               </a>
             ))}
           </nav>
@@ -82,6 +86,11 @@ export function App({ onToken }: { onToken: (token: string) => void }) {
               </option>
             ))}
           </select>
+          {session && !session.owner && (
+            <span className="topbar__person" data-testid="session-person">
+              {session.name} · {t(`people.roles.${session.role}`)}
+            </span>
+          )}
           {state && !gated && <ObsIndicator obs={state.obs} />}
           <ConnectionIndicator status={status} />
         </div>

@@ -80,6 +80,22 @@ export const de: Strings = {
       '{{name}} nimmt höchstens {{limit}}p; der Stream hat {{actual}}p. Er wird verkleinert oder abgelehnt.',
     frameRate: '{{name}} nimmt höchstens {{limit}} fps; der Stream hat {{actual}} fps.',
   },
+  people: {
+    title: 'Personen',
+    help: 'Jede Person bekommt einen eigenen Link mit einer Rolle. Die Moderation bearbeitet die Fragen und nimmt sie auf Sendung, kann aber weder Stream noch OBS, Weiterleitung oder Einstellungen ändern. Der Link lässt sich jederzeit widerrufen.',
+    name: 'Name',
+    role: 'Rolle',
+    add: 'Link erstellen',
+    revoke: 'Widerrufen',
+    none: 'Noch niemand: Zugriff hat nur dieser Computer (die Eigentümerin oder der Eigentümer).',
+    linkFor:
+      'Link für {{name}}: auf dem Gerät öffnen oder den Code scannen. Er wird nur jetzt angezeigt.',
+    copy: 'Link kopieren',
+    copied: 'Kopiert.',
+    lastSeen: 'zuletzt {{when}}',
+    never: 'noch nicht benutzt',
+    roles: { producer: 'Produktion', moderator: 'Moderation', guest: 'Gast' },
+  },
   producer: {
     destinations: 'Multistream',
     noDestinations: 'Noch keine Ziele. Lege YouTube, Twitch und andere in den Einstellungen an.',

@@ -9,6 +9,7 @@ import {
   type ControlIntentPayload,
   type ControlIntentResults,
   type ControlServerToClientEvents,
+  type SessionInfo,
 } from '../../../src/shared/protocol';
 import type { ShowState } from '../../../src/shared/state';
 
@@ -22,26 +23,24 @@ export type ConnectionStatus =
 export interface ConnectionSnapshot {
   status: ConnectionStatus;
   state: ShowState | null;
+  /** Who this screen acts as (a person's name and role), once the core said so. */
+  session: SessionInfo | null;
 }
 
 const REQUEST_TIMEOUT_MS = 5000;
 
 export class ControlConnection {
-  readonly #socket: Socket<ControlServerToClientEvents, ControlClientToServerEvents> | null;
+  readonly #socket: Socket<ControlServerToClientEvents, ControlClientToServerEvents>;
   readonly #listeners = new Set<() => void>();
   #snapshot: ConnectionSnapshot;
 
+  /** Without a token, a session cookie from a personal link may still let this screen in. */
   constructor(token: string | null, name: string | undefined) {
-    if (token === null) {
-      this.#socket = null;
-      this.#snapshot = { status: { kind: 'no_token' }, state: null };
-      return;
-    }
-    this.#snapshot = { status: { kind: 'connecting' }, state: null };
+    this.#snapshot = { status: { kind: 'connecting' }, state: null, session: null };
     const socket: Socket<ControlServerToClientEvents, ControlClientToServerEvents> = io(
       '/control',
       {
-        auth: name ? { token, name } : { token },
+        auth: { ...(token ? { token } : {}), ...(name ? { name } : {}) },
         autoConnect: false,
         reconnectionDelay: 500,
         reconnectionDelayMax: 2000,
@@ -54,7 +53,7 @@ export class ControlConnection {
     socket.on('disconnect', () => this.#setStatus({ kind: 'reconnecting', attempt: 0 }));
     socket.on('connect_error', (error) => {
       if (error.message === TOKEN_REJECTED) {
-        this.#setStatus({ kind: 'token_rejected' });
+        this.#setStatus({ kind: token === null ? 'no_token' : 'token_rejected' });
       } else if (this.#snapshot.status.kind !== 'reconnecting') {
         this.#setStatus({ kind: 'reconnecting', attempt: 0 });
       }
@@ -63,6 +62,7 @@ export class ControlConnection {
       this.#setStatus({ kind: 'reconnecting', attempt }),
     );
     socket.on('state:snapshot', (state) => this.#set({ ...this.#snapshot, state }));
+    socket.on('session:info', (session) => this.#set({ ...this.#snapshot, session }));
     socket.on('state:changed', (patch) => {
       if (this.#snapshot.state)
         this.#set({ ...this.#snapshot, state: { ...this.#snapshot.state, ...patch } });
@@ -84,15 +84,14 @@ export class ControlConnection {
     const socket = this.#socket as unknown as {
       on(event: string, handler: unknown): void;
       off(event: string, handler: unknown): void;
-    } | null;
-    socket?.on(event, handler);
-    return () => socket?.off(event, handler);
+    };
+    socket.on(event, handler);
+    return () => socket.off(event, handler);
   }
 
   /** Runs `callback` on every (re)connection, and now if already connected. */
   onConnected(callback: () => void): () => void {
     const socket = this.#socket;
-    if (!socket) return () => undefined;
     socket.on('connect', callback);
     if (socket.connected) callback();
     return () => socket.off('connect', callback);
@@ -103,7 +102,7 @@ export class ControlConnection {
     payload: ControlIntentPayload<N>,
   ): Promise<Ack<ControlIntentResults[N]>> {
     const socket = this.#socket;
-    if (!socket?.connected)
+    if (!socket.connected)
       return { ok: false, error: 'Not connected to the Panelcast core.', message: null };
     // socket.io's typed emitWithAck cannot express our generic intent map; the shape is the same.
     const untyped = socket as unknown as {
@@ -120,11 +119,11 @@ export class ControlConnection {
 
   /** Connects; the connection then reconnects by itself until close(). */
   open(): void {
-    this.#socket?.connect();
+    this.#socket.connect();
   }
 
   close(): void {
-    this.#socket?.disconnect();
+    this.#socket.disconnect();
   }
 
   #setStatus(status: ConnectionStatus): void {

@@ -67,7 +67,7 @@ export function queueRoutes(intents: IntentRegistry, queue: QueueController): Ro
     {
       method: 'GET',
       path: '/api/comments',
-      access: 'token',
+      access: 'comments:subscribe',
       summary: 'Comments, newest first, optionally of one status; paged with limit and offset.',
       body: null,
       query: commentsQuerySchema,

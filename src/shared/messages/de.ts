@@ -9,6 +9,10 @@ const codes: Record<MessageCode, string> = {
 
   'request.unknown': 'Unbekannte Anfrage „{{event}}“.',
 
+  'access.forbidden':
+    'Als {{role}} dürfen Sie das nicht ({{intent}}); fragen Sie eine Produzentin oder einen Produzenten.',
+  'access.person_not_found': 'Keine Person mit der ID {{id}}.',
+
   'queue.not_found': 'Keinen Kommentar mit der Kennung {{id}} gefunden.',
   'queue.cannot': '{{action}} geht nicht: {{state}}.',
   'queue.state': 'er ist {{status}}',
@@ -75,6 +79,7 @@ const codes: Record<MessageCode, string> = {
 export const MESSAGE_TEXTS_DE = {
   codes,
   words: {
+    role: { producer: 'Produktion', moderator: 'Moderation', guest: 'Gast' },
     action: {
       approve: 'Freigeben',
       reject: 'Ablehnen',

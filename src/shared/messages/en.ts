@@ -9,6 +9,9 @@ const codes = {
 
   'request.unknown': 'Unknown request "{{event}}".',
 
+  'access.forbidden': 'As {{role}} you may not do this ({{intent}}); ask a producer.',
+  'access.person_not_found': 'No person with id {{id}}.',
+
   'queue.not_found': 'No comment with id {{id}}.',
   'queue.cannot': 'Cannot {{action}}: {{state}}.',
   'queue.state': 'it is {{status}}',
@@ -88,5 +91,6 @@ export const MESSAGE_TEXTS_EN = {
     },
     pin: { pin: 'pinned', unpin: 'unpinned' },
     platform: { custom: 'a custom server' },
+    role: { producer: 'producer', moderator: 'moderator', guest: 'guest' },
   },
 } satisfies { codes: Record<MessageCode, string>; words: Record<string, Record<string, string>> };

@@ -5,6 +5,7 @@ import { LANGUAGES, setLanguage, type Language } from '../../i18n/i18n';
 import { useConnection, useShow } from '../context';
 import { GuestSettings } from '../settings/GuestSettings';
 import { ObsSettings } from '../settings/ObsSettings';
+import { PeopleSettings } from '../settings/PeopleSettings';
 import { RelaySettings } from '../settings/RelaySettings';
 import { RundownSettings } from '../settings/RundownSettings';
 import { SaveStatus } from '../settings/SaveStatus';
@@ -54,6 +55,7 @@ export function SettingsView() {
         </form>
       </section>
 
+      <PeopleSettings />
       <ObsSettings />
       <SourceSettings />
       <RelaySettings />
