@@ -72,9 +72,13 @@ describe('OBS production control against a real OBS', () => {
     await api(core, 'POST', '/api/obs/studio-mode', { body: { enabled: true } });
     // OBS sets the preview to the program scene as studio mode comes up; wait for that.
     await eventually(async () => expect((await obsState(core)).previewScene).toBe('Intro'));
-    const res = await api(core, 'POST', '/api/obs/scene', { body: { scene: 'Q&A' } });
-    expect(res.body).toMatchObject({ to: 'preview' });
-    expect((await witness.call('GetCurrentPreviewScene')).currentPreviewSceneName).toBe('Q&A');
+    // OBS may still apply its own preview just after it reported studio mode on; choosing the
+    // preview again until it holds is what a producer would do, too.
+    await eventually(async () => {
+      const res = await api(core, 'POST', '/api/obs/scene', { body: { scene: 'Q&A' } });
+      expect(res.body).toMatchObject({ to: 'preview' });
+      expect((await witness.call('GetCurrentPreviewScene')).currentPreviewSceneName).toBe('Q&A');
+    });
     await eventually(async () => expect((await obsState(core)).previewScene).toBe('Q&A'));
 
     expect((await api(core, 'POST', '/api/obs/transition')).status).toBe(200);

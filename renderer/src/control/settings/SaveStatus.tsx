@@ -14,16 +14,14 @@ export function SaveStatus({ state }: { state: SaveState }) {
   );
 }
 
-/** A button that needs the core: disabled while the connection to it is away. */
-export function CoreButton({
-  primary = false,
-  onClick,
-  children,
-}: {
+interface CoreButtonProps {
   primary?: boolean;
   onClick: () => void;
   children: ReactNode;
-}) {
+}
+
+/** A button that needs the core: disabled while the connection to it is away. */
+export function CoreButton({ primary = false, onClick, children }: CoreButtonProps) {
   const { status } = useShow();
   return (
     <button

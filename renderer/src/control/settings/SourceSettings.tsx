@@ -1,7 +1,10 @@
 // Where comments come from: X hashtags, a YouTube live chat, the audience page. Keys and tokens
 // go to the core once and are never shown again, only "saved".
 import { useEffect, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import type { Ack } from '../../../../src/shared/protocol';
+import type { ShowState } from '../../../../src/shared/state';
 import { useConnection, useShow } from '../context';
 import { SaveStatus } from './SaveStatus';
 import { SchemaForm } from './SchemaForm';
@@ -24,8 +27,8 @@ export function SourceSettings() {
   return (
     <section className="panel" aria-labelledby="sources-heading">
       <h2 id="sources-heading">{t('settings.sources')}</h2>
-      <XSettingsForm />
-      <YouTubeSettingsForm />
+      <HandSourceForm spec={xSpec(t, state)} />
+      <HandSourceForm spec={youTubeSpec(t, state)} />
       <AudienceSettingsForm />
       {described.map((form) => (
         <SchemaForm
@@ -38,134 +41,161 @@ export function SourceSettings() {
   );
 }
 
-function XSettingsForm() {
-  const { t } = useTranslation();
-  const connection = useConnection();
-  const { state } = useShow();
-  const stored = state?.config.x;
-  const [enabled, setEnabled] = useState(false);
-  const [hashtags, setHashtags] = useState('');
-  const [mode, setMode] = useState<'auto' | 'stream' | 'poll'>('auto');
-  const [token, setToken] = useState('');
-  const [base, setBase] = useState('');
-  const [save, run, reset] = useSave();
-  useEffect(() => {
-    if (!stored) return;
-    setEnabled(stored.enabled);
-    setHashtags(stored.hashtags.join(' '));
-    setMode(stored.mode);
-    setBase(stored.apiBaseUrl ?? '');
-  }, [stored]);
-  const submit = (): void => {
-    const tags = hashtags.split(/[\s,]+/).filter(Boolean);
-    void run(() =>
-      connection.request('sources:configureX', {
-        enabled,
-        hashtags: tags,
-        mode,
-        apiBaseUrl: orNull(base),
-        ...typedSecret('bearerToken', token),
-      }),
-    ).then(() => setToken(''));
-  };
-  return (
-    <SourceFormFrame
-      title={t('settings.xTitle')}
-      enabled={enabled}
-      onEnabled={setEnabled}
-      onSubmit={submit}
-      onEdit={reset}
-    >
-      <TextField
-        label={t('settings.xHashtags')}
-        value={hashtags}
-        placeholder="#NextTalk"
-        onChange={setHashtags}
-      />
-      <SelectField
-        label={t('settings.xMode')}
-        value={mode}
-        options={[
+/** A hand-made source form as data: its fields, what it shows of the stored settings, what it sends. */
+interface HandField {
+  key: string;
+  label: string;
+  kind: 'text' | 'secret' | 'select';
+  placeholder: string;
+  options?: readonly { value: string; label: string }[];
+}
+
+interface HandFormSpec {
+  id: 'x' | 'youtube';
+  title: string;
+  fields: HandField[];
+  /** Field values and the switch from the stored settings (secrets are never among them). */
+  load: (state: ShowState) => { enabled: boolean; values: Record<string, string> };
+  send: (
+    connection: ReturnType<typeof useConnection>,
+    enabled: boolean,
+    values: Record<string, string>,
+  ) => Promise<Ack>;
+  /** Until this holds, Save stays off (YouTube needs the video). */
+  ready: (values: Record<string, string>) => boolean;
+}
+
+function xSpec(t: TFunction, state: ShowState | null): HandFormSpec {
+  return {
+    id: 'x',
+    title: t('settings.xTitle'),
+    fields: [
+      { key: 'hashtags', label: t('settings.xHashtags'), kind: 'text', placeholder: '#NextTalk' },
+      {
+        key: 'mode',
+        label: t('settings.xMode'),
+        kind: 'select',
+        placeholder: '',
+        options: [
           { value: 'auto', label: t('settings.xModeAuto') },
           { value: 'stream', label: t('settings.xModeStream') },
           { value: 'poll', label: t('settings.xModePoll') },
-        ]}
-        onChange={setMode}
-      />
-      <TextField
-        label={t('settings.xToken')}
-        secret
-        value={token}
-        placeholder={stored?.tokenSaved ? t('settings.xTokenSaved') : ''}
-        onChange={setToken}
-      />
-      <TextField
-        label={t('settings.apiBase')}
-        value={base}
-        placeholder="https://api.x.com"
-        onChange={setBase}
-      />
-      <SubmitRow state={save} />
-      <SourceStatusLine status={state?.sources.find((s) => s.id === 'x')} />
-    </SourceFormFrame>
-  );
+        ],
+      },
+      {
+        key: 'token',
+        label: t('settings.xToken'),
+        kind: 'secret',
+        placeholder: state?.config.x.tokenSaved ? t('settings.xTokenSaved') : '',
+      },
+      { key: 'base', label: t('settings.apiBase'), kind: 'text', placeholder: 'https://api.x.com' },
+    ],
+    load: ({ config: { x } }) => ({
+      enabled: x.enabled,
+      values: { hashtags: x.hashtags.join(' '), mode: x.mode, base: x.apiBaseUrl ?? '' },
+    }),
+    send: (connection, enabled, v) =>
+      connection.request('sources:configureX', {
+        enabled,
+        hashtags: (v.hashtags ?? '').split(/[\s,]+/).filter(Boolean),
+        mode: v.mode === 'stream' || v.mode === 'poll' ? v.mode : 'auto',
+        apiBaseUrl: orNull(v.base ?? ''),
+        ...typedSecret('bearerToken', v.token ?? ''),
+      }),
+    ready: () => true,
+  };
 }
 
-function YouTubeSettingsForm() {
-  const { t } = useTranslation();
-  const connection = useConnection();
-  const { state } = useShow();
-  const stored = state?.config.youtube;
-  const [enabled, setEnabled] = useState(false);
-  const [video, setVideo] = useState('');
-  const [key, setKey] = useState('');
-  const [root, setRoot] = useState('');
-  const [save, run, reset] = useSave();
-  useEffect(() => {
-    if (!stored) return;
-    setEnabled(stored.enabled);
-    setVideo(stored.video);
-    setRoot(stored.rootUrl ?? '');
-  }, [stored]);
-  const submit = (): void => {
-    void run(() =>
+function youTubeSpec(t: TFunction, state: ShowState | null): HandFormSpec {
+  return {
+    id: 'youtube',
+    title: t('settings.ytTitle'),
+    fields: [
+      {
+        key: 'video',
+        label: t('settings.ytVideo'),
+        kind: 'text',
+        placeholder: 'https://www.youtube.com/watch?v=…',
+      },
+      {
+        key: 'key',
+        label: t('settings.ytKey'),
+        kind: 'secret',
+        placeholder: state?.config.youtube.keySaved ? t('settings.ytKeySaved') : '',
+      },
+      {
+        key: 'root',
+        label: t('settings.apiBase'),
+        kind: 'text',
+        placeholder: 'https://youtube.googleapis.com/',
+      },
+    ],
+    load: ({ config: { youtube } }) => ({
+      enabled: youtube.enabled,
+      values: { video: youtube.video, root: youtube.rootUrl ?? '' },
+    }),
+    send: (connection, enabled, v) =>
       connection.request('sources:configureYouTube', {
         enabled,
-        video: video.trim(),
-        rootUrl: orNull(root),
-        ...typedSecret('apiKey', key),
+        video: (v.video ?? '').trim(),
+        rootUrl: orNull(v.root ?? ''),
+        ...typedSecret('apiKey', v.key ?? ''),
       }),
-    ).then(() => setKey(''));
+    ready: (v) => (v.video ?? '').trim() !== '',
+  };
+}
+
+/** Keys and tokens go to the core once and are cleared from the field after saving. */
+function HandSourceForm({ spec }: { spec: HandFormSpec }) {
+  const connection = useConnection();
+  const { state } = useShow();
+  const [enabled, setEnabled] = useState(false);
+  const [values, setValues] = useState<Record<string, string>>({});
+  const [save, run, reset] = useSave();
+  const stored = state ? JSON.stringify(spec.load(state)) : null;
+  useEffect(() => {
+    if (stored === null) return;
+    const loaded = JSON.parse(stored) as ReturnType<HandFormSpec['load']>;
+    setEnabled(loaded.enabled);
+    setValues((current) => ({ ...current, ...loaded.values }));
+  }, [stored]);
+  const set = (key: string) => (value: string) => setValues((v) => ({ ...v, [key]: value }));
+  const secrets = spec.fields.filter((f) => f.kind === 'secret').map((f) => f.key);
+  const submit = (): void => {
+    void run(() => spec.send(connection, enabled, values)).then(() =>
+      setValues((v) => ({ ...v, ...Object.fromEntries(secrets.map((k) => [k, ''])) })),
+    );
   };
   return (
     <SourceFormFrame
-      title={t('settings.ytTitle')}
+      title={spec.title}
       enabled={enabled}
       onEnabled={setEnabled}
       onSubmit={submit}
       onEdit={reset}
     >
-      <TextField
-        label={t('settings.ytVideo')}
-        value={video}
-        placeholder="https://www.youtube.com/watch?v=…"
-        onChange={setVideo}
-      />
-      <TextField
-        label={t('settings.ytKey')}
-        secret
-        value={key}
-        placeholder={stored?.keySaved ? t('settings.ytKeySaved') : ''}
-        onChange={setKey}
-      />
-      <TextField
-        label={t('settings.apiBase')}
-        value={root}
-        placeholder="https://youtube.googleapis.com/"
-        onChange={setRoot}
-      />
-      <SubmitRow state={save} disabled={video.trim() === ''} />
-      <SourceStatusLine status={state?.sources.find((s) => s.id === 'youtube')} />
+      {spec.fields.map((field) =>
+        field.kind === 'select' ? (
+          <SelectField
+            key={field.key}
+            label={field.label}
+            value={values[field.key] ?? ''}
+            options={field.options ?? []}
+            onChange={set(field.key)}
+          />
+        ) : (
+          <TextField
+            key={field.key}
+            label={field.label}
+            secret={field.kind === 'secret'}
+            value={values[field.key] ?? ''}
+            placeholder={field.placeholder}
+            onChange={set(field.key)}
+          />
+        ),
+      )}
+      <SubmitRow state={save} disabled={!spec.ready(values)} />
+      <SourceStatusLine status={state?.sources.find((s) => s.id === spec.id)} />
     </SourceFormFrame>
   );
 }
