@@ -74,10 +74,16 @@ export async function startCore(options: StartOptions): Promise<RunningCore> {
   prepareDataDir(config.dataDir);
   const token = loadOrCreateToken(config.dataDir, config.token);
   redactor.add(token);
-  const hub = new StateHub(initialState(version, 'Untitled show', config.lan));
+  const hub = new StateHub(initialState(version, 'Untitled show', config.lan), (text) =>
+    redactor.redact(text),
+  );
   const onRejected = rejectionCounter(hub, logger);
   const store = openStore({ ...config, redactor, logger, onRejected });
-  const intents = new IntentRegistry({ logger: logger.child('intents'), onRejected });
+  const intents = new IntentRegistry({
+    logger: logger.child('intents'),
+    onRejected,
+    redact: (text) => redactor.redact(text),
+  });
   const ctx: ModuleContext = {
     ...store,
     hub,

@@ -12,6 +12,7 @@ import type {
 } from '../shared/protocol.js';
 import { describeZodError } from '../shared/validation.js';
 import { mayDispatch, type Role } from '../shared/roles.js';
+import { redactValue } from '../shared/state-hub.js';
 import { inEnglish, message, type Message } from '../shared/messages/message.js';
 
 export interface IntentContext {
@@ -49,6 +50,8 @@ export interface IntentRegistryOptions {
   logger: Logger;
   /** Counts input refused at the edge, per channel. */
   onRejected: (channel: string, reason: string) => void;
+  /** Masks stored secrets in refusals (a platform's error text may quote a key). */
+  redact: (text: string) => string;
 }
 
 export function isIntentName(name: string): name is ControlIntentName {
@@ -60,10 +63,12 @@ export class IntentRegistry {
   readonly #after = new Map<ControlIntentName, (value: never) => Promise<unknown>>();
   readonly #logger: Logger;
   readonly #onRejected: (channel: string, reason: string) => void;
+  readonly #redact: (text: string) => string;
 
   constructor(options: IntentRegistryOptions) {
     this.#logger = options.logger;
     this.#onRejected = options.onRejected;
+    this.#redact = options.redact;
   }
 
   handle<N extends ControlIntentName>(name: N, handler: IntentHandler<N>): void {
@@ -83,7 +88,21 @@ export class IntentRegistry {
     this.#after.set(name, extend);
   }
 
+  /**
+   * Socket and REST alike come here. A refusal leaves with stored secrets masked, since it may
+   * quote a platform's own error text; an answer is what the producer asked for (the ingest key
+   * of relay:publishTarget among them) and leaves as it is.
+   */
   async dispatch<N extends ControlIntentName>(
+    name: N,
+    payload: unknown,
+    context: IntentContext,
+  ): Promise<DispatchResult<ControlIntentResults[N]>> {
+    const result = await this.#dispatch(name, payload, context);
+    return result.ok ? result : redactValue(result, this.#redact);
+  }
+
+  async #dispatch<N extends ControlIntentName>(
     name: N,
     payload: unknown,
     context: IntentContext,

@@ -4,12 +4,26 @@ import type { ShowState, StateSlice } from './state.js';
 
 export type SliceListener = <K extends StateSlice>(slice: K, value: ShowState[K]) => void;
 
+/** Slices that carry text from platforms and programs (statuses, errors), which may quote a key. */
+const WORDED_SLICES: ReadonlySet<StateSlice> = new Set(['sources', 'relay', 'obs']);
+
+/** Masks every secret in a value's strings; the same object back when there was none. */
+export function redactValue<T>(value: T, redact: (text: string) => string): T {
+  if (value === undefined || value === null) return value;
+  const text = JSON.stringify(value);
+  const masked = redact(text);
+  return masked === text ? value : (JSON.parse(masked) as T);
+}
+
 export class StateHub {
   #state: ShowState;
   readonly #listeners = new Set<SliceListener>();
+  readonly #redact: (text: string) => string;
 
-  constructor(initial: ShowState) {
+  /** `redact` masks stored secrets; every status passes here, so none can carry one out. */
+  constructor(initial: ShowState, redact: (text: string) => string) {
     this.#state = initial;
+    this.#redact = redact;
   }
 
   snapshot(): ShowState {
@@ -21,8 +35,9 @@ export class StateHub {
   }
 
   set<K extends StateSlice>(slice: K, value: ShowState[K]): void {
-    this.#state = { ...this.#state, [slice]: value };
-    for (const listener of this.#listeners) listener(slice, value);
+    const safe = WORDED_SLICES.has(slice) ? redactValue(value, this.#redact) : value;
+    this.#state = { ...this.#state, [slice]: safe };
+    for (const listener of this.#listeners) listener(slice, safe);
   }
 
   update<K extends StateSlice>(slice: K, change: (previous: ShowState[K]) => ShowState[K]): void {

@@ -15,7 +15,7 @@ import { MIGRATIONS } from '../../src/store/migrations.js';
 function controller(db: BetterSqlite3.Database): QueueController {
   return new QueueController({
     store: new CommentStore(db),
-    hub: new StateHub(initialState('test', 'Show', false)),
+    hub: new StateHub(initialState('test', 'Show', false), (text) => text),
     audit: new AuditLog(db),
     blocklist: { words: [], authors: [] },
   });

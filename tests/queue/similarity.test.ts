@@ -174,7 +174,7 @@ describe('a split group stays split', () => {
     migrate(db, MIGRATIONS, ':memory:');
     const queue = new QueueController({
       store: new CommentStore(db),
-      hub: new StateHub(initialState('test', 'Show', false)),
+      hub: new StateHub(initialState('test', 'Show', false), (text) => text),
       audit: new AuditLog(db),
       blocklist: { words: [], authors: [] },
     });
