@@ -7,10 +7,12 @@ import type { ScreenState } from '../../../../src/shared/on-screen';
 export function ScreenBadge({ screen, kind }: { screen: ScreenState; kind: 'guest' | 'question' }) {
   const { t } = useTranslation();
   if (screen.wanted !== kind) return null;
+  // Only a warning about the program itself means it cannot show; the others are about later.
+  const code = screen.warning?.code;
   const blocked =
-    screen.warning !== null && screen.warning.code !== 'lower_third_not_confirmed'
-      ? screen.warning.code !== 'preview_without_lower_third'
-      : false;
+    code !== undefined &&
+    code !== 'lower_third_not_confirmed' &&
+    code !== 'preview_without_lower_third';
   const state = screen.onProgram ? 'on' : blocked ? 'off' : 'waiting';
   const label = {
     on: t('screen.onScreen'),
