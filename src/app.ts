@@ -103,7 +103,9 @@ export async function startCore(options: StartOptions): Promise<RunningCore> {
     const queue = add(createQueueModule(ctx));
     const obs = add(createObsModule(ctx));
     add(createShowModule(ctx, obs));
-    const sources = add(createSourcesModule(ctx, queue.controller, options));
+    const sources = add(
+      createSourcesModule(ctx, queue.controller, { ...options, testHooks: config.testHooks }),
+    );
     const relay = add(createRelayModule(ctx, obs.obs, options.relayBackoff));
 
     const server = await serve({

@@ -2,6 +2,7 @@
 // transitions, stream and record. Each refuses in plain words when OBS cannot do it now.
 import type { ObsConnection } from './obs-connection.js';
 import { UserError } from '../shared/errors.js';
+import { hostOf } from '../shared/secret-hosts.js';
 import type { StateHub } from '../shared/state-hub.js';
 import type { AuditLog } from '../store/audit-log.js';
 import type { SecretStore } from '../store/secret-store.js';
@@ -22,7 +23,13 @@ const PASSWORD = 'obs.password';
 /** Connects to the OBS stored in the settings, if any. */
 export function connectStoredObs({ obs, settings, secrets }: ObsApiDeps): void {
   const url = settings.get('obs.url');
-  if (url !== null) obs.configure({ url, password: secrets.get(PASSWORD) ?? '' });
+  if (url !== null) obs.configure({ url, password: passwordFor(secrets, url) });
+}
+
+/** The saved password, only for the OBS address it was saved with. */
+function passwordFor(secrets: SecretStore, url: string): string {
+  const host = hostOf(url);
+  return host === null ? '' : (secrets.getFor(PASSWORD, [host]) ?? '');
 }
 
 export function obsConfigSummary({ settings, secrets }: Pick<ObsApiDeps, 'settings' | 'secrets'>) {
@@ -43,24 +50,49 @@ function connected(obs: ObsConnection, ...requests: string[]): void {
   }
 }
 
+/** A typed password is bound to the OBS address; without one, a new address drops the saved one. */
+function savePassword(
+  secrets: SecretStore,
+  password: string | undefined,
+  url: string,
+  previous: string | null,
+): void {
+  if (password === '') {
+    secrets.delete(PASSWORD);
+    return;
+  }
+  const hosts = (address: string | null): string[] => {
+    const host = address === null ? null : hostOf(address);
+    return host === null ? [] : [host];
+  };
+  secrets.saveFor({
+    name: PASSWORD,
+    typed: password,
+    hosts: hosts(url),
+    previous: hosts(previous),
+    what: 'obs_password',
+  });
+}
+
 export function registerObsIntents(intents: IntentRegistry, deps: ObsApiDeps): void {
   const { obs, hub, settings, secrets, audit } = deps;
   const publishConfig = (): void =>
     hub.update('config', (c) => ({ ...c, ...obsConfigSummary(deps) }));
 
   intents.handle('obs:configure', ({ url, password }, { actor }) => {
-    settings.set('obs.url', url);
-    if (password !== undefined) {
-      if (password === '') secrets.delete(PASSWORD);
-      else secrets.set(PASSWORD, password);
+    try {
+      savePassword(secrets, password, url, settings.get('obs.url'));
+    } finally {
+      publishConfig();
     }
+    settings.set('obs.url', url);
     audit.append({
       actor,
       action: 'obs:configure',
       target: url,
       detail: { passwordChanged: password !== undefined },
     });
-    obs.configure({ url, password: secrets.get(PASSWORD) ?? '' });
+    obs.configure({ url, password: passwordFor(secrets, url) });
     publishConfig();
     return {};
   });

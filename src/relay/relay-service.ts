@@ -13,6 +13,7 @@ import { inEnglish, message, type Message } from '../shared/messages/message.js'
 import type { DestinationConfig } from '../shared/shapes.js';
 import type { Logger } from '../shared/logger.js';
 import { PLATFORM_LIMITS, PRESET_SERVERS } from '../shared/relay-presets.js';
+import { streamKeyHosts } from '../shared/secret-hosts.js';
 import type { StateHub } from '../shared/state-hub.js';
 import type {
   DestinationPlatform,
@@ -123,7 +124,25 @@ export class RelayService {
         message('relay.server_url_needed', { platform: input.platform }),
       );
     }
-    if (input.streamKey !== undefined) secrets.set(keyName(input.id), input.streamKey);
+    const before = this.#entries.get(input.id)?.config;
+    try {
+      secrets.saveFor({
+        name: keyName(input.id),
+        typed: input.streamKey,
+        hosts: streamKeyHosts(input.platform, serverUrl),
+        previous: before ? streamKeyHosts(before.platform, before.serverUrl) : [],
+        what: 'stream_key',
+      });
+    } finally {
+      // A cleared key stops the push that used it and shows as missing at once.
+      const entry = this.#entries.get(input.id);
+      if (entry?.runner && !secrets.has(keyName(input.id))) {
+        await entry.runner.stop();
+        entry.runner = null;
+        entry.status = null;
+      }
+      this.#publish();
+    }
     if (input.enabled && !secrets.has(keyName(input.id))) {
       throw new UserError('invalid', message('relay.key_needed', { name: input.name }));
     }
@@ -302,7 +321,8 @@ export class RelayService {
     const entry = this.#entries.get(id);
     const ingest = this.#ingest;
     if (!entry || !ingest || !entry.config.enabled) return;
-    const key = this.#deps.secrets.get(keyName(id));
+    const { platform, serverUrl } = entry.config;
+    const key = this.#deps.secrets.getFor(keyName(id), streamKeyHosts(platform, serverUrl));
     if (key === null) return;
     entry.runner ??= new DestinationRunner({
       id,

@@ -19,6 +19,8 @@ import type { YouTubeTimings } from './youtube-source.js';
 
 /** Shorter reconnect and poll timings and looser limits, for tests. */
 export interface SourceTuning {
+  /** PANELCAST_TEST_HOOKS=1: the X and YouTube API addresses may be pointed at fakes. */
+  testHooks?: boolean;
   xTimings?: Partial<XTimings>;
   youtubeTimings?: Partial<YouTubeTimings>;
   audienceLimits?: Partial<AudienceLimits>;
@@ -53,6 +55,7 @@ export function createSourcesModule(
     audience,
     logger,
     ...tuning,
+    testHooks: tuning.testHooks ?? false,
   });
   registerSourceIntents(intents, service);
   const registry = new SourceRegistry({ hub, manager, settings, audit });

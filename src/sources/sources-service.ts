@@ -1,6 +1,8 @@
 // Comment sources as the producer configures them: which run, with which hashtags and keys
 // (secrets encrypted, never sent to clients), and their intents for socket and REST.
 import { UserError } from '../shared/errors.js';
+import { message } from '../shared/messages/message.js';
+import { xTokenHosts, youtubeKeyHosts } from '../shared/secret-hosts.js';
 import type { Logger } from '../shared/logger.js';
 import type { StateHub } from '../shared/state-hub.js';
 import type { XSettings, YouTubeSettings } from '../shared/state.js';
@@ -23,6 +25,8 @@ export interface SourcesApiDeps {
   audit: AuditLog;
   logger: Logger;
   audience: AudienceService;
+  /** True only where PANELCAST_TEST_HOOKS=1: platform API addresses may then be redirected. */
+  testHooks: boolean;
   /** Shorter reconnect and poll timings and looser limits, for tests. */
   xTimings?: Partial<XTimings>;
   youtubeTimings?: Partial<YouTubeTimings>;
@@ -69,7 +73,21 @@ export class SourcesService {
     if (videoIdFrom(settings.video) === null) {
       throw new UserError('invalid', `"${settings.video}" is not a YouTube video URL or id.`);
     }
-    if (key !== undefined) secrets.set(YOUTUBE_KEY, key);
+    this.#refuseTestHook('rootUrl', settings.rootUrl);
+    try {
+      secrets.saveFor({
+        name: YOUTUBE_KEY,
+        typed: key,
+        hosts: youtubeKeyHosts(settings.rootUrl),
+        previous: youtubeKeyHosts(this.#deps.settings.get('sources.youtube').rootUrl),
+        what: 'youtube_key',
+      });
+    } finally {
+      // A cleared secret shows as missing at once, also when this call is refused, and the
+      // source that used it stops.
+      this.#publishConfig();
+      if (!secrets.has(YOUTUBE_KEY)) await this.#deps.manager.remove('youtube');
+    }
     if (settings.enabled && !secrets.has(YOUTUBE_KEY)) {
       throw new UserError(
         'invalid',
@@ -99,13 +117,20 @@ export class SourcesService {
     await this.#applyAudience(enabled);
   }
 
+  /** API addresses other than the platforms' own exist for tests; releases refuse them. */
+  #refuseTestHook(field: 'apiBaseUrl' | 'rootUrl', value: string | null): void {
+    if (value !== null && !this.#deps.testHooks) {
+      throw new UserError('invalid', message('secrets.test_hooks_off', { field }));
+    }
+  }
+
   #publishConfig(): void {
     this.#deps.hub.update('config', (c) => ({ ...c, ...sourcesSummary(this.#deps) }));
   }
 
   async #applyYouTube(settings: YouTubeSettings): Promise<void> {
     const { manager, secrets } = this.#deps;
-    const key = secrets.get(YOUTUBE_KEY);
+    const key = secrets.getFor(YOUTUBE_KEY, youtubeKeyHosts(settings.rootUrl));
     if (!settings.enabled || key === null) {
       await manager.remove('youtube');
       return;
@@ -139,7 +164,21 @@ export class SourcesService {
 
   async configureX(settings: XSettings, token: string | undefined, actor: string): Promise<void> {
     const { secrets, audit } = this.#deps;
-    if (token !== undefined) secrets.set(X_TOKEN, token);
+    this.#refuseTestHook('apiBaseUrl', settings.apiBaseUrl);
+    try {
+      secrets.saveFor({
+        name: X_TOKEN,
+        typed: token,
+        hosts: xTokenHosts(settings.apiBaseUrl),
+        previous: xTokenHosts(this.#deps.settings.get('sources.x').apiBaseUrl),
+        what: 'x_token',
+      });
+    } finally {
+      // A cleared secret shows as missing at once, also when this call is refused, and the
+      // source that used it stops.
+      this.#publishConfig();
+      if (!secrets.has(X_TOKEN)) await this.#deps.manager.remove('x');
+    }
     if (settings.enabled && !secrets.has(X_TOKEN)) {
       throw new UserError(
         'invalid',
@@ -169,7 +208,7 @@ export class SourcesService {
 
   async #applyX(settings: XSettings): Promise<void> {
     const { manager, secrets } = this.#deps;
-    const token = secrets.get(X_TOKEN);
+    const token = secrets.getFor(X_TOKEN, xTokenHosts(settings.apiBaseUrl));
     if (!settings.enabled || token === null || settings.hashtags.length === 0) {
       await manager.remove('x');
       return;

@@ -118,4 +118,12 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 9,
+    name: 'hosts each stored secret may be sent to',
+    up: (db) => {
+      // NULL: saved before secrets were bound; bound to the configured host on first use.
+      db.exec('ALTER TABLE secrets ADD COLUMN hosts TEXT');
+    },
+  },
 ];

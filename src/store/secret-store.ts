@@ -6,6 +6,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { SecretRedactor } from '../shared/logger.js';
+import { withinBinding } from '../shared/secret-hosts.js';
+import { UserError } from '../shared/errors.js';
+import { message } from '../shared/messages/message.js';
 
 const KEY_BYTES = 32;
 const IV_BYTES = 12;
@@ -56,7 +59,11 @@ export class SecretStore {
     this.#redactor = redactor;
   }
 
-  set(name: string, value: string): void {
+  /**
+   * Stores a secret. `hosts` are the "host:port" entries it may be sent to (see
+   * shared/secret-hosts.ts); leave them out for secrets that never leave this machine.
+   */
+  set(name: string, value: string, hosts?: readonly string[]): void {
     const iv = crypto.randomBytes(IV_BYTES);
     const cipher = crypto.createCipheriv('aes-256-gcm', this.#key, iv);
     cipher.setAAD(Buffer.from(name));
@@ -64,11 +71,11 @@ export class SecretStore {
     const blob = Buffer.concat([iv, cipher.getAuthTag(), body]);
     this.#db
       .prepare(
-        `INSERT INTO secrets (key, ciphertext, updated_at) VALUES (?, ?, ?)
+        `INSERT INTO secrets (key, ciphertext, updated_at, hosts) VALUES (?, ?, ?, ?)
          ON CONFLICT(key) DO UPDATE SET ciphertext = excluded.ciphertext,
-           updated_at = excluded.updated_at`,
+           updated_at = excluded.updated_at, hosts = excluded.hosts`,
       )
-      .run(name, blob, new Date().toISOString());
+      .run(name, blob, new Date().toISOString(), hosts ? JSON.stringify(hosts) : null);
     this.#redactor.add(value);
   }
 
@@ -95,6 +102,78 @@ export class SecretStore {
         `The stored secret "${name}" cannot be decrypted with this data dir's key. Enter it again.`,
       );
     }
+  }
+
+  /** The hosts a secret is bound to; null when none is stored or it predates binding. */
+  hostsOf(name: string): string[] | null {
+    const row = this.#db.prepare('SELECT hosts FROM secrets WHERE key = ?').get(name) as
+      { hosts: string | null } | undefined;
+    if (!row || row.hosts === null) return null;
+    const parsed: unknown = JSON.parse(row.hosts);
+    return Array.isArray(parsed) ? parsed.filter((h): h is string => typeof h === 'string') : [];
+  }
+
+  /**
+   * The secret for sending to `needed` hosts, or null when none is stored or it was saved for
+   * other hosts. A secret saved before binding existed is bound to `needed` on first use: that
+   * is the address it was configured with.
+   */
+  getFor(name: string, needed: readonly string[]): string | null {
+    if (!this.has(name)) return null;
+    const bound = this.hostsOf(name);
+    if (bound === null) {
+      this.#bind(name, needed);
+      return this.get(name);
+    }
+    return withinBinding(bound, needed) ? this.get(name) : null;
+  }
+
+  /**
+   * Called when the address a secret goes to changes without the secret being typed again:
+   * keeps the secret when the new hosts are within its binding (`previous` stands in for a
+   * secret saved before binding existed), otherwise deletes it so it can never reach them.
+   */
+  rebind(
+    name: string,
+    hosts: readonly string[],
+    previous: readonly string[],
+  ): 'none' | 'kept' | 'cleared' {
+    if (!this.has(name)) return 'none';
+    const bound = this.hostsOf(name) ?? [...previous];
+    if (withinBinding(bound, hosts)) {
+      this.#bind(name, bound);
+      return 'kept';
+    }
+    this.delete(name);
+    return 'cleared';
+  }
+
+  /**
+   * The one step every settings form takes for its secret: a typed secret is saved bound to
+   * `hosts`; without one, the saved secret stays only if `hosts` are within its binding, else it
+   * is removed and the producer is asked to type it again (`what` names it: "stream key").
+   */
+  saveFor(input: {
+    name: string;
+    typed: string | undefined;
+    hosts: readonly string[];
+    previous: readonly string[];
+    what: string;
+  }): void {
+    if (input.typed !== undefined) {
+      this.set(input.name, input.typed, input.hosts);
+      return;
+    }
+    if (this.rebind(input.name, input.hosts, input.previous) === 'cleared') {
+      throw new UserError(
+        'invalid',
+        message('secrets.reenter', { what: input.what, host: input.hosts.join(', ') }),
+      );
+    }
+  }
+
+  #bind(name: string, hosts: readonly string[]): void {
+    this.#db.prepare('UPDATE secrets SET hosts = ? WHERE key = ?').run(JSON.stringify(hosts), name);
   }
 
   has(name: string): boolean {

@@ -19,6 +19,8 @@ export interface TestCoreOptions {
   port?: number;
   token?: string;
   keepDataDir?: boolean;
+  /** Platform API addresses may be redirected to fakes (default true; releases: false). */
+  testHooks?: boolean;
   batchIntervalMs?: number;
   rendererDir?: string;
   xTimings?: StartOptions['xTimings'];
@@ -41,6 +43,7 @@ export async function startTestCore(options: TestCoreOptions = {}): Promise<Test
     publicUrl: options.publicUrl ?? null,
     trustProxy: options.trustProxy ?? [],
     publicControl: false,
+    testHooks: options.testHooks ?? true,
   };
   const logs: LogRecord[] = [];
   const redactor = new SecretRedactor();

@@ -48,6 +48,13 @@ const codes: Record<MessageCode, string> = {
   'audience.already_voted': 'Du hast schon für diese Frage gestimmt.',
   'audience.not_votable': 'Für diese Frage kann nicht mehr abgestimmt werden.',
 
+  'secrets.reenter':
+    'Die Adresse ist jetzt {{host}}: bitte neu eingeben ({{what}}). Der gespeicherte Wert wurde gelöscht, damit er nie an einen anderen Server geht.',
+  'secrets.bound_elsewhere':
+    'Der gespeicherte Wert ({{what}}) gehört zu einer anderen Adresse: bitte für {{host}} neu eingeben.',
+  'secrets.test_hooks_off':
+    '{{field}} leitet eine Plattform auf einen anderen Server um und ist nur für Tests (Start mit PANELCAST_TEST_HOOKS=1).',
+
   'sources.unknown': 'Es gibt keine Quelle „{{source}}“.',
   'sources.invalid_settings': 'Die Einstellungen für {{source}} sind ungültig:',
 
@@ -79,6 +86,13 @@ const codes: Record<MessageCode, string> = {
 export const MESSAGE_TEXTS_DE = {
   codes,
   words: {
+    what: {
+      x_token: 'Bearer-Token von X',
+      youtube_key: 'YouTube-API-Schlüssel',
+      stream_key: 'Stream-Schlüssel',
+      obs_password: 'OBS-Passwort',
+    },
+    field: { apiBaseUrl: 'Die X-API-Adresse', rootUrl: 'Die YouTube-API-Adresse' },
     role: { producer: 'Produktion', moderator: 'Moderation', guest: 'Gast' },
     action: {
       approve: 'Freigeben',

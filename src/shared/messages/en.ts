@@ -44,6 +44,13 @@ const codes = {
   'audience.already_voted': 'You already voted for this question.',
   'audience.not_votable': 'That question is not open for votes any more.',
 
+  'secrets.reenter':
+    'The address changed to {{host}}: type the {{what}} again. The saved one was deleted so that it is never sent to another server.',
+  'secrets.bound_elsewhere':
+    'The saved {{what}} belongs to another address: type it again for {{host}}.',
+  'secrets.test_hooks_off':
+    '{{field}} redirects a platform to another server and is only for tests (start with PANELCAST_TEST_HOOKS=1).',
+
   'sources.unknown': 'There is no source "{{source}}".',
   'sources.invalid_settings': 'The settings for {{source}} are not valid:',
 
@@ -74,6 +81,13 @@ export type MessageCode = keyof typeof codes;
 export const MESSAGE_TEXTS_EN = {
   codes,
   words: {
+    what: {
+      x_token: 'X bearer token',
+      youtube_key: 'YouTube API key',
+      stream_key: 'stream key',
+      obs_password: 'OBS password',
+    },
+    field: { apiBaseUrl: 'The X API address', rootUrl: 'The YouTube API address' },
     action: {
       approve: 'approve it',
       reject: 'reject it',

@@ -88,7 +88,10 @@ function xSpec(t: TFunction, state: ShowState | null): HandFormSpec {
         kind: 'secret',
         placeholder: state?.config.x.tokenSaved ? t('settings.xTokenSaved') : '',
       },
-      { key: 'base', label: t('settings.apiBase'), kind: 'text', placeholder: 'https://api.x.com' },
+      // A redirected API address exists only where the core runs with test hooks.
+      ...(state?.config.x.apiBaseUrl
+        ? [{ key: 'base', label: t('settings.apiBase'), kind: 'text' as const, placeholder: '' }]
+        : []),
     ],
     load: ({ config: { x } }) => ({
       enabled: x.enabled,
@@ -123,12 +126,9 @@ function youTubeSpec(t: TFunction, state: ShowState | null): HandFormSpec {
         kind: 'secret',
         placeholder: state?.config.youtube.keySaved ? t('settings.ytKeySaved') : '',
       },
-      {
-        key: 'root',
-        label: t('settings.apiBase'),
-        kind: 'text',
-        placeholder: 'https://youtube.googleapis.com/',
-      },
+      ...(state?.config.youtube.rootUrl
+        ? [{ key: 'root', label: t('settings.apiBase'), kind: 'text' as const, placeholder: '' }]
+        : []),
     ],
     load: ({ config: { youtube } }) => ({
       enabled: youtube.enabled,
