@@ -7,7 +7,12 @@ import { defineConfig } from 'vitest/config';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 /** Folders whose tests start outside programs. */
-const SERIAL = ['tests/obs/**/*.test.ts', 'tests/ui/**/*.test.ts', 'tests/relay/**/*.test.ts'];
+const SERIAL = [
+  'tests/obs/**/*.test.ts',
+  'tests/ui/**/*.test.ts',
+  'tests/relay/**/*.test.ts',
+  'tests/net/**/*.test.ts',
+];
 const shared = {
   testTimeout: 30_000,
   hookTimeout: 60_000,

@@ -2,11 +2,17 @@
 // own, and optionally a tbf rate limit on the host's side (this kernel has no netem). Names
 // and subnets are unique per test process, so engineers' runs on one machine do not collide.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 
 export interface Netns {
   name: string;
   /** The namespace's address, reachable from the host. */
   address: string;
+  /** The host's end of the pair: how programs in the namespace reach the host. */
+  hostAddress: string;
+  /** Names resolved inside the namespace (ip netns exec mounts /etc/netns/<name>/hosts). */
+  setHosts(entries: Record<string, string>): void;
   /** Runs a program inside the namespace. */
   spawn(command: string, args: string[]): ChildProcess;
   /** Limits traffic from the host into the namespace. */
@@ -55,9 +61,16 @@ export function makeNetns(): Netns {
     ip('netns', 'del', name);
     throw error;
   }
+  const etc = path.join('/etc/netns', name);
   return {
     name,
     address,
+    hostAddress: hostIp,
+    setHosts: (entries) => {
+      fs.mkdirSync(etc, { recursive: true });
+      const lines = Object.entries(entries).map(([host, ip]) => `${ip} ${host}`);
+      fs.writeFileSync(path.join(etc, 'hosts'), `127.0.0.1 localhost\n${lines.join('\n')}\n`);
+    },
     spawn: (command, args) =>
       spawn('ip', ['netns', 'exec', name, command, ...args], { stdio: 'ignore' }),
     limitRate: (rate) => {
@@ -83,6 +96,7 @@ export function makeNetns(): Netns {
       } catch {
         // already gone
       }
+      fs.rmSync(etc, { recursive: true, force: true });
     },
   };
 }
