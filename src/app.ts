@@ -74,8 +74,9 @@ export async function startCore(options: StartOptions): Promise<RunningCore> {
   prepareDataDir(config.dataDir);
   const token = loadOrCreateToken(config.dataDir, config.token);
   redactor.add(token);
-  const hub = new StateHub(initialState(version, 'Untitled show', config.lan), (text) =>
-    redactor.redact(text),
+  const hub = new StateHub(
+    initialState(version, 'Untitled show', config.lan, config.publicUrl),
+    (text) => redactor.redact(text),
   );
   const onRejected = rejectionCounter(hub, logger);
   const store = openStore({ ...config, redactor, logger, onRejected });

@@ -13,13 +13,24 @@ export const INITIAL_RELAY: RelayState = {
   upload: null,
 };
 
-export function initialState(version: string, showTitle: string, lan: boolean): ShowState {
+export function initialState(
+  version: string,
+  showTitle: string,
+  lan: boolean,
+  publicUrl: string | null = null,
+): ShowState {
   const counts = Object.fromEntries(COMMENT_STATUSES.map((s) => [s, 0])) as Record<
     CommentStatus,
     number
   >;
   return {
-    app: { version, showTitle, startedAt: new Date().toISOString(), lan },
+    app: {
+      version,
+      showTitle,
+      startedAt: new Date().toISOString(),
+      lan,
+      audienceUrl: publicUrl === null ? null : `${publicUrl}audience`,
+    },
     config: {
       obsUrl: null,
       obsPasswordSaved: false,

@@ -30,6 +30,8 @@ export interface AppInfo {
   startedAt: string;
   /** True when the core listens on more than loopback (LAN opt-in). */
   lan: boolean;
+  /** The audience page at the public origin (--public-url); null: the address this screen uses. */
+  audienceUrl: string | null;
 }
 
 export type SourceState =

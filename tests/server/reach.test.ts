@@ -85,6 +85,11 @@ describe('a core with a public URL', () => {
     expect(await status('/api/state', 'evil.test')).toBe(421);
   });
 
+  it('tells the screens the public address of the audience page, for links and QR codes', async () => {
+    const state = (await api(core, 'GET', '/api/state')).body as { app: { audienceUrl: string } };
+    expect(state.app.audienceUrl).toBe(`${PUBLIC}audience`);
+  });
+
   it('lets the audience socket in through the public Host, and not the control socket', async () => {
     const connect = (namespace: string, auth: Record<string, string>) =>
       new Promise<string>((resolve) => {

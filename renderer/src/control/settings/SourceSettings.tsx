@@ -206,7 +206,8 @@ function AudienceSettingsForm() {
   const { state, status } = useShow();
   const enabled = state?.config.audience.enabled ?? false;
   const [save, run] = useSave();
-  const url = `${location.origin}/audience`;
+  // Phones open the public address when there is one, not the one this screen happens to use.
+  const url = state?.app.audienceUrl ?? `${location.origin}/audience`;
   return (
     <div className="subsection">
       <h3>{t('settings.audienceTitle')}</h3>
