@@ -84,9 +84,18 @@ function listen(start: StartConfig): void {
   const server = net.createServer((socket) => {
     socket.setNoDelay(true);
     new IngestSession(socket, {
-      mayPublish: (app, name) => publisher === null && app === 'live' && name === start.key,
+      mayPublish: (app, name) => app === 'live' && name === start.key,
       onPublish: (session) => {
+        const stale = publisher;
         publisher = session;
+        if (stale) {
+          // The right key while a publisher is still open: OBS reconnected after a network
+          // drop and its old connection has not noticed yet. Waiting for that one to time out
+          // would keep the show off air, so the newest publisher wins and every push restarts
+          // on its stream (its timestamps start again).
+          stale.fail(null);
+          for (const push of pushes.values()) push.stop('OBS reconnected; starting again.');
+        }
         hub.reset();
         send({ type: 'publishing' });
         for (const push of pushes.values()) push.start();

@@ -58,4 +58,46 @@ describe('RTMP ingest', () => {
     await eventually(() => expect(live).toBe(1), 10_000);
     expect(ingest.pid).toBe(pid);
   }, 30_000);
+
+  it('lets OBS back on air at once when its old connection hangs after a network drop', async () => {
+    let live = 0;
+    let stopped = 0;
+    const ingest = new IngestServer({
+      port: 0,
+      key: 'secret',
+      backoff: FAST_BACKOFF,
+      logger: silentLogger,
+      onLive: () => {
+        live += 1;
+      },
+      onStopped: () => {
+        stopped += 1;
+      },
+      onRestarted: () => undefined,
+      onStream: () => undefined,
+    });
+    const port = await ingest.start();
+    cleanups.push(() => ingest.stop());
+    const first = testSource(`rtmp://127.0.0.1:${port}/live/secret`);
+    cleanups.push(() => {
+      first.kill('SIGKILL');
+    });
+    await eventually(() => expect(live).toBe(1), 10_000);
+    // A frozen publisher keeps its TCP connection open and sends nothing: a half-open link.
+    first.kill('SIGSTOP');
+    const second = testSource(`rtmp://127.0.0.1:${port}/live/secret`);
+    cleanups.push(() => {
+      second.kill('SIGKILL');
+    });
+    await eventually(() => expect(live).toBe(2), 10_000);
+    // The stream did not stop in between: the new publisher took over.
+    expect(stopped).toBe(0);
+    // A wrong key still cannot take the stream away.
+    const intruder = testSource(`rtmp://127.0.0.1:${port}/live/wrong`);
+    cleanups.push(() => {
+      intruder.kill('SIGKILL');
+    });
+    await eventually(() => expect(intruder.exitCode).not.toBeNull(), 10_000);
+    expect(live).toBe(2);
+  }, 40_000);
 });
