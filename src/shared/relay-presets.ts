@@ -27,9 +27,11 @@ export interface PlatformLimits {
 }
 
 export const PLATFORM_LIMITS: Readonly<Record<DestinationPlatform, PlatformLimits | null>> = {
-  // YouTube: keyframes every 2 s (4 s at most), up to 2160p60, 51 Mbit/s for 2160p.
-  youtube: { keyframeIntervalMs: 4000, maxKbps: 51_000, maxHeight: 2160, maxFps: 60 },
-  // Facebook Live: keyframes every 2 s, up to 1080p60, 9 Mbit/s video.
+  // YouTube (support.google.com/youtube/answer/2853702, checked 2026-11): keyframes every 2 s,
+  // never over 4 s; up to 2160p60, whose highest bitrate setting is 40 Mbit/s.
+  youtube: { keyframeIntervalMs: 4000, maxKbps: 40_000, maxHeight: 2160, maxFps: 60 },
+  // Facebook Live (developers.facebook.com/docs/live-video-api/reference, checked 2026-11):
+  // keyframes every 2 s recommended (4 s at most), up to 1080p60 at 4.5-9 Mbit/s video, RTMPS.
   facebook: { keyframeIntervalMs: 2000, maxKbps: 9000, maxHeight: 1080, maxFps: 60 },
   // Twitch: keyframes every 2 s, up to 1080p60, 6 Mbit/s.
   twitch: { keyframeIntervalMs: 2000, maxKbps: 6000, maxHeight: 1080, maxFps: 60 },
