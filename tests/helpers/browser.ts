@@ -6,19 +6,19 @@ import { repoRoot } from './cli.js';
 
 export const CHROMIUM = process.env.PANELCAST_CHROMIUM ?? '/usr/bin/chromium';
 
+/** The flags Chromium needs on this machine (headless, root, no GPU, no calls home). */
+export const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
 }
 
 export const screenshotDir = path.join(repoRoot, 'tests', '.tmp', 'screenshots');

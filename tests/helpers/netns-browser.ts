@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { CHROMIUM } from './browser.js';
+import { CHROMIUM, CHROMIUM_FLAGS } from './browser.js';
 import type { Netns } from './netns.js';
 import { makeTempDir } from './temp-dir.js';
 
@@ -16,16 +16,7 @@ export async function launchBrowserIn(ns: Netns, extraArgs: string[] = []): Prom
   });
   const browser = await chromium.launch({
     executablePath: wrapper,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      ...extraArgs,
-    ],
+    args: [...CHROMIUM_FLAGS, ...extraArgs],
   });
   browser.on('disconnected', () => temp.remove());
   return browser;

@@ -24,22 +24,30 @@ describe('RTMP ingest', () => {
     for (const c of cleanups.splice(0).reverse()) await c();
   });
 
-  it('closes a connection that sends garbage and keeps taking the real stream', async () => {
-    let live = 0;
+  /** An ingest on a free port with the key "secret", counting how often it went live and stopped. */
+  async function startIngest(counts: { live: number; stopped: number }) {
     const ingest = new IngestServer({
       port: 0,
       key: 'secret',
       backoff: FAST_BACKOFF,
       logger: silentLogger,
       onLive: () => {
-        live += 1;
+        counts.live += 1;
       },
-      onStopped: () => undefined,
+      onStopped: () => {
+        counts.stopped += 1;
+      },
       onRestarted: () => undefined,
       onStream: () => undefined,
     });
     const port = await ingest.start();
     cleanups.push(() => ingest.stop());
+    return { ingest, port };
+  }
+
+  it('closes a connection that sends garbage and keeps taking the real stream', async () => {
+    const counts = { live: 0, stopped: 0 };
+    const { ingest, port } = await startIngest(counts);
     const pid = ingest.pid;
 
     // Not a handshake at all, then a valid handshake followed by a chunk of nonsense.
@@ -55,49 +63,33 @@ describe('RTMP ingest', () => {
     cleanups.push(() => {
       source.kill('SIGKILL');
     });
-    await eventually(() => expect(live).toBe(1), 10_000);
+    await eventually(() => expect(counts.live).toBe(1), 10_000);
     expect(ingest.pid).toBe(pid);
   }, 30_000);
 
   it('lets OBS back on air at once when its old connection hangs after a network drop', async () => {
-    let live = 0;
-    let stopped = 0;
-    const ingest = new IngestServer({
-      port: 0,
-      key: 'secret',
-      backoff: FAST_BACKOFF,
-      logger: silentLogger,
-      onLive: () => {
-        live += 1;
-      },
-      onStopped: () => {
-        stopped += 1;
-      },
-      onRestarted: () => undefined,
-      onStream: () => undefined,
-    });
-    const port = await ingest.start();
-    cleanups.push(() => ingest.stop());
+    const counts = { live: 0, stopped: 0 };
+    const { port } = await startIngest(counts);
     const first = testSource(`rtmp://127.0.0.1:${port}/live/secret`);
     cleanups.push(() => {
       first.kill('SIGKILL');
     });
-    await eventually(() => expect(live).toBe(1), 10_000);
+    await eventually(() => expect(counts.live).toBe(1), 10_000);
     // A frozen publisher keeps its TCP connection open and sends nothing: a half-open link.
     first.kill('SIGSTOP');
     const second = testSource(`rtmp://127.0.0.1:${port}/live/secret`);
     cleanups.push(() => {
       second.kill('SIGKILL');
     });
-    await eventually(() => expect(live).toBe(2), 10_000);
+    await eventually(() => expect(counts.live).toBe(2), 10_000);
     // The stream did not stop in between: the new publisher took over.
-    expect(stopped).toBe(0);
+    expect(counts.stopped).toBe(0);
     // A wrong key still cannot take the stream away.
     const intruder = testSource(`rtmp://127.0.0.1:${port}/live/wrong`);
     cleanups.push(() => {
       intruder.kill('SIGKILL');
     });
     await eventually(() => expect(intruder.exitCode).not.toBeNull(), 10_000);
-    expect(live).toBe(2);
+    expect(counts.live).toBe(2);
   }, 40_000);
 });
