@@ -27,6 +27,8 @@ import type { SourceRegistry } from './sources/source-registry.js';
 import { createSourcesModule, type SourceTuning } from './sources/sources-module.js';
 import { prepareDataDir } from './startup-errors.js';
 import { openStore } from './store/open-store.js';
+import type { StorageFault } from './store/storage-fault.js';
+import { StorageMonitor } from './store/storage-monitor.js';
 
 export interface StartOptions extends SourceTuning {
   config: ServeConfig;
@@ -64,8 +66,13 @@ export interface RunningCore {
 }
 
 /** Stops what was built, last first; the database closes after every module. */
-async function stopAll(modules: readonly CoreModule[], db: Database): Promise<void> {
+async function stopAll(
+  modules: readonly CoreModule[],
+  db: Database,
+  storage: StorageMonitor,
+): Promise<void> {
   for (const module of [...modules].reverse()) await module.stop();
+  storage.stop();
   db.close();
 }
 
@@ -79,10 +86,13 @@ export async function startCore(options: StartOptions): Promise<RunningCore> {
   );
   const onRejected = rejectionCounter(hub, logger);
   const store = openStore({ ...config, redactor, logger, onRejected });
+  const storage = new StorageMonitor({ db: store.db, hub, logger, dir: config.dataDir });
+  const storageFault = (error: unknown): StorageFault | null => storage.fault(error);
   const intents = new IntentRegistry({
     logger: logger.child('intents'),
     onRejected,
     redact: (text) => redactor.redact(text),
+    storageFault,
   });
   const ctx: ModuleContext = {
     ...store,
@@ -91,6 +101,7 @@ export async function startCore(options: StartOptions): Promise<RunningCore> {
     logger,
     dataDir: config.dataDir,
     onRejected,
+    storage,
   };
 
   const modules: CoreModule[] = [];
@@ -118,6 +129,7 @@ export async function startCore(options: StartOptions): Promise<RunningCore> {
       rendererDir: options.rendererDir ?? defaultRendererDir,
       logger,
       onRejected,
+      storageFault,
       batchIntervalMs: options.batchIntervalMs ?? 20,
     });
     // Last in, so it closes first: no request reaches a module that is stopping.
@@ -144,12 +156,12 @@ export async function startCore(options: StartOptions): Promise<RunningCore> {
       sources: sources.registry,
       db: store.db,
       stop: () => {
-        stopped ??= stopAll(modules, store.db).then(() => logger.info('core stopped'));
+        stopped ??= stopAll(modules, store.db, storage).then(() => logger.info('core stopped'));
         return stopped;
       },
     };
   } catch (error) {
-    await stopAll(modules, store.db);
+    await stopAll(modules, store.db, storage);
     throw error;
   }
 }

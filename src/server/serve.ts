@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type http from 'node:http';
 import type { IntentRegistry } from '../core/intent-registry.js';
 import type { Route } from '../core/routes.js';
+import type { UserError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import type { StateHub } from '../shared/state-hub.js';
 import { listenError } from '../startup-errors.js';
@@ -37,6 +38,8 @@ export interface ServeOptions {
   rendererDir: string;
   logger: Logger;
   onRejected: (channel: string, reason: string) => void;
+  /** Turns a failed write (disk full, database locked) into a counted, coded refusal. */
+  storageFault: (error: unknown) => UserError | null;
   batchIntervalMs: number;
 }
 
@@ -80,6 +83,7 @@ export async function serve(options: ServeOptions): Promise<Serving> {
     auth: options.auth,
     onRejected,
     onError,
+    storageFault: options.storageFault,
   });
   const httpServer = createHttpServer({
     router,
@@ -98,6 +102,7 @@ export async function serve(options: ServeOptions): Promise<Serving> {
     reach,
     logger: logger.child('sockets'),
     onRejected,
+    storageFault: options.storageFault,
     batchIntervalMs: options.batchIntervalMs,
   });
   const close = async (): Promise<void> => {

@@ -6,6 +6,7 @@ import { Server, type Namespace, type Socket } from 'socket.io';
 import { UpdateBatcher } from '../shared/batcher.js';
 import type { Comment } from '../shared/comment.js';
 import { controlAuthSchema } from '../shared/control-intents.js';
+import type { UserError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import { inEnglish, message, type Message } from '../shared/messages/message.js';
 import {
@@ -79,6 +80,8 @@ export interface SocketServerOptions {
   reach: Reach;
   logger: Logger;
   onRejected: (channel: string, reason: string) => void;
+  /** Turns a failed write (disk full, database locked) into a counted, coded refusal. */
+  storageFault: (error: unknown) => UserError | null;
   /** How long bursts of state changes are merged before they go out. */
   batchIntervalMs: number;
 }
@@ -177,13 +180,7 @@ export function attachSocketServer(options: SocketServerOptions): SocketServer {
     audience.emit('audience:state', next),
   );
   audience.on('connection', (socket) =>
-    wireAudienceSocket(
-      socket,
-      options.audience,
-      onRejected,
-      audienceState.current(),
-      options.reach,
-    ),
+    wireAudienceSocket(socket, options, audienceState.current()),
   );
 
   const batcher = new UpdateBatcher<StateSlice, unknown>({
@@ -337,13 +334,40 @@ function onlyChanges<T>(
 
 const DEVICE_ID = /^[A-Za-z0-9_-]{8,64}$/;
 
+/** The audience's request, answered: a failed write is "please try again", never a crash. */
+function answerAudience(
+  options: Pick<SocketServerOptions, 'audience' | 'onRejected' | 'storageFault' | 'logger'>,
+  device: string,
+  address: string,
+  event: string,
+  payload: unknown,
+): AudienceAck {
+  const service = options.audience;
+  try {
+    if (event === 'audience:ask') return service.ask(device, address, payload);
+    if (event === 'audience:vote') return service.vote(device, payload);
+  } catch (error) {
+    if (options.storageFault(error)) return audienceRefusal('audience.retry');
+    options.logger.error('audience request failed', { event, error });
+    return audienceRefusal('audience.invalid');
+  }
+  options.onRejected('audience', `unexpected event ${event}`);
+  return {
+    ...refused(message('request.unknown', { event: event.slice(0, 60) })),
+    retryAfterSec: null,
+  };
+}
+
+function audienceRefusal(code: 'audience.retry' | 'audience.invalid'): AudienceAck {
+  return { ...refused(message(code)), retryAfterSec: code === 'audience.retry' ? 5 : null };
+}
+
 function wireAudienceSocket(
   socket: Socket<AudienceClientToServerEvents, AudienceServerToClientEvents>,
-  service: AudienceDesk,
-  onRejected: (channel: string, reason: string) => void,
+  options: SocketServerOptions,
   state: AudienceState,
-  reach: Reach,
 ): void {
+  const { audience: service, onRejected, reach } = options;
   // A device id from the page's storage keeps rate limits and votes per phone, not per tab.
   const claimed = (socket.handshake.auth as { device?: unknown }).device;
   const device =
@@ -354,18 +378,9 @@ function wireAudienceSocket(
   );
   socket.onAny((event: string, ...args: unknown[]) => {
     const ack = typeof args.at(-1) === 'function' ? (args.pop() as (r: AudienceAck) => void) : null;
-    let result: AudienceAck;
-    if (event === 'audience:ask') {
-      result = service.ask(device, address, args[0]);
-    } else if (event === 'audience:vote') {
-      result = service.vote(device, args[0]);
-      if (result.ok) socket.emit('audience:voted', service.votedBy(device));
-    } else {
-      onRejected('audience', `unexpected event ${event}`);
-      result = {
-        ...refused(message('request.unknown', { event: event.slice(0, 60) })),
-        retryAfterSec: null,
-      };
+    const result = answerAudience(options, device, address, event, args[0]);
+    if (result.ok && event === 'audience:vote') {
+      socket.emit('audience:voted', service.votedBy(device));
     }
     if (!result.ok) onRejected('audience', result.error);
     ack?.(result);

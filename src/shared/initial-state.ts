@@ -37,6 +37,6 @@ export function initialState(version: string, showTitle: string, lan: boolean): 
     sourceForms: [],
     relay: INITIAL_RELAY,
     queue: { counts, onAir: null, order: [], blocklist: { words: [], authors: [] } },
-    diagnostics: { rejectedInputs: {} },
+    diagnostics: { rejectedInputs: {}, storage: { fault: null, since: null, faults: {} } },
   };
 }

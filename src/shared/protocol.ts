@@ -157,7 +157,8 @@ export type AudienceRefusal =
   | 'device_limit'
   | 'network_limit'
   | 'already_voted'
-  | 'not_votable';
+  | 'not_votable'
+  | 'retry';
 
 export type AudienceAck =
   | { ok: true }

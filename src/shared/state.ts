@@ -68,6 +68,16 @@ export interface QueueSummary {
 export interface Diagnostics {
   /** Inputs refused at the edge (malformed payloads, bad REST bodies), per channel. */
   rejectedInputs: Record<string, number>;
+  storage: StorageStatus;
+}
+
+/** Whether the core can save: a fault (disk full, database locked) is a banner until it clears. */
+export interface StorageStatus {
+  /** The fault now standing, as a code the UI words; null while writes work. */
+  fault: Message | null;
+  since: string | null;
+  /** Writes refused for each kind of fault since the core started. */
+  faults: Record<string, number>;
 }
 
 /** Settings clients may see. Secrets appear only as "saved or not". */

@@ -2,6 +2,7 @@
 // the file up before any upgrade step touches it.
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { MIGRATIONS, type Migration } from './migrations.js';
+import { BUSY_TIMEOUT_MS } from './storage-fault.js';
 
 export class DatabaseTooNewError extends Error {
   constructor(file: string, found: number, known: number) {
@@ -67,7 +68,7 @@ export function openDatabase(
     if (found > known) throw new DatabaseTooNewError(file, found, known);
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     db.pragma('synchronous = NORMAL');
     const migration = migrate(db, migrations, file);
     return { db, migration };

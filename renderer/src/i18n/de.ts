@@ -38,6 +38,10 @@ export const de: Strings = {
     failed: 'nicht verbunden',
     not_configured: 'nicht eingerichtet',
   },
+  storage: {
+    meanwhile:
+      'Neue Fragen werden mit „Bitte noch einmal versuchen“ abgelehnt, Kommentare der Plattformen werden nachgeholt, sobald Speichern wieder geht; dieser Hinweis verschwindet von selbst.',
+  },
   obsLost: {
     title: 'Verbindung zu OBS verloren',
     reconnecting:

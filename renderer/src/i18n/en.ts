@@ -36,6 +36,10 @@ export const en = {
     failed: 'not connected',
     not_configured: 'not set up',
   },
+  storage: {
+    meanwhile:
+      'New questions are refused with “please try again” and platform comments are fetched again once saving works; this banner goes away by itself.',
+  },
   obsLost: {
     title: 'OBS connection lost',
     reconnecting:
