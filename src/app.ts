@@ -26,6 +26,7 @@ import { createShowModule } from './show/service/show-module.js';
 import type { SourceRegistry } from './sources/source-registry.js';
 import { createSourcesModule, type SourceTuning } from './sources/sources-module.js';
 import { prepareDataDir } from './startup-errors.js';
+import { BackupSchedule } from './store/backups.js';
 import { openStore } from './store/open-store.js';
 import type { StorageFault } from './store/storage-fault.js';
 import { StorageMonitor } from './store/storage-monitor.js';
@@ -40,6 +41,8 @@ export interface StartOptions extends SourceTuning {
   batchIntervalMs?: number;
   /** Faster relay retries (tests). */
   relayBackoff?: BackoffPolicy;
+  /** How often the database is backed up while the core runs (default 10 minutes). */
+  backupIntervalMs?: number;
 }
 
 export interface RunningCore {
@@ -70,8 +73,10 @@ async function stopAll(
   modules: readonly CoreModule[],
   db: Database,
   storage: StorageMonitor,
+  backups: BackupSchedule,
 ): Promise<void> {
   for (const module of [...modules].reverse()) await module.stop();
+  await backups.stop();
   storage.stop();
   db.close();
 }
@@ -79,14 +84,24 @@ async function stopAll(
 export async function startCore(options: StartOptions): Promise<RunningCore> {
   const { config, logger, redactor } = options;
   prepareDataDir(config.dataDir);
-  const token = loadOrCreateToken(config.dataDir, config.token);
+  const token = loadOrCreateToken(config.dataDir, config.token, (problem) => logger.warn(problem));
   redactor.add(token);
   const hub = new StateHub(initialState(version, 'Untitled show', config.lan), (text) =>
     redactor.redact(text),
   );
   const onRejected = rejectionCounter(hub, logger);
   const store = openStore({ ...config, redactor, logger, onRejected });
+  const reenter = (names: string[]): void =>
+    hub.update('config', (c) => ({ ...c, secretsToReenter: names }));
+  reenter(store.secrets.unreadable());
+  store.secrets.onUnreadableChange(reenter);
   const storage = new StorageMonitor({ db: store.db, hub, logger, dir: config.dataDir });
+  const backups = new BackupSchedule({
+    db: store.db,
+    dataDir: config.dataDir,
+    logger: logger.child('backup'),
+    ...(options.backupIntervalMs === undefined ? {} : { intervalMs: options.backupIntervalMs }),
+  });
   const storageFault = (error: unknown): StorageFault | null => storage.fault(error);
   const intents = new IntentRegistry({
     logger: logger.child('intents'),
@@ -136,6 +151,7 @@ export async function startCore(options: StartOptions): Promise<RunningCore> {
     add({ name: 'server', routes: [], start: () => Promise.resolve(), stop: () => server.close() });
     const linkUrl = config.publicUrl && config.publicControl ? config.publicUrl : server.url;
     for (const module of modules) await module.start({ url: server.url, linkUrl });
+    backups.start();
     logger.info('core started', { url: server.url, dataDir: config.dataDir, lan: config.lan });
 
     let stopped: Promise<void> | null = null;
@@ -156,12 +172,14 @@ export async function startCore(options: StartOptions): Promise<RunningCore> {
       sources: sources.registry,
       db: store.db,
       stop: () => {
-        stopped ??= stopAll(modules, store.db, storage).then(() => logger.info('core stopped'));
+        stopped ??= stopAll(modules, store.db, storage, backups).then(() =>
+          logger.info('core stopped'),
+        );
         return stopped;
       },
     };
   } catch (error) {
-    await stopAll(modules, store.db, storage);
+    await stopAll(modules, store.db, storage, backups);
     throw error;
   }
 }

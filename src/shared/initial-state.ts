@@ -27,6 +27,7 @@ export function initialState(version: string, showTitle: string, lan: boolean): 
       x: { enabled: false, hashtags: [], mode: 'auto', apiBaseUrl: null, tokenSaved: false },
       youtube: { enabled: false, video: '', rootUrl: null, keySaved: false },
       audience: { enabled: true },
+      secretsToReenter: [],
     },
     rundown: { segments: [], index: -1, startedAt: null, starts: [] },
     guests: [],

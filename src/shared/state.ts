@@ -88,6 +88,11 @@ export interface ConfigSummary {
   x: XSettings & { tokenSaved: boolean };
   youtube: YouTubeSettings & { keySaved: boolean };
   audience: { enabled: boolean };
+  /**
+   * Saved secrets (by name: "obs.password", "x.bearer", "relay.key.<id>") that this core's key
+   * cannot read, after a lost or replaced key file or a changed keychain: type them again.
+   */
+  secretsToReenter: string[];
 }
 
 export interface SegmentStart {

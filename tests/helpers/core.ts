@@ -25,6 +25,9 @@ export interface TestCoreOptions {
   youtubeTimings?: StartOptions['youtubeTimings'];
   audienceLimits?: StartOptions['audienceLimits'];
   relayBackoff?: StartOptions['relayBackoff'];
+  backupIntervalMs?: number;
+  /** Key from the "keychain" (as the Electron shell passes it). */
+  secretKeyHex?: string;
 }
 
 export async function startTestCore(options: TestCoreOptions = {}): Promise<TestCore> {
@@ -35,7 +38,7 @@ export async function startTestCore(options: TestCoreOptions = {}): Promise<Test
     port: options.port ?? 0,
     dataDir,
     token: options.token ?? null,
-    secretKeyHex: undefined,
+    secretKeyHex: options.secretKeyHex,
     logLevel: 'debug',
     lan: options.lan ?? false,
     publicUrl: options.publicUrl ?? null,
@@ -56,6 +59,7 @@ export async function startTestCore(options: TestCoreOptions = {}): Promise<Test
   if (options.youtubeTimings !== undefined) start.youtubeTimings = options.youtubeTimings;
   if (options.audienceLimits !== undefined) start.audienceLimits = options.audienceLimits;
   if (options.relayBackoff !== undefined) start.relayBackoff = options.relayBackoff;
+  if (options.backupIntervalMs !== undefined) start.backupIntervalMs = options.backupIntervalMs;
   const core = await startCore(start);
   return {
     ...core,
