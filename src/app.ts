@@ -1,5 +1,6 @@
 // The composition root: opens the store, builds each module with what it needs from the others,
 // puts their routes on the server and starts them. Modules wire themselves; nothing else here.
+import crypto from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { createAccessModule } from './access/access-module.js';
 import { loadOrCreateToken } from './access/control-token.js';
@@ -16,6 +17,7 @@ import type { QueueController } from './queue/service/queue-controller.js';
 import { createRelayModule } from './relay/relay-module.js';
 import type { RelayService } from './relay/relay-service.js';
 import { coreRoutes } from './server/api-routes.js';
+import type { DeviceIssuing } from './server/audience-devices.js';
 import { serve } from './server/serve.js';
 import type { SocketServer } from './server/socket-server.js';
 import type { BackoffPolicy } from './shared/backoff.js';
@@ -28,6 +30,7 @@ import { createSourcesModule, type SourceTuning } from './sources/sources-module
 import { prepareDataDir } from './startup-errors.js';
 import { BackupSchedule } from './store/backups.js';
 import { openStore } from './store/open-store.js';
+import type { SecretStore } from './store/secret-store.js';
 import type { StorageFault } from './store/storage-fault.js';
 import { StorageMonitor } from './store/storage-monitor.js';
 
@@ -43,6 +46,17 @@ export interface StartOptions extends SourceTuning {
   relayBackoff?: BackoffPolicy;
   /** How often the database is backed up while the core runs (default 10 minutes). */
   backupIntervalMs?: number;
+  /** Looser issuing of audience device identities (tests, benchmarks). */
+  deviceIssuing?: Partial<DeviceIssuing>;
+}
+
+/** The key that signs audience devices: kept with the secrets, so phones keep theirs. */
+function audienceDeviceKey(secrets: SecretStore): Buffer {
+  const saved = secrets.get('audience.deviceKey');
+  if (saved !== null && /^[0-9a-f]{64}$/.test(saved)) return Buffer.from(saved, 'hex');
+  const key = crypto.randomBytes(32);
+  secrets.set('audience.deviceKey', key.toString('hex'));
+  return key;
 }
 
 export interface RunningCore {
@@ -146,6 +160,8 @@ export async function startCore(options: StartOptions): Promise<RunningCore> {
       onRejected,
       storageFault,
       batchIntervalMs: options.batchIntervalMs ?? 20,
+      deviceKey: audienceDeviceKey(store.secrets),
+      ...(options.deviceIssuing ? { deviceIssuing: options.deviceIssuing } : {}),
     });
     // Last in, so it closes first: no request reaches a module that is stopping.
     add({ name: 'server', routes: [], start: () => Promise.resolve(), stop: () => server.close() });

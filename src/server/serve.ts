@@ -8,6 +8,7 @@ import type { UserError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import type { StateHub } from '../shared/state-hub.js';
 import { listenError } from '../startup-errors.js';
+import { DeviceIssuer, type DeviceIssuing } from './audience-devices.js';
 import { createHttpServer } from './http-server.js';
 import { openApiRoute } from './openapi.js';
 import { Reach } from './reach.js';
@@ -41,6 +42,10 @@ export interface ServeOptions {
   /** Turns a failed write (disk full, database locked) into a counted, coded refusal. */
   storageFault: (error: unknown) => UserError | null;
   batchIntervalMs: number;
+  /** Signs the audience page's device identities (kept with the secrets, so they survive). */
+  deviceKey: Buffer;
+  /** Looser device issuing (tests). */
+  deviceIssuing?: Partial<DeviceIssuing>;
 }
 
 export interface Serving {
@@ -104,6 +109,8 @@ export async function serve(options: ServeOptions): Promise<Serving> {
     onRejected,
     storageFault: options.storageFault,
     batchIntervalMs: options.batchIntervalMs,
+    devices: new DeviceIssuer(options.deviceKey, options.deviceIssuing),
+    publicUrl: options.publicUrl,
   });
   const close = async (): Promise<void> => {
     await sockets.close();

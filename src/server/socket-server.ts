@@ -24,6 +24,8 @@ import {
 import type { StateHub } from '../shared/state-hub.js';
 import type { ShowState, StateSlice } from '../shared/state.js';
 import { mayDispatch, type Principal, type Role } from '../shared/roles.js';
+import { attachAudience } from './audience-socket.js';
+import type { DeviceIssuer } from './audience-devices.js';
 import type { Reach } from './reach.js';
 import { isIntentName, type IntentRegistry } from '../core/intent-registry.js';
 
@@ -66,7 +68,7 @@ export interface CommentFeed {
 export interface AudienceDesk {
   state(): AudienceState;
   ask(device: string, address: string, payload: unknown): AudienceAck;
-  vote(device: string, payload: unknown): AudienceAck;
+  vote(device: string, address: string, payload: unknown): AudienceAck;
   votedBy(device: string): string[];
 }
 
@@ -84,6 +86,10 @@ export interface SocketServerOptions {
   storageFault: (error: unknown) => UserError | null;
   /** How long bursts of state changes are merged before they go out. */
   batchIntervalMs: number;
+  /** Signs and checks the audience page's device identities. */
+  devices: DeviceIssuer;
+  /** The public origin (https://show.example.org) the audience page may also come from. */
+  publicUrl: string | null;
 }
 
 export interface SocketServer {
@@ -176,12 +182,7 @@ export function attachSocketServer(options: SocketServerOptions): SocketServer {
   });
 
   const audience = io.of('/audience') as unknown as AudienceNamespace;
-  const audienceState = onlyChanges(options.audience.state(), (next) =>
-    audience.emit('audience:state', next),
-  );
-  audience.on('connection', (socket) =>
-    wireAudienceSocket(socket, options, audienceState.current()),
-  );
+  const audienceRoom = attachAudience({ ...options, namespace: audience, desk: options.audience });
 
   const batcher = new UpdateBatcher<StateSlice, unknown>({
     intervalMs: options.batchIntervalMs,
@@ -191,7 +192,7 @@ export function attachSocketServer(options: SocketServerOptions): SocketServer {
       // Queue counts change with every comment; public pages only hear when what they show does.
       if (patch.app || patch.queue || 'lowerThird' in patch)
         overlayState.offer(overlayStateFrom(hub.snapshot()));
-      if (patch.app || patch.queue || patch.sources) audienceState.offer(options.audience.state());
+      if (patch.app || patch.queue || patch.sources) audienceRoom.offer(options.audience.state());
     },
   });
   const unsubscribe = hub.subscribe((slice, value) => batcher.add(slice, value));
@@ -218,6 +219,7 @@ export function attachSocketServer(options: SocketServerOptions): SocketServer {
     audience,
     close: async () => {
       unsubscribeRevoked();
+      audienceRoom.close();
       unsubscribe();
       unsubscribeComments();
       batcher.dispose();
@@ -309,12 +311,12 @@ function wireControlSocket(
 }
 
 /** A refusal for acks: English for logs and scripts, the code for the UI. */
-function refused(coded: Message): { ok: false; error: string; message: Message } {
+export function refused(coded: Message): { ok: false; error: string; message: Message } {
   return { ok: false, error: inEnglish(coded), message: coded };
 }
 
 /** Remembers the last value sent and passes on only values that differ from it. */
-function onlyChanges<T>(
+export function onlyChanges<T>(
   initial: T,
   emit: (value: T) => void,
 ): { current(): T; offer(value: T): void } {
@@ -330,63 +332,6 @@ function onlyChanges<T>(
       emit(next);
     },
   };
-}
-
-const DEVICE_ID = /^[A-Za-z0-9_-]{8,64}$/;
-
-/** The audience's request, answered: a failed write is "please try again", never a crash. */
-function answerAudience(
-  options: Pick<SocketServerOptions, 'audience' | 'onRejected' | 'storageFault' | 'logger'>,
-  device: string,
-  address: string,
-  event: string,
-  payload: unknown,
-): AudienceAck {
-  const service = options.audience;
-  try {
-    if (event === 'audience:ask') return service.ask(device, address, payload);
-    if (event === 'audience:vote') return service.vote(device, payload);
-  } catch (error) {
-    if (options.storageFault(error)) return audienceRefusal('audience.retry');
-    options.logger.error('audience request failed', { event, error });
-    return audienceRefusal('audience.invalid');
-  }
-  options.onRejected('audience', `unexpected event ${event}`);
-  return {
-    ...refused(message('request.unknown', { event: event.slice(0, 60) })),
-    retryAfterSec: null,
-  };
-}
-
-function audienceRefusal(code: 'audience.retry' | 'audience.invalid'): AudienceAck {
-  return { ...refused(message(code)), retryAfterSec: code === 'audience.retry' ? 5 : null };
-}
-
-function wireAudienceSocket(
-  socket: Socket<AudienceClientToServerEvents, AudienceServerToClientEvents>,
-  options: SocketServerOptions,
-  state: AudienceState,
-): void {
-  const { audience: service, onRejected, reach } = options;
-  // A device id from the page's storage keeps rate limits and votes per phone, not per tab.
-  const claimed = (socket.handshake.auth as { device?: unknown }).device;
-  const device =
-    typeof claimed === 'string' && DEVICE_ID.test(claimed) ? claimed : `socket-${socket.id}`;
-  const address = reach.clientAddress(
-    socket.handshake.address,
-    socket.handshake.headers['x-forwarded-for'],
-  );
-  socket.onAny((event: string, ...args: unknown[]) => {
-    const ack = typeof args.at(-1) === 'function' ? (args.pop() as (r: AudienceAck) => void) : null;
-    const result = answerAudience(options, device, address, event, args[0]);
-    if (result.ok && event === 'audience:vote') {
-      socket.emit('audience:voted', service.votedBy(device));
-    }
-    if (!result.ok) onRejected('audience', result.error);
-    ack?.(result);
-  });
-  socket.emit('audience:state', state);
-  socket.emit('audience:voted', service.votedBy(device));
 }
 
 function ignoreClientEvents(

@@ -26,6 +26,7 @@ export interface TestCoreOptions {
   audienceLimits?: StartOptions['audienceLimits'];
   relayBackoff?: StartOptions['relayBackoff'];
   backupIntervalMs?: number;
+  deviceIssuing?: StartOptions['deviceIssuing'];
   /** Key from the "keychain" (as the Electron shell passes it). */
   secretKeyHex?: string;
 }
@@ -60,6 +61,7 @@ export async function startTestCore(options: TestCoreOptions = {}): Promise<Test
   if (options.audienceLimits !== undefined) start.audienceLimits = options.audienceLimits;
   if (options.relayBackoff !== undefined) start.relayBackoff = options.relayBackoff;
   if (options.backupIntervalMs !== undefined) start.backupIntervalMs = options.backupIntervalMs;
+  if (options.deviceIssuing !== undefined) start.deviceIssuing = options.deviceIssuing;
   const core = await startCore(start);
   return {
     ...core,

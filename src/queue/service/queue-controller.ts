@@ -236,8 +236,8 @@ export class QueueController {
     if (!this.#store.addVote(leader, voter)) return false;
     const updated = { ...comment, votes: comment.votes + 1 };
     this.#comments.set(leader, updated);
+    // Votes are no part of the queue summary: only the comment changed.
     this.#emit([updated]);
-    this.#publish();
     return true;
   }
 

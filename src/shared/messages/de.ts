@@ -47,6 +47,9 @@ const codes: Record<MessageCode, string> = {
     'Aus deinem Netzwerk kommen gerade sehr viele Fragen. Bitte versuch es in einer Minute noch einmal.',
   'audience.already_voted': 'Du hast schon für diese Frage gestimmt.',
   'audience.not_votable': 'Für diese Frage kann nicht mehr abgestimmt werden.',
+  'audience.vote_limit': 'Du stimmst sehr schnell ab. Bitte warte {{seconds}} s.',
+  'audience.no_device':
+    'Gerade kommen zu viele neue Handys aus deinem Netz. Bitte lade die Seite in {{seconds}} s neu.',
   'audience.retry':
     'Deine Frage konnte gerade nicht gespeichert werden. Bitte versuch es gleich noch einmal.',
 

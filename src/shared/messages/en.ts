@@ -43,6 +43,9 @@ const codes = {
     'Many questions are arriving from your network. Please try again in a minute.',
   'audience.already_voted': 'You already voted for this question.',
   'audience.not_votable': 'That question is not open for votes any more.',
+  'audience.vote_limit': 'You are voting very fast. Please wait {{seconds}} s.',
+  'audience.no_device':
+    'Too many new phones from your network just now. Please reload this page in {{seconds}} s.',
   'audience.retry': 'Your question could not be saved just now. Please try again in a moment.',
 
   'storage.full': 'Cannot save: the disk holding {{dir}} is full. Free some space there.',
