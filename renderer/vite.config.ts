@@ -30,7 +30,8 @@ export default defineConfig({
   build: {
     outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
     emptyOutDir: true,
-    sourcemap: true,
+    // Maps for local debugging, not referenced from the bundles; the core never serves them.
+    sourcemap: 'hidden',
     // OBS 29/30 browser sources run Chromium 103; the overlay must work there.
     target: ['chrome103', 'edge103', 'firefox115', 'safari15'],
     rollupOptions: {

@@ -1,5 +1,6 @@
 // The composition root: opens the store, builds each module with what it needs from the others,
 // puts their routes on the server and starts them. Modules wire themselves; nothing else here.
+import crypto from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { createAccessModule } from './access/access-module.js';
 import { loadOrCreateToken } from './access/control-token.js';
@@ -16,6 +17,7 @@ import type { QueueController } from './queue/service/queue-controller.js';
 import { createRelayModule } from './relay/relay-module.js';
 import type { RelayService } from './relay/relay-service.js';
 import { coreRoutes } from './server/api-routes.js';
+import type { DeviceIssuing } from './server/audience-devices.js';
 import { serve } from './server/serve.js';
 import type { SocketServer } from './server/socket-server.js';
 import type { BackoffPolicy } from './shared/backoff.js';
@@ -26,7 +28,11 @@ import { createShowModule } from './show/service/show-module.js';
 import type { SourceRegistry } from './sources/source-registry.js';
 import { createSourcesModule, type SourceTuning } from './sources/sources-module.js';
 import { prepareDataDir } from './startup-errors.js';
+import { BackupSchedule } from './store/backups.js';
 import { openStore } from './store/open-store.js';
+import type { SecretStore } from './store/secret-store.js';
+import type { StorageFault } from './store/storage-fault.js';
+import { StorageMonitor } from './store/storage-monitor.js';
 
 export interface StartOptions extends SourceTuning {
   config: ServeConfig;
@@ -38,6 +44,19 @@ export interface StartOptions extends SourceTuning {
   batchIntervalMs?: number;
   /** Faster relay retries (tests). */
   relayBackoff?: BackoffPolicy;
+  /** How often the database is backed up while the core runs (default 10 minutes). */
+  backupIntervalMs?: number;
+  /** Looser issuing of audience device identities (tests, benchmarks). */
+  deviceIssuing?: Partial<DeviceIssuing>;
+}
+
+/** The key that signs audience devices: kept with the secrets, so phones keep theirs. */
+function audienceDeviceKey(secrets: SecretStore): Buffer {
+  const saved = secrets.get('audience.deviceKey');
+  if (saved !== null && /^[0-9a-f]{64}$/.test(saved)) return Buffer.from(saved, 'hex');
+  const key = crypto.randomBytes(32);
+  secrets.set('audience.deviceKey', key.toString('hex'));
+  return key;
 }
 
 export interface RunningCore {
@@ -64,15 +83,22 @@ export interface RunningCore {
 }
 
 /** Stops what was built, last first; the database closes after every module. */
-async function stopAll(modules: readonly CoreModule[], db: Database): Promise<void> {
+async function stopAll(
+  modules: readonly CoreModule[],
+  db: Database,
+  storage: StorageMonitor,
+  backups: BackupSchedule,
+): Promise<void> {
   for (const module of [...modules].reverse()) await module.stop();
+  await backups.stop();
+  storage.stop();
   db.close();
 }
 
 export async function startCore(options: StartOptions): Promise<RunningCore> {
   const { config, logger, redactor } = options;
   prepareDataDir(config.dataDir);
-  const token = loadOrCreateToken(config.dataDir, config.token);
+  const token = loadOrCreateToken(config.dataDir, config.token, (problem) => logger.warn(problem));
   redactor.add(token);
   const hub = new StateHub(
     initialState(version, 'Untitled show', config.lan, config.publicUrl),
@@ -80,10 +106,23 @@ export async function startCore(options: StartOptions): Promise<RunningCore> {
   );
   const onRejected = rejectionCounter(hub, logger);
   const store = openStore({ ...config, redactor, logger, onRejected });
+  const reenter = (names: string[]): void =>
+    hub.update('config', (c) => ({ ...c, secretsToReenter: names }));
+  reenter(store.secrets.unreadable());
+  store.secrets.onUnreadableChange(reenter);
+  const storage = new StorageMonitor({ db: store.db, hub, logger, dir: config.dataDir });
+  const backups = new BackupSchedule({
+    db: store.db,
+    dataDir: config.dataDir,
+    logger: logger.child('backup'),
+    ...(options.backupIntervalMs === undefined ? {} : { intervalMs: options.backupIntervalMs }),
+  });
+  const storageFault = (error: unknown): StorageFault | null => storage.fault(error);
   const intents = new IntentRegistry({
     logger: logger.child('intents'),
     onRejected,
     redact: (text) => redactor.redact(text),
+    storageFault,
   });
   const ctx: ModuleContext = {
     ...store,
@@ -92,6 +131,7 @@ export async function startCore(options: StartOptions): Promise<RunningCore> {
     logger,
     dataDir: config.dataDir,
     onRejected,
+    storage,
   };
 
   const modules: CoreModule[] = [];
@@ -121,12 +161,16 @@ export async function startCore(options: StartOptions): Promise<RunningCore> {
       rendererDir: options.rendererDir ?? defaultRendererDir,
       logger,
       onRejected,
+      storageFault,
       batchIntervalMs: options.batchIntervalMs ?? 20,
+      deviceKey: audienceDeviceKey(store.secrets),
+      ...(options.deviceIssuing ? { deviceIssuing: options.deviceIssuing } : {}),
     });
     // Last in, so it closes first: no request reaches a module that is stopping.
     add({ name: 'server', routes: [], start: () => Promise.resolve(), stop: () => server.close() });
     const linkUrl = config.publicUrl && config.publicControl ? config.publicUrl : server.url;
     for (const module of modules) await module.start({ url: server.url, linkUrl });
+    backups.start();
     logger.info('core started', { url: server.url, dataDir: config.dataDir, lan: config.lan });
 
     let stopped: Promise<void> | null = null;
@@ -147,12 +191,14 @@ export async function startCore(options: StartOptions): Promise<RunningCore> {
       sources: sources.registry,
       db: store.db,
       stop: () => {
-        stopped ??= stopAll(modules, store.db).then(() => logger.info('core stopped'));
+        stopped ??= stopAll(modules, store.db, storage, backups).then(() =>
+          logger.info('core stopped'),
+        );
         return stopped;
       },
     };
   } catch (error) {
-    await stopAll(modules, store.db);
+    await stopAll(modules, store.db, storage, backups);
     throw error;
   }
 }

@@ -21,7 +21,10 @@ const REASONS: Record<string, string> = {
 /** Creates the data dir if needed and proves it is writable. */
 export function prepareDataDir(dir: string): void {
   try {
+    const existed = fs.existsSync(dir);
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    // Ours alone whatever the umask; a folder the user made keeps the rights they gave it.
+    if (!existed) fs.chmodSync(dir, 0o700);
     const probe = path.join(dir, `.write-test-${process.pid}`);
     fs.writeFileSync(probe, 'ok');
     fs.rmSync(probe);

@@ -10,6 +10,7 @@ export function rejectionCounter(
   return (channel, reason) => {
     logger.debug('input rejected', { channel, reason });
     hub.update('diagnostics', (d) => ({
+      ...d,
       rejectedInputs: { ...d.rejectedInputs, [channel]: (d.rejectedInputs[channel] ?? 0) + 1 },
     }));
   };

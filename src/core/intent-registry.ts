@@ -52,6 +52,8 @@ export interface IntentRegistryOptions {
   onRejected: (channel: string, reason: string) => void;
   /** Masks stored secrets in refusals (a platform's error text may quote a key). */
   redact: (text: string) => string;
+  /** Turns a failed write (disk full, database locked) into a counted, coded refusal. */
+  storageFault?: (error: unknown) => UserError | null;
 }
 
 export function isIntentName(name: string): name is ControlIntentName {
@@ -64,8 +66,10 @@ export class IntentRegistry {
   readonly #logger: Logger;
   readonly #onRejected: (channel: string, reason: string) => void;
   readonly #redact: (text: string) => string;
+  readonly #storageFault: (error: unknown) => UserError | null;
 
   constructor(options: IntentRegistryOptions) {
+    this.#storageFault = options.storageFault ?? (() => null);
     this.#logger = options.logger;
     this.#onRejected = options.onRejected;
     this.#redact = options.redact;
@@ -135,7 +139,8 @@ export class IntentRegistry {
       const extend = this.#after.get(name);
       if (!extend) return { ok: true, value };
       return { ok: true, value: (await extend(value as never)) as ControlIntentResults[N] };
-    } catch (error) {
+    } catch (thrown) {
+      const error = this.#storageFault(thrown) ?? thrown;
       if (error instanceof UserError) {
         return { ok: false, kind: error.kind, error: error.message, message: error.coded };
       }

@@ -5,6 +5,7 @@ import type { StateHub } from '../shared/state-hub.js';
 import type { AuditLog } from '../store/audit-log.js';
 import type { SecretStore } from '../store/secret-store.js';
 import type { SettingsStore } from '../store/settings-store.js';
+import type { StorageMonitor } from '../store/storage-monitor.js';
 import type { Database } from 'better-sqlite3';
 import type { IntentRegistry } from './intent-registry.js';
 import type { Route } from './routes.js';
@@ -22,6 +23,8 @@ export interface ModuleContext {
   dataDir: string;
   /** Counts input refused at an edge, per channel (shown under diagnostics). */
   onRejected: (channel: string, reason: string) => void;
+  /** Answers writes that fail for outside reasons (disk full, database locked). */
+  storage: StorageMonitor;
 }
 
 /** What a module learns once the server answers. */

@@ -53,6 +53,7 @@ const STATUS_FOR: Record<UserErrorKind | 'internal', number> = {
   not_found: 404,
   conflict: 409,
   unavailable: 409,
+  storage: 503,
   internal: 500,
 };
 

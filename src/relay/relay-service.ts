@@ -153,13 +153,12 @@ export class RelayService {
       serverUrl,
       enabled: input.enabled,
     };
+    // Saved first: when the disk is full, the destinations stay as they were.
+    const saved = new Map([...this.#entries].map(([id, e]) => [id, e.config]));
+    settings.set('relay.destinations', [...saved.set(input.id, config).values()]);
     const previous = this.#entries.get(input.id);
     await previous?.runner?.stop();
     this.#entries.set(input.id, { config, runner: null, status: null });
-    settings.set(
-      'relay.destinations',
-      [...this.#entries.values()].map((e) => e.config),
-    );
     audit.append({
       actor,
       action: 'relay:setDestination',
@@ -176,13 +175,13 @@ export class RelayService {
   async removeDestination(id: string, actor: string): Promise<void> {
     const entry = this.#entries.get(id);
     if (!entry) throw new UserError('not_found', message('relay.no_destination', { id }));
+    this.#deps.settings.set(
+      'relay.destinations',
+      [...this.#entries.values()].filter((e) => e.config.id !== id).map((e) => e.config),
+    );
     await entry.runner?.stop();
     this.#entries.delete(id);
     this.#deps.secrets.delete(keyName(id));
-    this.#deps.settings.set(
-      'relay.destinations',
-      [...this.#entries.values()].map((e) => e.config),
-    );
     this.#deps.audit.append({
       actor,
       action: 'relay:removeDestination',

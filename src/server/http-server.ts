@@ -87,6 +87,8 @@ export function createHttpServer(options: HttpServerOptions): http.Server {
       if (serveStatic(options.rendererDir, url.pathname, req, res)) return;
     } catch (error) {
       options.onError(error);
+      if (!res.headersSent) sendJson(res, 500, { error: 'Internal error; see the Panelcast log.' });
+      return;
     }
     if (!res.headersSent) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });

@@ -1,7 +1,8 @@
 // A small JSON router for the REST control API: bearer-token auth, body size and type limits,
 // and errors as {"error": "..."} with the right status code.
 import type http from 'node:http';
-import type { ApiResult, Route } from '../core/routes.js';
+import { statusFor, type ApiResult, type Route } from '../core/routes.js';
+import { UserError } from '../shared/errors.js';
 import { inEnglish, message } from '../shared/messages/message.js';
 import { mayDispatch, type Principal } from '../shared/roles.js';
 import type { Authenticator } from './socket-server.js';
@@ -26,6 +27,8 @@ export interface RestRouterOptions {
   auth: Pick<Authenticator, 'authenticate'>;
   onRejected: (channel: string, reason: string) => void;
   onError: (error: unknown) => void;
+  /** Turns a failed write (disk full, database locked) into a counted, coded refusal. */
+  storageFault?: (error: unknown) => UserError | null;
 }
 
 export class RestRouter {
@@ -33,8 +36,10 @@ export class RestRouter {
   readonly #auth: Pick<Authenticator, 'authenticate'>;
   readonly #onRejected: (channel: string, reason: string) => void;
   readonly #onError: (error: unknown) => void;
+  readonly #storageFault: (error: unknown) => UserError | null;
 
   constructor(options: RestRouterOptions) {
+    this.#storageFault = options.storageFault ?? (() => null);
     this.#auth = options.auth;
     this.#onRejected = options.onRejected;
     this.#onError = options.onError;
@@ -56,10 +61,16 @@ export class RestRouter {
     try {
       const result = await this.#route(req, url);
       sendJson(res, result.status, result.body);
-    } catch (error) {
+    } catch (thrown) {
+      const error = this.#storageFault(thrown) ?? thrown;
       if (error instanceof HttpProblem) {
         if (error.status === 401) res.setHeader('www-authenticate', 'Bearer realm="panelcast"');
         sendJson(res, error.status, { error: error.message });
+        return;
+      }
+      if (error instanceof UserError) {
+        const body = { error: error.message, ...(error.coded ? { message: error.coded } : {}) };
+        sendJson(res, statusFor(error.kind), body);
         return;
       }
       this.#onError(error);
@@ -99,7 +110,7 @@ export class RestRouter {
 
     const params: Record<string, string> = {};
     hit.route.names.forEach((name, i) => {
-      params[name] = decodeURIComponent(hit.match[i + 1] ?? '');
+      params[name] = decodeParam(hit.match[i + 1] ?? '', this.#onRejected);
     });
     const body = hit.route.method === 'GET' ? undefined : await this.#readBody(req);
     return hit.route.handle({
@@ -159,6 +170,16 @@ export class RestRouter {
       const reason = error instanceof Error ? error.message : 'parse error';
       throw new HttpProblem(400, `The request body is not valid JSON (${reason}).`);
     }
+  }
+}
+
+/** A path parameter as text; a broken % escape is the caller's mistake, not ours. */
+function decodeParam(raw: string, onRejected: (channel: string, reason: string) => void): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    onRejected('rest', 'bad % escape in the path');
+    throw new HttpProblem(400, 'The request path has a broken % escape.');
   }
 }
 

@@ -4,9 +4,11 @@ import type { AddressInfo } from 'node:net';
 import type http from 'node:http';
 import type { IntentRegistry } from '../core/intent-registry.js';
 import type { Route } from '../core/routes.js';
+import type { UserError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import type { StateHub } from '../shared/state-hub.js';
 import { listenError } from '../startup-errors.js';
+import { DeviceIssuer, type DeviceIssuing } from './audience-devices.js';
 import { createHttpServer } from './http-server.js';
 import { openApiRoute } from './openapi.js';
 import { Reach } from './reach.js';
@@ -37,7 +39,13 @@ export interface ServeOptions {
   rendererDir: string;
   logger: Logger;
   onRejected: (channel: string, reason: string) => void;
+  /** Turns a failed write (disk full, database locked) into a counted, coded refusal. */
+  storageFault: (error: unknown) => UserError | null;
   batchIntervalMs: number;
+  /** Signs the audience page's device identities (kept with the secrets, so they survive). */
+  deviceKey: Buffer;
+  /** Looser device issuing (tests). */
+  deviceIssuing?: Partial<DeviceIssuing>;
 }
 
 export interface Serving {
@@ -80,6 +88,7 @@ export async function serve(options: ServeOptions): Promise<Serving> {
     auth: options.auth,
     onRejected,
     onError,
+    storageFault: options.storageFault,
   });
   const httpServer = createHttpServer({
     router,
@@ -98,7 +107,10 @@ export async function serve(options: ServeOptions): Promise<Serving> {
     reach,
     logger: logger.child('sockets'),
     onRejected,
+    storageFault: options.storageFault,
     batchIntervalMs: options.batchIntervalMs,
+    devices: new DeviceIssuer(options.deviceKey, options.deviceIssuing),
+    publicUrl: options.publicUrl,
   });
   const close = async (): Promise<void> => {
     await sockets.close();

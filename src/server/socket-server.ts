@@ -6,6 +6,7 @@ import { Server, type Namespace, type Socket } from 'socket.io';
 import { UpdateBatcher } from '../shared/batcher.js';
 import type { Comment } from '../shared/comment.js';
 import { controlAuthSchema } from '../shared/control-intents.js';
+import type { UserError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import { inEnglish, message, type Message } from '../shared/messages/message.js';
 import {
@@ -23,6 +24,8 @@ import {
 import type { StateHub } from '../shared/state-hub.js';
 import type { ShowState, StateSlice } from '../shared/state.js';
 import { mayDispatch, type Principal, type Role } from '../shared/roles.js';
+import { attachAudience } from './audience-socket.js';
+import type { DeviceIssuer } from './audience-devices.js';
 import type { Reach } from './reach.js';
 import { isIntentName, type IntentRegistry } from '../core/intent-registry.js';
 
@@ -65,7 +68,7 @@ export interface CommentFeed {
 export interface AudienceDesk {
   state(): AudienceState;
   ask(device: string, address: string, payload: unknown): AudienceAck;
-  vote(device: string, payload: unknown): AudienceAck;
+  vote(device: string, address: string, payload: unknown): AudienceAck;
   votedBy(device: string): string[];
 }
 
@@ -79,8 +82,14 @@ export interface SocketServerOptions {
   reach: Reach;
   logger: Logger;
   onRejected: (channel: string, reason: string) => void;
+  /** Turns a failed write (disk full, database locked) into a counted, coded refusal. */
+  storageFault: (error: unknown) => UserError | null;
   /** How long bursts of state changes are merged before they go out. */
   batchIntervalMs: number;
+  /** Signs and checks the audience page's device identities. */
+  devices: DeviceIssuer;
+  /** The public origin (https://show.example.org) the audience page may also come from. */
+  publicUrl: string | null;
 }
 
 export interface SocketServer {
@@ -173,18 +182,7 @@ export function attachSocketServer(options: SocketServerOptions): SocketServer {
   });
 
   const audience = io.of('/audience') as unknown as AudienceNamespace;
-  const audienceState = onlyChanges(options.audience.state(), (next) =>
-    audience.emit('audience:state', next),
-  );
-  audience.on('connection', (socket) =>
-    wireAudienceSocket(
-      socket,
-      options.audience,
-      onRejected,
-      audienceState.current(),
-      options.reach,
-    ),
-  );
+  const audienceRoom = attachAudience({ ...options, namespace: audience, desk: options.audience });
 
   const batcher = new UpdateBatcher<StateSlice, unknown>({
     intervalMs: options.batchIntervalMs,
@@ -194,7 +192,7 @@ export function attachSocketServer(options: SocketServerOptions): SocketServer {
       // Queue counts change with every comment; public pages only hear when what they show does.
       if (patch.app || patch.queue || 'lowerThird' in patch)
         overlayState.offer(overlayStateFrom(hub.snapshot()));
-      if (patch.app || patch.queue || patch.sources) audienceState.offer(options.audience.state());
+      if (patch.app || patch.queue || patch.sources) audienceRoom.offer(options.audience.state());
     },
   });
   const unsubscribe = hub.subscribe((slice, value) => batcher.add(slice, value));
@@ -221,6 +219,7 @@ export function attachSocketServer(options: SocketServerOptions): SocketServer {
     audience,
     close: async () => {
       unsubscribeRevoked();
+      audienceRoom.close();
       unsubscribe();
       unsubscribeComments();
       batcher.dispose();
@@ -312,12 +311,12 @@ function wireControlSocket(
 }
 
 /** A refusal for acks: English for logs and scripts, the code for the UI. */
-function refused(coded: Message): { ok: false; error: string; message: Message } {
+export function refused(coded: Message): { ok: false; error: string; message: Message } {
   return { ok: false, error: inEnglish(coded), message: coded };
 }
 
 /** Remembers the last value sent and passes on only values that differ from it. */
-function onlyChanges<T>(
+export function onlyChanges<T>(
   initial: T,
   emit: (value: T) => void,
 ): { current(): T; offer(value: T): void } {
@@ -333,45 +332,6 @@ function onlyChanges<T>(
       emit(next);
     },
   };
-}
-
-const DEVICE_ID = /^[A-Za-z0-9_-]{8,64}$/;
-
-function wireAudienceSocket(
-  socket: Socket<AudienceClientToServerEvents, AudienceServerToClientEvents>,
-  service: AudienceDesk,
-  onRejected: (channel: string, reason: string) => void,
-  state: AudienceState,
-  reach: Reach,
-): void {
-  // A device id from the page's storage keeps rate limits and votes per phone, not per tab.
-  const claimed = (socket.handshake.auth as { device?: unknown }).device;
-  const device =
-    typeof claimed === 'string' && DEVICE_ID.test(claimed) ? claimed : `socket-${socket.id}`;
-  const address = reach.clientAddress(
-    socket.handshake.address,
-    socket.handshake.headers['x-forwarded-for'],
-  );
-  socket.onAny((event: string, ...args: unknown[]) => {
-    const ack = typeof args.at(-1) === 'function' ? (args.pop() as (r: AudienceAck) => void) : null;
-    let result: AudienceAck;
-    if (event === 'audience:ask') {
-      result = service.ask(device, address, args[0]);
-    } else if (event === 'audience:vote') {
-      result = service.vote(device, args[0]);
-      if (result.ok) socket.emit('audience:voted', service.votedBy(device));
-    } else {
-      onRejected('audience', `unexpected event ${event}`);
-      result = {
-        ...refused(message('request.unknown', { event: event.slice(0, 60) })),
-        retryAfterSec: null,
-      };
-    }
-    if (!result.ok) onRejected('audience', result.error);
-    ack?.(result);
-  });
-  socket.emit('audience:state', state);
-  socket.emit('audience:voted', service.votedBy(device));
 }
 
 function ignoreClientEvents(

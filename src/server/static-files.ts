@@ -1,5 +1,6 @@
 // Serves the built renderer: hashed assets cached forever, pages never cached, and every page
-// with a strict Content-Security-Policy. Paths outside the renderer folder are never served.
+// with a strict Content-Security-Policy. Paths outside the renderer folder (through a symlink
+// too) and source maps are never served; a file that cannot be read is a 500, never a crash.
 import fs from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
@@ -60,26 +61,66 @@ export function serveStatic(
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
   const page = pageFor(pathname);
   const relative = page ?? decodeURIComponentSafe(pathname.slice(1));
-  if (relative === null || relative === '') return false;
-  const root = path.resolve(rendererDir);
-  const file = path.resolve(root, relative);
-  if (!file.startsWith(root + path.sep)) return false;
-
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(file);
-  } catch {
+  if (relative === null) {
+    plain(res, 400, 'Bad request: the path has a broken % escape.');
+    return true;
+  }
+  // Source maps would hand out the source; the dev server (npm run dev) serves its own.
+  if (relative === '' || relative.endsWith('.map')) return false;
+  const found = insideRoot(rendererDir, relative);
+  if (found === 'missing') {
     if (page === null) return false;
     res.writeHead(503, { 'content-type': 'text/html; charset=utf-8' });
     res.end(NOT_BUILT);
     return true;
   }
-  if (!stat.isFile()) return false;
+  if (found === 'outside') return false;
+  const { file } = found;
+  let fd: number;
+  let stat: fs.Stats;
+  try {
+    // Non-blocking, so a named pipe in the folder cannot stall the event loop.
+    fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+    stat = fs.fstatSync(fd);
+  } catch {
+    plain(res, 500, 'This file cannot be read; details are in the Panelcast log.');
+    return true;
+  }
+  if (!stat.isFile()) {
+    fs.closeSync(fd);
+    return false;
+  }
+  send(res, req, { fd, size: stat.size, ext: path.extname(file), relative });
+  return true;
+}
 
-  const ext = path.extname(file);
+/**
+ * The real path of `relative` under `rendererDir`, following symlinks; "outside" when that
+ * leaves the folder, "missing" when there is no such file.
+ */
+function insideRoot(
+  rendererDir: string,
+  relative: string,
+): { file: string } | 'outside' | 'missing' {
+  let root: string;
+  let file: string;
+  try {
+    root = fs.realpathSync(rendererDir);
+    file = fs.realpathSync(path.resolve(root, relative));
+  } catch {
+    return 'missing';
+  }
+  return file.startsWith(root + path.sep) ? { file } : 'outside';
+}
+
+function send(
+  res: http.ServerResponse,
+  req: http.IncomingMessage,
+  { fd, size, ext, relative }: { fd: number; size: number; ext: string; relative: string },
+): void {
   const headers: http.OutgoingHttpHeaders = {
     'content-type': TYPES[ext] ?? 'application/octet-stream',
-    'content-length': stat.size,
+    'content-length': size,
     'x-content-type-options': 'nosniff',
     // The control URL carries the token: never leak it through Referer.
     'referrer-policy': 'no-referrer',
@@ -92,11 +133,22 @@ export function serveStatic(
   }
   res.writeHead(200, headers);
   if (req.method === 'HEAD') {
+    fs.closeSync(fd);
     res.end();
-  } else {
-    fs.createReadStream(file).pipe(res);
+    return;
   }
-  return true;
+  const stream = fs.createReadStream('', { fd });
+  // Headers are out, so a read error can only cut the answer short.
+  stream.on('error', () => res.destroy());
+  stream.pipe(res);
+}
+
+function plain(res: http.ServerResponse, status: number, text: string): void {
+  res.writeHead(status, {
+    'content-type': 'text/plain; charset=utf-8',
+    'cache-control': 'no-store',
+  });
+  res.end(text);
 }
 
 function decodeURIComponentSafe(value: string): string | null {

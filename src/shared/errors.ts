@@ -2,7 +2,14 @@
 // handler is a bug: it is logged and the user sees a generic message.
 import { inEnglish, type Message } from './messages/message.js';
 
-export type UserErrorKind = 'invalid' | 'not_found' | 'conflict' | 'unavailable' | 'forbidden';
+export type UserErrorKind =
+  | 'invalid'
+  | 'not_found'
+  | 'conflict'
+  | 'unavailable'
+  | 'forbidden'
+  /** The core could not save (disk full, database locked): try again once that is solved. */
+  | 'storage';
 
 export class UserError extends Error {
   readonly kind: UserErrorKind;

@@ -38,6 +38,7 @@ export function initialState(
       x: { enabled: false, hashtags: [], mode: 'auto', apiBaseUrl: null, tokenSaved: false },
       youtube: { enabled: false, video: '', rootUrl: null, keySaved: false },
       audience: { enabled: true },
+      secretsToReenter: [],
     },
     rundown: { segments: [], index: -1, startedAt: null, starts: [] },
     guests: [],
@@ -48,6 +49,6 @@ export function initialState(
     sourceForms: [],
     relay: INITIAL_RELAY,
     queue: { counts, onAir: null, order: [], blocklist: { words: [], authors: [] } },
-    diagnostics: { rejectedInputs: {} },
+    diagnostics: { rejectedInputs: {}, storage: { fault: null, since: null, faults: {} } },
   };
 }

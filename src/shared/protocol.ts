@@ -157,7 +157,10 @@ export type AudienceRefusal =
   | 'device_limit'
   | 'network_limit'
   | 'already_voted'
-  | 'not_votable';
+  | 'not_votable'
+  | 'retry'
+  | 'vote_limit'
+  | 'no_device';
 
 export type AudienceAck =
   | { ok: true }
@@ -174,6 +177,10 @@ export interface AudienceServerToClientEvents {
   'audience:state': (state: AudienceState) => void;
   /** The questions this device has voted for. */
   'audience:voted': (ids: string[]) => void;
+  /** The identity the core issued to this device: keep it, and send it as auth.device. */
+  'audience:device': (token: string) => void;
+  /** Vote counts that changed since the last state or delta, by question id (merged). */
+  'audience:votes': (votes: Record<string, number>) => void;
 }
 
 export interface AudienceClientToServerEvents {

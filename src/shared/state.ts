@@ -70,6 +70,16 @@ export interface QueueSummary {
 export interface Diagnostics {
   /** Inputs refused at the edge (malformed payloads, bad REST bodies), per channel. */
   rejectedInputs: Record<string, number>;
+  storage: StorageStatus;
+}
+
+/** Whether the core can save: a fault (disk full, database locked) is a banner until it clears. */
+export interface StorageStatus {
+  /** The fault now standing, as a code the UI words; null while writes work. */
+  fault: Message | null;
+  since: string | null;
+  /** Writes refused for each kind of fault since the core started. */
+  faults: Record<string, number>;
 }
 
 /** Settings clients may see. Secrets appear only as "saved or not". */
@@ -80,6 +90,11 @@ export interface ConfigSummary {
   x: XSettings & { tokenSaved: boolean };
   youtube: YouTubeSettings & { keySaved: boolean };
   audience: { enabled: boolean };
+  /**
+   * Saved secrets (by name: "obs.password", "x.bearer", "relay.key.<id>") that this core's key
+   * cannot read, after a lost or replaced key file or a changed keychain: type them again.
+   */
+  secretsToReenter: string[];
 }
 
 export interface SegmentStart {

@@ -141,6 +141,7 @@ export class AudienceSource implements CommentSource {
       createdAt: new Date(now).toISOString(),
       url: null,
     });
+    if (outcome === 'unstored') return refuse('retry', { seconds: 5 });
     if (outcome !== 'added') return refuse('invalid');
     this.#devices.add(device, now);
     this.#addresses.add(address, now);

@@ -63,7 +63,7 @@ export class SourceManager {
         const counters = entry.status.counters;
         if (outcome === 'added') counters.received += 1;
         else if (outcome === 'duplicate') counters.duplicates += 1;
-        else counters.malformed += 1;
+        else if (outcome === 'invalid') counters.malformed += 1;
         this.#schedule();
         return outcome;
       },

@@ -5,7 +5,8 @@ import type { IncomingComment } from '../shared/comment-schema.js';
 import type { Logger } from '../shared/logger.js';
 import type { SourceState } from '../shared/state.js';
 
-export type IngestOutcome = 'added' | 'duplicate' | 'invalid';
+/** 'unstored': it could not be saved (disk full, database locked); the source fetches it again. */
+export type IngestOutcome = 'added' | 'duplicate' | 'invalid' | 'unstored';
 
 export interface SourceContext {
   /** Hands over a comment; it is stored (once) before anyone sees it. */
@@ -14,6 +15,17 @@ export interface SourceContext {
   malformed(reason: string): void;
   status(state: SourceState, message: string, retryAt?: Date | null): void;
   logger: Logger;
+}
+
+/**
+ * Thrown by a source when a comment could not be saved: it stops before moving its cursor
+ * (since_id, page token) past that comment, and fetches it again once saving works.
+ */
+export class NotStored extends Error {
+  constructor(platformId: string) {
+    super(`comment ${platformId} could not be saved; it is fetched again`);
+    this.name = 'NotStored';
+  }
 }
 
 export interface CommentSource {

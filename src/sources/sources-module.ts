@@ -43,7 +43,15 @@ export function createSourcesModule(
   const manager = new SourceManager({
     hub,
     logger,
-    ingest: (comment) => queue.ingest(comment).outcome,
+    ingest: (comment) => {
+      try {
+        return queue.ingest(comment).outcome;
+      } catch (error) {
+        // Not stored, so not shown: the source keeps its place and fetches it again.
+        if (ctx.storage.fault(error)) return 'unstored';
+        throw error;
+      }
+    },
   });
   const audience = new AudienceService(hub, queue);
   const service = new SourcesService({
@@ -54,6 +62,7 @@ export function createSourcesModule(
     audit,
     audience,
     logger,
+    storage: ctx.storage,
     ...tuning,
     testHooks: tuning.testHooks ?? false,
   });

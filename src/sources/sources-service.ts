@@ -14,6 +14,7 @@ import { XSource, type XTimings } from './x-source.js';
 import type { AuditLog } from '../store/audit-log.js';
 import type { SecretStore } from '../store/secret-store.js';
 import type { SettingsStore } from '../store/settings-store.js';
+import type { StorageMonitor } from '../store/storage-monitor.js';
 import { intentRoute, type Route } from '../core/routes.js';
 import type { IntentRegistry } from '../core/intent-registry.js';
 
@@ -27,6 +28,8 @@ export interface SourcesApiDeps {
   audience: AudienceService;
   /** True only where PANELCAST_TEST_HOOKS=1: platform API addresses may then be redirected. */
   testHooks: boolean;
+  /** Answers writes that fail for outside reasons (disk full, database locked). */
+  storage: Pick<StorageMonitor, 'fault'>;
   /** Shorter reconnect and poll timings and looser limits, for tests. */
   xTimings?: Partial<XTimings>;
   youtubeTimings?: Partial<YouTubeTimings>;
@@ -239,9 +242,15 @@ export class SourcesService {
   #flushProgress(): void {
     if (this.#progressTimer) clearTimeout(this.#progressTimer);
     this.#progressTimer = null;
-    if (this.#pendingLastSeen !== null)
+    if (this.#pendingLastSeen === null) return;
+    try {
       this.#deps.settings.set('sources.x.lastSeenId', this.#pendingLastSeen);
-    this.#pendingLastSeen = null;
+      this.#pendingLastSeen = null;
+    } catch (error) {
+      // Kept and tried again: the saved cursor only matters after a restart.
+      if (!this.#deps.storage.fault(error)) throw error;
+      this.#progressTimer = setTimeout(() => this.#flushProgress(), 3000);
+    }
   }
 }
 

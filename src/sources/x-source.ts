@@ -18,7 +18,7 @@ import {
 import { z } from 'zod';
 import type { IncomingComment } from '../shared/comment-schema.js';
 import { describeZodError } from '../shared/validation.js';
-import { clockTime, pause, type CommentSource, type SourceContext } from './source.js';
+import { NotStored, clockTime, pause, type CommentSource, type SourceContext } from './source.js';
 
 export const PANELCAST_RULE_TAG = 'panelcast';
 
@@ -185,6 +185,11 @@ export class XSource implements CommentSource {
   #lastSeenId: string | null;
   /** The last id before an unfilled gap: search from here once the stream is back. */
   #gapFrom: string | null = null;
+  /** Set while stream posts could not be saved: the cursor waits for the search to catch up. */
+  #held = false;
+  /** Counts posts not saved, so a gap fill knows whether another one failed meanwhile. */
+  #unstored = 0;
+  #filling = false;
   readonly #tag: string;
 
   constructor(
@@ -395,17 +400,38 @@ export class XSource implements CommentSource {
     const { data, includes, matching_rules: rules } = parsed.data;
     // The stream carries every rule of the app; only ours are for this show.
     if (rules && !rules.some((r) => r.tag === this.#tag)) return;
-    this.#take(data, includes?.users ?? []);
+    try {
+      this.#take(data, includes?.users ?? [], 'stream');
+    } catch (error) {
+      if (!(error instanceof NotStored)) throw error;
+      // Search fetches it (and what follows) again from the last saved post.
+      this.#gapFrom ??= this.#lastSeenId ?? (BigInt(data.id) - 1n).toString();
+      this.#held = true;
+      this.#unstored += 1;
+      if (!this.#filling) void this.#fillGap();
+    }
   }
 
   /** Fetches what was posted while the stream was down, oldest first. */
   async #fillGap(): Promise<void> {
     const from = this.#gapFrom;
-    if (from === null) return;
+    if (from === null || this.#filling) return;
+    this.#filling = true;
+    try {
+      await this.#fillFrom(from);
+    } finally {
+      this.#filling = false;
+    }
+  }
+
+  async #fillFrom(from: string): Promise<void> {
     for (let attempt = 1; !this.#isStopped(); attempt += 1) {
       try {
+        const unstored = this.#unstored;
         await this.#searchSince(from, null);
+        if (unstored !== this.#unstored) continue; // a stream post failed meanwhile
         if (this.#gapFrom === from) this.#gapFrom = null;
+        this.#held = false;
         return;
       } catch (error) {
         const failure = classify(error);
@@ -461,7 +487,7 @@ export class XSource implements CommentSource {
     const unique = [...new Map(tweets.map((t) => [t.id, t])).values()].sort((a, b) =>
       BigInt(a.id) < BigInt(b.id) ? -1 : 1,
     );
-    for (const tweet of unique) this.#take(tweet, users);
+    for (const tweet of unique) this.#take(tweet, users, 'search');
     const limit = paginator.rateLimit as { remaining?: number; reset?: number } | undefined;
     return {
       remaining: limit?.remaining ?? null,
@@ -469,7 +495,7 @@ export class XSource implements CommentSource {
     };
   }
 
-  #take(tweet: Tweet, users: readonly User[]): void {
+  #take(tweet: Tweet, users: readonly User[], via: 'stream' | 'search'): void {
     const user = users.find((u) => u.id === tweet.author_id);
     const comment: IncomingComment = {
       platform: 'x',
@@ -487,7 +513,10 @@ export class XSource implements CommentSource {
         : `https://x.com/i/status/${tweet.id}`,
     };
     const outcome = this.#context.ingest(comment);
+    if (outcome === 'unstored') throw new NotStored(tweet.id);
     if (outcome === 'invalid') return;
+    // While stream posts wait to be fetched again, only the search moves the cursor.
+    if (via === 'stream' && this.#held) return;
     this.#lastSeenId = newer(this.#lastSeenId, tweet.id);
     this.#onProgress(this.#lastSeenId);
   }
@@ -512,6 +541,16 @@ export class XSource implements CommentSource {
         if (limit.remaining === 0 && limit.reset)
           delay = Math.max(delay, limit.reset.getTime() - Date.now());
       } catch (error) {
+        if (error instanceof NotStored) {
+          delay = t.httpInitialMs;
+          this.#context.status(
+            'reconnecting',
+            'Posts cannot be saved right now; they are fetched again once saving works.',
+            new Date(Date.now() + delay),
+          );
+          await pause(delay, this.#abort.signal);
+          continue;
+        }
         const failure = classify(error);
         if (failure.kind === 'unauthorized')
           throw new Fatal('X rejected the bearer token. Enter a valid one in Settings.');

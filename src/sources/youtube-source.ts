@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { backoffDelay, type BackoffPolicy } from '../shared/backoff.js';
 import type { IncomingComment } from '../shared/comment-schema.js';
 import { describeZodError } from '../shared/validation.js';
-import { clockTime, pause, type CommentSource, type SourceContext } from './source.js';
+import { NotStored, clockTime, pause, type CommentSource, type SourceContext } from './source.js';
 
 export interface YouTubeSourceConfig {
   apiKey: string;
@@ -193,7 +193,7 @@ export class YouTubeSource implements CommentSource {
           { signal },
         );
         failures = 0;
-        for (const item of page.data.items ?? []) this.#take(item, videoId);
+        if (!(await this.#takePage(page.data.items ?? [], videoId, signal))) continue;
         pageToken = page.data.nextPageToken ?? pageToken;
         if (page.data.offlineAt) {
           this.#context.status('stopped', 'The live stream has ended, and with it the chat.');
@@ -261,6 +261,31 @@ export class YouTubeSource implements CommentSource {
     return { chatId: video.liveStreamingDetails?.activeLiveChatId ?? null };
   }
 
+  /**
+   * Takes a page of chat messages; false (after a pause) when one could not be saved, so the
+   * page token stays and the page is fetched again.
+   */
+  async #takePage(
+    items: readonly unknown[],
+    videoId: string,
+    signal: AbortSignal,
+  ): Promise<boolean> {
+    try {
+      for (const item of items) this.#take(item, videoId);
+      return true;
+    } catch (error) {
+      if (!(error instanceof NotStored)) throw error;
+      const wait = this.#timings.retry.initialMs;
+      this.#context.status(
+        'reconnecting',
+        'Chat messages cannot be saved right now; they are fetched again once saving works.',
+        new Date(Date.now() + wait),
+      );
+      await pause(wait, signal);
+      return false;
+    }
+  }
+
   #take(raw: unknown, videoId: string): void {
     const parsed = itemSchema.safeParse(raw);
     if (!parsed.success) {
@@ -295,6 +320,7 @@ export class YouTubeSource implements CommentSource {
       url: `https://www.youtube.com/watch?v=${videoId}`,
       superchat,
     };
-    this.#context.ingest(comment);
+    // The page token moves on only once the whole page is saved.
+    if (this.#context.ingest(comment) === 'unstored') throw new NotStored(id);
   }
 }

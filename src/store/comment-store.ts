@@ -56,9 +56,12 @@ export class CommentStore {
     this.#position = db.prepare('UPDATE comments SET position = ? WHERE id = ?');
   }
 
-  /** Runs `work` in one transaction: all of it is stored, or none. */
+  /**
+   * Runs `work` in one transaction: all of it is stored, or none. It takes the write lock first,
+   * so a database held by another program refuses before `work` changes anything in memory.
+   */
   transaction<T>(work: () => T): T {
-    return this.#db.transaction(work)();
+    return this.#db.transaction(work).immediate();
   }
 
   /** Stores a new comment; false when this (platform, platformId) was stored before. */

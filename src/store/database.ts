@@ -2,6 +2,8 @@
 // the file up before any upgrade step touches it.
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { MIGRATIONS, type Migration } from './migrations.js';
+import { ensurePrivateFile, makePrivate } from './private-files.js';
+import { BUSY_TIMEOUT_MS } from './storage-fault.js';
 
 export class DatabaseTooNewError extends Error {
   constructor(file: string, found: number, known: number) {
@@ -12,6 +14,18 @@ export class DatabaseTooNewError extends Error {
     this.name = 'DatabaseTooNewError';
   }
 }
+
+/** The file is not a database, or its pages are broken: start-up says which file and what to do. */
+export class DatabaseDamagedError extends Error {
+  readonly file: string;
+  constructor(file: string, detail: string) {
+    super(`The database ${file} is damaged (${detail}).`);
+    this.name = 'DatabaseDamagedError';
+    this.file = file;
+  }
+}
+
+const DAMAGE_CODES = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB']);
 
 export interface MigrationResult {
   from: number;
@@ -39,6 +53,7 @@ export function migrate(
   if (from > 0 && file !== ':memory:') {
     backupFile = `${file}.before-v${known}.bak`;
     db.exec(`VACUUM INTO '${backupFile.replaceAll("'", "''")}'`);
+    makePrivate(backupFile);
   }
   for (const step of pending) {
     // Each step and its version bump commit together or not at all.
@@ -59,20 +74,29 @@ export function openDatabase(
   file: string,
   migrations: readonly Migration[] = MIGRATIONS,
 ): OpenedDatabase {
+  // Made (or tightened) before SQLite opens it; its -wal and -shm files take the same rights.
+  if (file !== ':memory:') ensurePrivateFile(file);
   const db = new BetterSqlite3(file);
   try {
     // Check before anything writes to the file: a newer database is left exactly as it is.
     const found = db.pragma('user_version', { simple: true }) as number;
     const known = latestVersion(migrations);
     if (found > known) throw new DatabaseTooNewError(file, found, known);
+    const check = db.pragma('quick_check(1)', { simple: true }) as string;
+    if (check !== 'ok') throw new DatabaseDamagedError(file, check);
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     db.pragma('synchronous = NORMAL');
     const migration = migrate(db, migrations, file);
+    for (const companion of [`${file}-wal`, `${file}-shm`]) makePrivate(companion);
     return { db, migration };
   } catch (error) {
     db.close();
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === 'string' && DAMAGE_CODES.has(code)) {
+      throw new DatabaseDamagedError(file, error instanceof Error ? error.message : code);
+    }
     throw error;
   }
 }

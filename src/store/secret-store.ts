@@ -25,7 +25,11 @@ export class SecretKeyError extends Error {
  * Returns the 32-byte key: from `hexKey` (given by the Electron shell) when set, otherwise from
  * `<dataDir>/secret.key`, created on first use.
  */
-export function loadSecretKey(dataDir: string, hexKey: string | undefined): Buffer {
+export function loadSecretKey(
+  dataDir: string,
+  hexKey: string | undefined,
+  onReplaced: (problem: string) => void = () => undefined,
+): Buffer {
   if (hexKey !== undefined && hexKey !== '') {
     if (!/^[0-9a-f]{64}$/i.test(hexKey)) {
       throw new SecretKeyError('PANELCAST_SECRET_KEY must be 64 hexadecimal characters.');
@@ -35,13 +39,14 @@ export function loadSecretKey(dataDir: string, hexKey: string | undefined): Buff
   const file = path.join(dataDir, 'secret.key');
   if (fs.existsSync(file)) {
     const key = fs.readFileSync(file);
-    if (key.length !== KEY_BYTES) {
-      throw new SecretKeyError(
-        `${file} is damaged (expected ${KEY_BYTES} bytes). Restore it from a backup; deleting ` +
-          'it makes the stored passwords and stream keys unreadable.',
-      );
-    }
-    return key;
+    if (key.length === KEY_BYTES) return key;
+    // Kept aside, not deleted: it may be restored by hand. Secrets saved with it need re-entry.
+    const aside = `${file}.damaged-${Date.now()}`;
+    fs.renameSync(file, aside);
+    onReplaced(
+      `${file} was damaged (${key.length} bytes instead of ${KEY_BYTES}); it was moved to ` +
+        `${aside} and a new key was made. Saved passwords and keys must be entered again.`,
+    );
   }
   const key = crypto.randomBytes(KEY_BYTES);
   fs.writeFileSync(file, key, { mode: 0o600, flag: 'wx' });
@@ -52,11 +57,36 @@ export class SecretStore {
   readonly #db: Database;
   readonly #key: Buffer;
   readonly #redactor: SecretRedactor;
+  /** Secrets saved with another key (a lost or replaced key file, a changed keychain). */
+  readonly #unreadable = new Set<string>();
+  readonly #listeners = new Set<(names: string[]) => void>();
 
   constructor(db: Database, key: Buffer, redactor: SecretRedactor) {
     this.#db = db;
     this.#key = key;
     this.#redactor = redactor;
+    const rows = db.prepare('SELECT key, ciphertext FROM secrets').all() as {
+      key: string;
+      ciphertext: Buffer;
+    }[];
+    for (const row of rows) {
+      if (this.#decrypt(row.key, row.ciphertext) === null) this.#unreadable.add(row.key);
+    }
+  }
+
+  /** Names of the stored secrets this key cannot read: they must be entered again. */
+  unreadable(): string[] {
+    return [...this.#unreadable].sort();
+  }
+
+  onUnreadableChange(listener: (names: string[]) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  #readable(name: string): void {
+    if (!this.#unreadable.delete(name)) return;
+    for (const listener of this.#listeners) listener(this.unreadable());
   }
 
   /**
@@ -77,30 +107,38 @@ export class SecretStore {
       )
       .run(name, blob, new Date().toISOString(), hosts ? JSON.stringify(hosts) : null);
     this.#redactor.add(value);
+    this.#readable(name);
   }
 
-  /** The secret, or null when none is stored. Throws SecretKeyError if it cannot be decrypted. */
+  /** The secret, or null when none is stored or it was saved with another key. */
   get(name: string): string | null {
+    if (this.#unreadable.has(name)) return null;
     const row = this.#db.prepare('SELECT ciphertext FROM secrets WHERE key = ?').get(name) as
       { ciphertext: Buffer } | undefined;
     if (!row) return null;
-    const blob = row.ciphertext;
+    const value = this.#decrypt(name, row.ciphertext);
+    if (value === null) {
+      this.#unreadable.add(name);
+      for (const listener of this.#listeners) listener(this.unreadable());
+      return null;
+    }
+    this.#redactor.add(value);
+    return value;
+  }
+
+  #decrypt(name: string, blob: Buffer): string | null {
     try {
       const iv = blob.subarray(0, IV_BYTES);
       const tag = blob.subarray(IV_BYTES, IV_BYTES + TAG_BYTES);
       const decipher = crypto.createDecipheriv('aes-256-gcm', this.#key, iv);
       decipher.setAAD(Buffer.from(name));
       decipher.setAuthTag(tag);
-      const value = Buffer.concat([
+      return Buffer.concat([
         decipher.update(blob.subarray(IV_BYTES + TAG_BYTES)),
         decipher.final(),
       ]).toString('utf8');
-      this.#redactor.add(value);
-      return value;
     } catch {
-      throw new SecretKeyError(
-        `The stored secret "${name}" cannot be decrypted with this data dir's key. Enter it again.`,
-      );
+      return null;
     }
   }
 
@@ -177,10 +215,12 @@ export class SecretStore {
   }
 
   has(name: string): boolean {
+    if (this.#unreadable.has(name)) return false;
     return this.#db.prepare('SELECT 1 FROM secrets WHERE key = ?').get(name) !== undefined;
   }
 
   delete(name: string): void {
     this.#db.prepare('DELETE FROM secrets WHERE key = ?').run(name);
+    this.#readable(name);
   }
 }

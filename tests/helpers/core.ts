@@ -27,6 +27,10 @@ export interface TestCoreOptions {
   youtubeTimings?: StartOptions['youtubeTimings'];
   audienceLimits?: StartOptions['audienceLimits'];
   relayBackoff?: StartOptions['relayBackoff'];
+  backupIntervalMs?: number;
+  deviceIssuing?: StartOptions['deviceIssuing'];
+  /** Key from the "keychain" (as the Electron shell passes it). */
+  secretKeyHex?: string;
 }
 
 export async function startTestCore(options: TestCoreOptions = {}): Promise<TestCore> {
@@ -37,7 +41,7 @@ export async function startTestCore(options: TestCoreOptions = {}): Promise<Test
     port: options.port ?? 0,
     dataDir,
     token: options.token ?? null,
-    secretKeyHex: undefined,
+    secretKeyHex: options.secretKeyHex,
     logLevel: 'debug',
     lan: options.lan ?? false,
     publicUrl: options.publicUrl ?? null,
@@ -59,6 +63,8 @@ export async function startTestCore(options: TestCoreOptions = {}): Promise<Test
   if (options.youtubeTimings !== undefined) start.youtubeTimings = options.youtubeTimings;
   if (options.audienceLimits !== undefined) start.audienceLimits = options.audienceLimits;
   if (options.relayBackoff !== undefined) start.relayBackoff = options.relayBackoff;
+  if (options.backupIntervalMs !== undefined) start.backupIntervalMs = options.backupIntervalMs;
+  if (options.deviceIssuing !== undefined) start.deviceIssuing = options.deviceIssuing;
   const core = await startCore(start);
   return {
     ...core,

@@ -35,7 +35,8 @@ export function connectControl(
         socket,
         snapshot,
         patches,
-        request: (event, ...args) => socket.timeout(3000).emitWithAck(event, ...args),
+        // Generous: the first relay intent starts the relay process, slow on a busy machine.
+        request: (event, ...args) => socket.timeout(10_000).emitWithAck(event, ...args),
         close: () => socket.close(),
       });
     });

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from 'better-sqlite3';
 import { SecretRedactor } from '../../src/shared/logger.js';
 import { openDatabase } from '../../src/store/database.js';
-import { SecretKeyError, SecretStore, loadSecretKey } from '../../src/store/secret-store.js';
+import { SecretStore, loadSecretKey } from '../../src/store/secret-store.js';
 import { SettingsStore } from '../../src/store/settings-store.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
@@ -62,12 +62,19 @@ describe('settings and secrets', () => {
     expect(loadSecretKey(temp.dir, undefined).equals(key)).toBe(true);
   });
 
-  it('says clearly when a secret cannot be decrypted with this key', () => {
+  it('names the secrets another key saved, treats them as not saved, and forgets once re-entered', () => {
     const a = new SecretStore(db, Buffer.alloc(32, 1), new SecretRedactor());
     a.set('x', 'value-123456');
+    a.set('y', 'other-654321');
     const b = new SecretStore(db, Buffer.alloc(32, 2), new SecretRedactor());
-    expect(() => b.get('x')).toThrow(SecretKeyError);
-    expect(() => b.get('x')).toThrow('cannot be decrypted');
+    expect(b.unreadable()).toEqual(['x', 'y']);
+    expect(b.get('x')).toBeNull();
+    expect(b.has('x')).toBe(false);
+    const changes: string[][] = [];
+    b.onUnreadableChange((names) => changes.push(names));
+    b.set('x', 'typed-again-1');
+    expect(b.get('x')).toBe('typed-again-1');
+    expect(changes).toEqual([['y']]);
   });
 
   it('accepts a key handed over by the desktop shell and rejects a malformed one', () => {

@@ -19,17 +19,22 @@ initI18n();
 
 type AudienceSocket = Socket<AudienceServerToClientEvents, AudienceClientToServerEvents>;
 
-/** One id per phone or browser, kept in its storage, for fair rate limits and votes. */
-function deviceId(): string {
-  const key = 'panelcast.device';
+const DEVICE_KEY = 'panelcast.device';
+
+/** The identity the core issued to this phone, kept in its storage; empty before the first. */
+function savedDevice(): string {
   try {
-    const saved = localStorage.getItem(key);
-    if (saved && /^[A-Za-z0-9_-]{8,64}$/.test(saved)) return saved;
-    const fresh = crypto.randomUUID();
-    localStorage.setItem(key, fresh);
-    return fresh;
+    return localStorage.getItem(DEVICE_KEY) ?? '';
   } catch {
-    return crypto.randomUUID();
+    return '';
+  }
+}
+
+function saveDevice(token: string): void {
+  try {
+    localStorage.setItem(DEVICE_KEY, token);
+  } catch {
+    // Private mode: this tab keeps it for its reconnects.
   }
 }
 
@@ -40,7 +45,7 @@ function AudiencePage() {
   const { t } = useTranslation();
   const word = useWording();
   const socket = useMemo<AudienceSocket>(
-    () => io('/audience', { auth: { device: deviceId() }, autoConnect: false }),
+    () => io('/audience', { auth: { device: savedDevice() }, autoConnect: false }),
     [],
   );
   const [state, setState] = useState<AudienceState | null>(null);
@@ -56,6 +61,22 @@ function AudiencePage() {
     socket.on('connect_error', () => setConnected(false));
     socket.on('audience:state', setState);
     socket.on('audience:voted', setVoted);
+    socket.on('audience:device', (token) => {
+      saveDevice(token);
+      socket.auth = { device: token };
+    });
+    socket.on('audience:votes', (votes) =>
+      setState((current) =>
+        current
+          ? {
+              ...current,
+              questions: current.questions.map((q) =>
+                votes[q.id] === undefined ? q : { ...q, votes: votes[q.id] ?? q.votes },
+              ),
+            }
+          : current,
+      ),
+    );
     socket.connect();
     return () => {
       socket.off();

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { LANGUAGES, setLanguage, type Language } from '../i18n/i18n';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { ObsBanner, ObsIndicator } from './obs/ObsBanner';
+import { StorageBanner } from './StorageBanner';
 import { useShow } from './context';
 import { VIEWS, useView, type View } from './router';
 import { TokenGate } from './TokenGate';
@@ -100,6 +101,7 @@ export function App({ onToken }: { onToken: (token: string) => void }) {
           {t('connection.offlineNotice')}
         </div>
       )}
+      {state && !gated && <StorageBanner storage={state.diagnostics.storage} />}
       {state && !gated && <ObsBanner obs={state.obs} onSettings={() => navigate('settings')} />}
       {gated ? (
         <TokenGate rejected={status.kind === 'token_rejected'} onToken={onToken} />

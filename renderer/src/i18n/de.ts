@@ -38,6 +38,20 @@ export const de: Strings = {
     failed: 'nicht verbunden',
     not_configured: 'nicht eingerichtet',
   },
+  reenter: {
+    title: 'Bitte erneut eingeben',
+    why: 'Dieses Panelcast kann sie nicht mehr lesen: Seine Schlüsseldatei ging verloren oder wurde ersetzt, oder der Schlüsselbund hat sich geändert. Bis Sie sie unten neu eingeben, gelten sie als nicht gespeichert.',
+    names: {
+      obs: 'OBS-WebSocket-Passwort',
+      x: 'X-Bearer-Token',
+      youtube: 'YouTube-API-Schlüssel',
+      relay: 'Streamschlüssel des Ziels {{id}}',
+    },
+  },
+  storage: {
+    meanwhile:
+      'Neue Fragen werden mit „Bitte noch einmal versuchen“ abgelehnt, Kommentare der Plattformen werden nachgeholt, sobald Speichern wieder geht; dieser Hinweis verschwindet von selbst.',
+  },
   obsLost: {
     title: 'Verbindung zu OBS verloren',
     reconnecting:

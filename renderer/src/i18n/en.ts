@@ -36,6 +36,20 @@ export const en = {
     failed: 'not connected',
     not_configured: 'not set up',
   },
+  reenter: {
+    title: 'Enter these again',
+    why: 'This Panelcast cannot read them any more: its key file was lost or replaced, or the keychain changed. Until you type them again below, they count as not saved.',
+    names: {
+      obs: 'OBS WebSocket password',
+      x: 'X bearer token',
+      youtube: 'YouTube API key',
+      relay: 'Stream key of destination {{id}}',
+    },
+  },
+  storage: {
+    meanwhile:
+      'New questions are refused with “please try again” and platform comments are fetched again once saving works; this banner goes away by itself.',
+  },
   obsLost: {
     title: 'OBS connection lost',
     reconnecting:

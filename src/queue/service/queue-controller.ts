@@ -42,9 +42,9 @@ export class QueueController {
   readonly #hub: StateHub;
   readonly #audit: AuditLog;
   readonly #now: () => Date;
-  readonly #queue: ModerationQueue;
+  #queue: ModerationQueue;
   readonly #comments = new Map<string, Comment>();
-  readonly #index = new SimilarityIndex();
+  #index = new SimilarityIndex();
   readonly #listeners = new Set<CommentsListener>();
   #rules: BlocklistRules;
   #blocklist: Blocklist;
@@ -57,7 +57,15 @@ export class QueueController {
     this.#queue = new ModerationQueue(() => this.#now().toISOString());
     this.#rules = deps.blocklist;
     this.#blocklist = new Blocklist(deps.blocklist);
+    this.#load();
+    this.#publish();
+  }
 
+  /** Reads the stored comments and queue into memory. */
+  #load(): void {
+    this.#comments.clear();
+    this.#queue = new ModerationQueue(() => this.#now().toISOString());
+    this.#index = new SimilarityIndex();
     const entries: QueueEntry[] = [];
     const votes = this.#store.voteCounts();
     for (const comment of this.#store.loadAll()) {
@@ -74,7 +82,27 @@ export class QueueController {
       }
     }
     for (const comment of recent.reverse()) this.#index.add(comment.id, comment.text);
-    this.#publish();
+  }
+
+  /**
+   * Runs a change that is applied in memory and stored together. When storing fails (disk
+   * full), memory goes back to what is stored, so nobody sees what was not saved.
+   */
+  #stored<T>(work: () => T): T {
+    const run = { started: false };
+    try {
+      return this.#store.transaction(() => {
+        run.started = true;
+        return work();
+      });
+    } catch (error) {
+      // A lock held elsewhere refuses before the work starts; then memory is untouched.
+      if (run.started) {
+        this.#load();
+        this.#publish();
+      }
+      throw error;
+    }
   }
 
   /** Called with every batch of comments that were added or changed. */
@@ -146,7 +174,7 @@ export class QueueController {
     };
 
     const changed: Comment[] = [];
-    const stored = this.#store.transaction(() => {
+    const stored = this.#stored(() => {
       if (!this.#store.insert(comment)) return false;
       this.#queue.add(comment.id, status, groupWith);
       if (groupWith !== null) {
@@ -171,13 +199,13 @@ export class QueueController {
   /** Applies a moderator's action; throws a UserError the moderator can read when refused. */
   act(action: QueueAction, actor: string): { note: Message | null } {
     const groupBefore = action.type === 'ungroup' ? this.#queue.members(action.id) : [];
-    const result = this.#queue.apply(action, actor);
-    if (!result.ok) throw new UserError(result.kind, result.message);
-    if (action.type === 'ungroup') this.#keepApart(groupBefore);
-    const changed = result.changed
-      .map((id) => this.#sync(id))
-      .filter((c): c is Comment => c !== undefined);
-    this.#store.transaction(() => {
+    const outcome = this.#stored(() => {
+      const result = this.#queue.apply(action, actor);
+      if (!result.ok) return result;
+      if (action.type === 'ungroup') this.#keepApart(groupBefore);
+      const changed = result.changed
+        .map((id) => this.#sync(id))
+        .filter((c): c is Comment => c !== undefined);
       this.#store.saveModeration(changed);
       this.#store.saveOrder(this.#queue.approvedOrder());
       this.#audit.append({
@@ -186,11 +214,13 @@ export class QueueController {
         target: 'id' in action ? action.id : null,
         detail: action.type === 'move' ? { toIndex: action.toIndex } : undefined,
       });
+      return { ...result, changed };
     });
-    for (const comment of changed) this.#reindex(comment);
-    this.#emit(changed);
+    if (!outcome.ok) throw new UserError(outcome.kind, outcome.message);
+    for (const comment of outcome.changed) this.#reindex(comment);
+    this.#emit(outcome.changed);
     this.#publish();
-    return { note: result.note };
+    return { note: outcome.note };
   }
 
   /**
@@ -206,8 +236,8 @@ export class QueueController {
     if (!this.#store.addVote(leader, voter)) return false;
     const updated = { ...comment, votes: comment.votes + 1 };
     this.#comments.set(leader, updated);
+    // Votes are no part of the queue summary: only the comment changed.
     this.#emit([updated]);
-    this.#publish();
     return true;
   }
 
@@ -216,9 +246,11 @@ export class QueueController {
   }
 
   setBlocklist(rules: BlocklistRules, actor: string): void {
-    this.#rules = { words: [...rules.words], authors: [...rules.authors] };
+    const next = { words: [...rules.words], authors: [...rules.authors] };
+    // Recorded first: when that cannot be saved, the old rules stay.
+    this.#audit.append({ actor, action: 'queue:setBlocklist', target: null, detail: next });
+    this.#rules = next;
     this.#blocklist = new Blocklist(this.#rules);
-    this.#audit.append({ actor, action: 'queue:setBlocklist', target: null, detail: this.#rules });
     this.#publish();
   }
 

@@ -47,6 +47,19 @@ const codes: Record<MessageCode, string> = {
     'Aus deinem Netzwerk kommen gerade sehr viele Fragen. Bitte versuch es in einer Minute noch einmal.',
   'audience.already_voted': 'Du hast schon für diese Frage gestimmt.',
   'audience.not_votable': 'Für diese Frage kann nicht mehr abgestimmt werden.',
+  'audience.vote_limit': 'Du stimmst sehr schnell ab. Bitte warte {{seconds}} s.',
+  'audience.no_device':
+    'Gerade kommen zu viele neue Handys aus deinem Netz. Bitte lade die Seite in {{seconds}} s neu.',
+  'audience.retry':
+    'Deine Frage konnte gerade nicht gespeichert werden. Bitte versuch es gleich noch einmal.',
+
+  'storage.full':
+    'Speichern nicht möglich: Das Laufwerk mit {{dir}} ist voll. Bitte dort Platz schaffen.',
+  'storage.busy':
+    'Speichern nicht möglich: Ein anderes Programm hält die Datenbank in {{dir}} fest. Bitte schließen oder erneut versuchen.',
+  'storage.io':
+    'Speichern nicht möglich: Das Laufwerk mit {{dir}} meldet einen Lese- oder Schreibfehler.',
+  'storage.readonly': 'Speichern nicht möglich: Die Datenbank in {{dir}} ist schreibgeschützt.',
 
   'secrets.reenter':
     'Die Adresse ist jetzt {{host}}: bitte neu eingeben ({{what}}). Der gespeicherte Wert wurde gelöscht, damit er nie an einen anderen Server geht.',

@@ -43,6 +43,16 @@ const codes = {
     'Many questions are arriving from your network. Please try again in a minute.',
   'audience.already_voted': 'You already voted for this question.',
   'audience.not_votable': 'That question is not open for votes any more.',
+  'audience.vote_limit': 'You are voting very fast. Please wait {{seconds}} s.',
+  'audience.no_device':
+    'Too many new phones from your network just now. Please reload this page in {{seconds}} s.',
+  'audience.retry': 'Your question could not be saved just now. Please try again in a moment.',
+
+  'storage.full': 'Cannot save: the disk holding {{dir}} is full. Free some space there.',
+  'storage.busy':
+    'Cannot save: another program is holding the database in {{dir}}. Close it, or try again.',
+  'storage.io': 'Cannot save: the disk holding {{dir}} reports a read or write error.',
+  'storage.readonly': 'Cannot save: the database in {{dir}} is read-only.',
 
   'secrets.reenter':
     'The address changed to {{host}}: type the {{what}} again. The saved one was deleted so that it is never sent to another server.',

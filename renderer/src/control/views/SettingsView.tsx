@@ -6,6 +6,7 @@ import { useConnection, useShow } from '../context';
 import { GuestSettings } from '../settings/GuestSettings';
 import { ObsSettings } from '../settings/ObsSettings';
 import { PeopleSettings } from '../settings/PeopleSettings';
+import { ReenterSecrets } from '../settings/ReenterSecrets';
 import { RelaySettings } from '../settings/RelaySettings';
 import { RundownSettings } from '../settings/RundownSettings';
 import { SaveStatus } from '../settings/SaveStatus';
@@ -31,6 +32,7 @@ export function SettingsView() {
 
   return (
     <div className="settings">
+      <ReenterSecrets names={state?.config.secretsToReenter ?? []} />
       <section className="panel" aria-labelledby="show-heading">
         <h2 id="show-heading">{t('settings.show')}</h2>
         <form className="form-row" onSubmit={submit}>

@@ -1,0 +1,224 @@
+// A full disk and a database locked by another program, against a running core: every write
+// path answers with a code, the producer sees it, health keeps answering, the process lives,
+// and nothing that was acknowledged (or posted on a platform meanwhile) is lost.
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
+import type { Readable, Writable } from 'node:stream';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Socket } from 'socket.io-client';
+import type { AudienceAck } from '../../src/shared/protocol.js';
+import { api, startTestCore, type TestCore } from '../helpers/core.js';
+import { connectControl, connectPublic, eventually, nextEvent } from '../helpers/sockets.js';
+import { FakeXApi } from '../fakes/x-api.js';
+
+const FAST_X = {
+  keepAliveMs: 700,
+  tcpStepMs: 50,
+  tcpMaxMs: 400,
+  httpInitialMs: 150,
+  httpMaxMs: 600,
+  pollIntervalMs: 250,
+};
+
+/** A second process that takes the database's write lock and keeps it until told to let go. */
+async function holdWriteLock(file: string): Promise<ChildProcessByStdio<Writable, Readable, null>> {
+  const script = `
+    const db = new (require('better-sqlite3'))(process.argv[1]);
+    db.exec('BEGIN IMMEDIATE');
+    process.stdout.write('locked\\n');
+    process.stdin.on('end', () => { db.exec('ROLLBACK'); db.close(); process.exit(0); });
+    process.stdin.resume();`;
+  const child = spawn(process.execPath, ['-e', script, file], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.once('data', () => resolve());
+    child.once('exit', (code) => reject(new Error(`lock holder exited with ${code}`)));
+  });
+  return child;
+}
+
+async function release(child: ChildProcessByStdio<Writable, Readable, null>): Promise<void> {
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.stdin.end();
+  await exited;
+}
+
+function ask(socket: Socket, text: string): Promise<AudienceAck> {
+  return socket.timeout(3000).emitWithAck('audience:ask', { text }) as Promise<AudienceAck>;
+}
+
+/** Enough blocked words that saving them needs fresh pages in the database. */
+const BIG_BLOCKLIST = {
+  words: Array.from({ length: 200 }, (_, i) => `blockedword${i}-${'x'.repeat(40)}`),
+  authors: [],
+};
+
+describe('storage faults', () => {
+  const cleanups: (() => Promise<void> | void)[] = [];
+  afterEach(async () => {
+    for (const c of cleanups.splice(0).reverse()) await c();
+  });
+
+  async function setup(): Promise<{ core: TestCore; audience: Socket }> {
+    const core = await startTestCore({
+      audienceLimits: { perDeviceGapSec: 0, perDeviceMax: 10_000 },
+    });
+    cleanups.push(() => core.dispose());
+    expect(
+      (await api(core, 'PUT', '/api/sources/audience', { body: { enabled: true } })).status,
+    ).toBe(200);
+    const audience = connectPublic(core.url, '/audience');
+    cleanups.push(() => {
+      audience.close();
+    });
+    await nextEvent(audience, 'audience:state');
+    return { core, audience };
+  }
+
+  const storedTexts = (core: TestCore): string[] =>
+    (
+      core.db.prepare("SELECT text FROM comments WHERE platform = 'audience'").all() as {
+        text: string;
+      }[]
+    ).map((r) => r.text);
+
+  it('answers every write while another program holds the lock, and recovers when it lets go', async () => {
+    const { core, audience } = await setup();
+    const control = await connectControl(core.url, { token: core.token });
+    cleanups.push(() => control.close());
+    expect(await ask(audience, 'Before the lock, what happens?')).toEqual({ ok: true });
+
+    const holder = await holdWriteLock(path.join(core.dataDir, 'panelcast.db'));
+    cleanups.push(() => (holder.exitCode === null ? release(holder) : undefined));
+
+    const refused = await ask(audience, 'During the lock, is this kept?');
+    expect(refused).toMatchObject({ ok: false, message: { code: 'audience.retry' } });
+    const rest = await api(core, 'PUT', '/api/queue/blocklist', { body: BIG_BLOCKLIST });
+    expect(rest.status).toBe(503);
+    expect(rest.body).toMatchObject({
+      message: { code: 'storage.busy', params: { dir: core.dataDir } },
+    });
+    const viaSocket = await control.request('queue:setBlocklist', BIG_BLOCKLIST);
+    expect(viaSocket).toMatchObject({ ok: false, message: { code: 'storage.busy' } });
+    // The producer sees it, and it is counted.
+    const storage = core.hub.get('diagnostics').storage;
+    expect(storage.fault?.code).toBe('storage.busy');
+    expect(storage.faults.busy).toBeGreaterThanOrEqual(3);
+    // The refused blocklist is not in force either: memory follows what is stored.
+    expect(core.hub.get('queue').blocklist.words).toEqual([]);
+    // Reads and health go on.
+    expect((await api(core, 'GET', '/api/health')).status).toBe(200);
+    expect((await api(core, 'GET', '/api/comments')).status).toBe(200);
+
+    await release(holder);
+    await eventually(() => expect(core.hub.get('diagnostics').storage.fault).toBeNull(), 5000);
+    expect(await ask(audience, 'After the lock, does it work?')).toEqual({ ok: true });
+    expect((await api(core, 'PUT', '/api/queue/blocklist', { body: BIG_BLOCKLIST })).status).toBe(
+      200,
+    );
+    expect(storedTexts(core).sort()).toEqual(
+      ['After the lock, does it work?', 'Before the lock, what happens?'].sort(),
+    );
+  });
+
+  it('refuses with "please try again" when the disk is full, and keeps every acknowledged question', async () => {
+    const { core, audience } = await setup();
+    const control = await connectControl(core.url, { token: core.token });
+    cleanups.push(() => control.close());
+    const pages = core.db.pragma('page_count', { simple: true }) as number;
+    core.db.pragma(`max_page_count = ${pages}`);
+
+    const acknowledged: string[] = [];
+    let refusal: AudienceAck | null = null;
+    for (let i = 0; i < 400 && refusal === null; i += 1) {
+      const text = `Question ${i}: ${'why is the sky so full of words? '.repeat(8)}`.slice(0, 280);
+      const answer = await ask(audience, text);
+      if (answer.ok) acknowledged.push(text.trim());
+      else refusal = answer;
+    }
+    expect(refusal).toMatchObject({
+      ok: false,
+      message: { code: 'audience.retry' },
+      retryAfterSec: 5,
+    });
+    const rest = await api(core, 'PUT', '/api/queue/blocklist', { body: BIG_BLOCKLIST });
+    expect(rest.status).toBe(503);
+    expect(rest.body).toMatchObject({ message: { code: 'storage.full' } });
+    expect(await control.request('queue:setBlocklist', BIG_BLOCKLIST)).toMatchObject({
+      ok: false,
+      message: { code: 'storage.full' },
+    });
+    await eventually(() =>
+      expect(
+        control.patches.some((p) => p.diagnostics?.storage.fault?.code === 'storage.full'),
+      ).toBe(true),
+    );
+    expect((await api(core, 'GET', '/api/health')).status).toBe(200);
+    // What the moderators see is what is stored: no question that was refused.
+    expect(
+      core.queue
+        .list(null)
+        .map((c) => c.text)
+        .sort(),
+    ).toEqual([...acknowledged].sort());
+
+    core.db.pragma('max_page_count = 1073741823');
+    await eventually(() => expect(core.hub.get('diagnostics').storage.fault).toBeNull(), 5000);
+    expect(await ask(audience, 'Space again, so does this work?')).toEqual({ ok: true });
+    expect(storedTexts(core).sort()).toEqual(
+      [...acknowledged, 'Space again, so does this work?'].sort(),
+    );
+  });
+
+  it('fetches the X posts from the fault window again: none lost, none twice', async () => {
+    const fake = new FakeXApi();
+    fake.heartbeatMs = 100;
+    await fake.start();
+    cleanups.push(() => fake.stop());
+    const core = await startTestCore({ xTimings: FAST_X });
+    cleanups.push(() => core.dispose());
+    const configured = await api(core, 'PUT', '/api/sources/x', {
+      body: {
+        enabled: true,
+        hashtags: ['#NextTalk'],
+        bearerToken: fake.bearer,
+        apiBaseUrl: fake.url,
+      },
+    });
+    expect(configured.status).toBe(200);
+    const xIds = (): string[] =>
+      core.queue
+        .list(null)
+        .filter((c) => c.platform === 'x')
+        .map((c) => c.platformId);
+    await eventually(() =>
+      expect(core.hub.get('sources').find((s) => s.id === 'x')?.state).toBe('connected'),
+    );
+    const before = Array.from(
+      { length: 5 },
+      (_, i) => fake.post(`Before ${i}? #NextTalk`, `u${i}`).id,
+    );
+    await eventually(() => expect(xIds().sort()).toEqual([...before].sort()));
+
+    const holder = await holdWriteLock(path.join(core.dataDir, 'panelcast.db'));
+    cleanups.push(() => (holder.exitCode === null ? release(holder) : undefined));
+    const during = Array.from(
+      { length: 12 },
+      (_, i) => fake.post(`During ${i}? #NextTalk`, `v${i}`).id,
+    );
+    await eventually(() =>
+      expect(core.hub.get('diagnostics').storage.faults.busy).toBeGreaterThan(0),
+    );
+    expect(xIds().sort()).toEqual([...before].sort());
+
+    await release(holder);
+    const after = Array.from(
+      { length: 3 },
+      (_, i) => fake.post(`After ${i}? #NextTalk`, `w${i}`).id,
+    );
+    const all = [...before, ...during, ...after];
+    await eventually(() => expect(xIds().sort()).toEqual([...all].sort()), 15_000);
+    expect(xIds()).toHaveLength(20);
+  });
+});
