@@ -102,7 +102,7 @@ export async function startCore(options: StartOptions): Promise<RunningCore> {
     const access = add(createAccessModule(ctx, token));
     const queue = add(createQueueModule(ctx));
     const obs = add(createObsModule(ctx));
-    add(createShowModule(ctx, obs));
+    add(createShowModule(ctx, obs, queue.controller));
     const sources = add(createSourcesModule(ctx, queue.controller, options));
     const relay = add(createRelayModule(ctx, obs.obs, options.relayBackoff));
 

@@ -59,6 +59,8 @@ export interface CommentFeed {
   all(): Iterable<Comment>;
   readonly size: number;
   onChange(listener: (changed: readonly Comment[]) => void): () => void;
+  /** After the feed was read again (a new show): every comment held before is gone. */
+  onReload(listener: () => void): () => void;
 }
 
 /** What the public /audience page may do (the audience source behind it lives in sources/). */
@@ -206,6 +208,13 @@ export function attachSocketServer(options: SocketServerOptions): SocketServer {
   const unsubscribeComments = options.comments.onChange((changed) => {
     for (const comment of changed) commentBatcher.add(comment.id, comment);
   });
+  // A new show: every moderator screen gets the new show's comments as a fresh snapshot.
+  const unsubscribeReload = options.comments.onReload(() => {
+    commentBatcher.dispose();
+    for (const socket of control.sockets.values()) {
+      if (socket.rooms.has(COMMENTS_ROOM)) subscribeComments(socket, options.comments);
+    }
+  });
 
   // A revoked person's open screens close now, not at their next request.
   const unsubscribeRevoked = options.auth.onRevoked((personId) => {
@@ -223,6 +232,7 @@ export function attachSocketServer(options: SocketServerOptions): SocketServer {
       unsubscribeRevoked();
       unsubscribe();
       unsubscribeComments();
+      unsubscribeReload();
       batcher.dispose();
       commentBatcher.dispose();
       io.disconnectSockets(true);

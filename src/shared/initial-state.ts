@@ -18,8 +18,21 @@ export function initialState(version: string, showTitle: string, lan: boolean): 
     CommentStatus,
     number
   >;
+  const startedAt = new Date().toISOString();
   return {
-    app: { version, showTitle, startedAt: new Date().toISOString(), lan },
+    app: { version, showTitle, startedAt, lan },
+    // Replaced by the stored current show before any client connects.
+    show: {
+      id: 0,
+      title: showTitle,
+      hashtags: [],
+      plannedStart: null,
+      preShowMin: 30,
+      state: 'planned',
+      createdAt: startedAt,
+      liveAt: null,
+      endedAt: null,
+    },
     config: {
       obsUrl: null,
       obsPasswordSaved: false,

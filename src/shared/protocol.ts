@@ -8,6 +8,8 @@ import type { Comment, OnAirComment } from './comment.js';
 import type { Message } from './messages/message.js';
 import type { ScreenState } from './on-screen.js';
 import type { GuestLowerThird, ShowState } from './state.js';
+import type { ShowDetail, ShowReport } from './report.js';
+import type { ArchivedShow, ShowInfo } from './show.js';
 
 export type Ack<T extends object = object> =
   | ({ ok: true } & T)
@@ -40,6 +42,15 @@ export interface QueueActionResult {
 export interface ControlIntentResults {
   'state:get': { state: ShowState };
   'show:setTitle': object;
+  'show:plan': { show: ShowInfo };
+  'show:goLive': { show: ShowInfo };
+  'show:end': { show: ShowInfo };
+  'show:new': { show: ShowInfo };
+  'show:saveTemplate': object;
+  'show:carryOver': { carried: string[] };
+  'shows:list': { total: number; shows: ArchivedShow[] };
+  'shows:get': ShowDetail;
+  'shows:report': { report: ShowReport };
   'comments:subscribe': { total: number };
   'comments:unsubscribe': object;
   'comments:add': { comment: Comment | null; duplicate: boolean };

@@ -8,6 +8,7 @@ import { AuditLog } from './audit-log.js';
 import { DatabaseTooNewError, openDatabase } from './database.js';
 import { SecretKeyError, SecretStore, loadSecretKey } from './secret-store.js';
 import { SettingsStore } from './settings-store.js';
+import { ShowStore } from './show-store.js';
 
 export interface StoreOptions {
   dataDir: string;
@@ -23,6 +24,7 @@ export interface OpenStore {
   settings: SettingsStore;
   secrets: SecretStore;
   audit: AuditLog;
+  shows: ShowStore;
 }
 
 function open(file: string, logger: Logger): Database {
@@ -58,10 +60,12 @@ export function openStore(options: StoreOptions): OpenStore {
       logger.warn(`stored setting ${key} is invalid; using the default`, { problem });
     },
   });
+  const shows = new ShowStore(db, settings.get('show.title'));
   return {
     db,
     settings,
     secrets: new SecretStore(db, secretKey, options.redactor),
-    audit: new AuditLog(db),
+    audit: new AuditLog(db, shows),
+    shows,
   };
 }

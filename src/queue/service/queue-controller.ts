@@ -42,10 +42,11 @@ export class QueueController {
   readonly #hub: StateHub;
   readonly #audit: AuditLog;
   readonly #now: () => Date;
-  readonly #queue: ModerationQueue;
+  #queue: ModerationQueue;
   readonly #comments = new Map<string, Comment>();
-  readonly #index = new SimilarityIndex();
+  #index = new SimilarityIndex();
   readonly #listeners = new Set<CommentsListener>();
+  readonly #reloadListeners = new Set<() => void>();
   #rules: BlocklistRules;
   #blocklist: Blocklist;
 
@@ -57,7 +58,35 @@ export class QueueController {
     this.#queue = new ModerationQueue(() => this.#now().toISOString());
     this.#rules = deps.blocklist;
     this.#blocklist = new Blocklist(deps.blocklist);
+    this.#load();
+  }
 
+  /**
+   * Reads the current show's comments again: a new show starts with an empty queue, and
+   * questions carried over join it. Clients that hold comments get them anew (onReload).
+   */
+  reload(): void {
+    this.#comments.clear();
+    this.#queue = new ModerationQueue(() => this.#now().toISOString());
+    this.#index = new SimilarityIndex();
+    this.#load();
+    for (const listener of this.#reloadListeners) listener();
+  }
+
+  /** Moves approved, unaired questions of ended shows into this show's queue; returns their ids. */
+  carryOver(ids: readonly string[]): string[] {
+    const moved = this.#store.transaction(() => this.#store.carryOver(ids));
+    if (moved.length > 0) this.reload();
+    return moved;
+  }
+
+  /** Called after reload(), when every comment held before is gone. */
+  onReload(listener: () => void): () => void {
+    this.#reloadListeners.add(listener);
+    return () => this.#reloadListeners.delete(listener);
+  }
+
+  #load(): void {
     const entries: QueueEntry[] = [];
     const votes = this.#store.voteCounts();
     for (const comment of this.#store.loadAll()) {
@@ -174,11 +203,19 @@ export class QueueController {
     const result = this.#queue.apply(action, actor);
     if (!result.ok) throw new UserError(result.kind, result.message);
     if (action.type === 'ungroup') this.#keepApart(groupBefore);
+    const wasOnAir = new Set(
+      result.changed.filter((id) => this.#comments.get(id)?.status === 'on_air'),
+    );
     const changed = result.changed
       .map((id) => this.#sync(id))
       .filter((c): c is Comment => c !== undefined);
     this.#store.transaction(() => {
       this.#store.saveModeration(changed);
+      for (const c of changed) {
+        if (c.status === 'on_air' && !wasOnAir.has(c.id) && this.#queue.leaderOf(c.id) === c.id) {
+          this.#store.recordOnAir(c.id, c.moderatedAt ?? this.#now().toISOString(), actor);
+        }
+      }
       this.#store.saveOrder(this.#queue.approvedOrder());
       this.#audit.append({
         actor,
