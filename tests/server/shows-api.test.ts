@@ -160,6 +160,45 @@ describe('shows over REST', () => {
     });
   });
 
+  it('downloads the report as Markdown, CSV and JSON, and refuses an unknown format', async () => {
+    await api(core, 'PUT', '/api/rundown', {
+      body: { segments: ['Intro', 'Panel', 'Q&A'].map((title) => ({ title, plannedSec: 60 })) },
+    });
+    await api(core, 'POST', '/api/shows/current/live');
+    for (let i = 0; i < 3; i += 1) await api(core, 'POST', '/api/rundown/next');
+    const one = await add(core, 'First, "quoted", question?');
+    await add(core, 'Second question?');
+    await act(core, one.id, 'approve');
+    await api(core, 'POST', '/api/shows/current/end', { body: { confirm: true } });
+    const id = current(core).id;
+
+    const csv = await api(core, 'GET', `/api/shows/${id}/report?format=csv`);
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
+    expect(csv.headers.get('content-disposition')).toBe(
+      `attachment; filename="show-${id}-report.csv"`,
+    );
+    const rows = (csv.body as string).trimEnd().split('\r\n');
+    expect(rows).toHaveLength(1 + 2);
+    expect(rows[1]).toContain('"First, ""quoted"", question?"');
+
+    const md = await api(core, 'GET', `/api/shows/${id}/report?format=md`);
+    expect(md.headers.get('content-type')).toMatch(/^text\/markdown/);
+    // No stream ran, so the report says there is nothing to time chapters from.
+    expect(md.body as string).toContain('Does not qualify for YouTube chapters: no stream start');
+    expect(md.body as string).toContain('Second question?');
+
+    const json = await api(core, 'GET', `/api/shows/${id}/report`);
+    const report = (json.body as { report: { followUp: { text: string }[]; segments: unknown[] } })
+      .report;
+    expect(report.segments).toHaveLength(3);
+    expect(report.followUp.map((q) => q.text)).toEqual([
+      'First, "quoted", question?',
+      'Second question?',
+    ]);
+    expect((await api(core, 'GET', `/api/shows/${id}/report?format=pdf`)).status).toBe(400);
+  });
+
   it('answers 404 for a show that does not exist', async () => {
     expect((await api(core, 'GET', '/api/shows/999')).status).toBe(404);
     expect((await api(core, 'GET', '/api/shows/999/report')).status).toBe(404);
