@@ -10,6 +10,7 @@ import {
   guestInputSchema,
   segmentInputSchema,
 } from './shapes.js';
+import { REPORT_FORMATS } from './report.js';
 import { showInfoSchema, showPlanSchema } from './show.js';
 
 export const controlAuthSchema = z.object({
@@ -57,7 +58,11 @@ export const controlIntentSchemas = {
     offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
   }),
   /** The after-show report of an ended show (chapters, counts, follow-up list, chart data). */
-  'shows:report': z.strictObject({ id: z.coerce.number().int().min(1) }),
+  'shows:report': z.strictObject({
+    id: z.coerce.number().int().min(1),
+    /** json: the report itself; md, csv (and json) also come back as a file to save. */
+    format: z.enum(REPORT_FORMATS).optional(),
+  }),
   /** Start receiving every comment (snapshot, then changes); for moderator screens. */
   'comments:subscribe': nothing,
   'comments:unsubscribe': nothing,

@@ -8,7 +8,7 @@ import type { Comment, OnAirComment } from './comment.js';
 import type { Message } from './messages/message.js';
 import type { ScreenState } from './on-screen.js';
 import type { GuestLowerThird, ShowState } from './state.js';
-import type { ShowDetail, ShowReport } from './report.js';
+import type { ReportDownload, ShowDetail, ShowReport } from './report.js';
 import type { ArchivedShow, ShowInfo } from './show.js';
 
 export type Ack<T extends object = object> =
@@ -50,7 +50,7 @@ export interface ControlIntentResults {
   'show:carryOver': { carried: string[] };
   'shows:list': { total: number; shows: ArchivedShow[] };
   'shows:get': ShowDetail;
-  'shows:report': { report: ShowReport };
+  'shows:report': { report: ShowReport; download: ReportDownload | null };
   'comments:subscribe': { total: number };
   'comments:unsubscribe': object;
   'comments:add': { comment: Comment | null; duplicate: boolean };

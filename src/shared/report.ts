@@ -4,6 +4,16 @@ import type { CommentStatus, Platform } from './comment.js';
 import type { ArchivedShow, ShowInfo } from './show.js';
 import type { SegmentStart } from './state.js';
 
+/** The report's downloads; json is also what the report page reads. */
+export const REPORT_FORMATS = ['json', 'md', 'csv'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export interface ReportDownload {
+  filename: string;
+  contentType: string;
+  text: string;
+}
+
 /** Why YouTube would not take a chapter list. */
 export type ChapterProblem =
   | { code: 'first_not_zero'; offsetSec: number }

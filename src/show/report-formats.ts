@@ -1,10 +1,13 @@
 // The after-show report as downloads: Markdown (chapter lines ready for a YouTube description),
 // CSV with one row per question, and JSON. Pure.
-import type { ChapterProblem, ReportQuestion, ShowReport } from '../shared/report.js';
+import type {
+  ChapterProblem,
+  ReportDownload,
+  ReportFormat,
+  ReportQuestion,
+  ShowReport,
+} from '../shared/report.js';
 import { timestamp } from './chapters.js';
-
-export const REPORT_FORMATS = ['md', 'csv', 'json'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export const CONTENT_TYPES: Record<ReportFormat, string> = {
   md: 'text/markdown; charset=utf-8',
@@ -111,4 +114,12 @@ export function renderReport(report: ShowReport, format: ReportFormat): string {
   if (format === 'csv') return reportCsv(report);
   if (format === 'md') return reportMarkdown(report);
   return JSON.stringify(report, null, 2);
+}
+
+export function reportDownload(report: ShowReport, format: ReportFormat): ReportDownload {
+  return {
+    filename: `show-${report.show.id}-report.${format}`,
+    contentType: CONTENT_TYPES[format],
+    text: renderReport(report, format),
+  };
 }

@@ -7,13 +7,18 @@ import { COMMENT_STATUSES } from '../../shared/comment.js';
 import { UserError } from '../../shared/errors.js';
 import { message } from '../../shared/messages/message.js';
 import type { ControlIntentName } from '../../shared/protocol.js';
-import type { ShowDetail, ShowReport } from '../../shared/report.js';
+import {
+  REPORT_FORMATS,
+  type ReportDownload,
+  type ShowDetail,
+  type ShowReport,
+} from '../../shared/report.js';
 import type { ShowInfo } from '../../shared/show.js';
 import type { ArchiveStore } from '../../store/archive-store.js';
 import type { SegmentStartLog } from '../../store/segment-starts.js';
 import type { ShowStore } from '../../store/show-store.js';
 import { buildReport, emptyCounts } from '../report.js';
-import { CONTENT_TYPES, REPORT_FORMATS, renderReport } from '../report-formats.js';
+import { reportDownload } from '../report-formats.js';
 
 export interface ArchiveDeps {
   shows: ShowStore;
@@ -81,7 +86,10 @@ export function registerArchiveIntents(intents: IntentRegistry, deps: ArchiveDep
       carriedOver: archive.carriedFrom(id),
     };
   });
-  intents.handle('shows:report', ({ id }) => ({ report: reportOf(deps, id) }));
+  intents.handle('shows:report', ({ id, format }) => {
+    const report = reportOf(deps, id);
+    return { report, download: format ? reportDownload(report, format) : null };
+  });
 }
 
 /** A GET route that sends an intent its path and query parameters. */
@@ -145,25 +153,10 @@ export function archiveRoutes(intents: IntentRegistry): Route[] {
     {
       ...report,
       handle: async (request) => {
-        const format = request.query.get('format') ?? 'json';
-        if (!(REPORT_FORMATS as readonly string[]).includes(format)) {
-          return {
-            status: 400,
-            body: { error: `format must be one of ${REPORT_FORMATS.join(', ')}.` },
-          };
-        }
-        const id = request.params.id ?? '';
-        const answer = await report.handle({ ...request, query: new URLSearchParams({ id }) });
-        if (answer.status !== 200 || format === 'json') return answer;
-        const body = (answer.body as { report: ShowReport }).report;
-        const f = format as 'md' | 'csv';
-        return {
-          status: 200,
-          body: null,
-          text: renderReport(body, f),
-          contentType: CONTENT_TYPES[f],
-          filename: `show-${body.show.id}-report.${f}`,
-        };
+        const answer = await report.handle(request);
+        const { download } = answer.body as { download: ReportDownload | null };
+        if (answer.status !== 200 || download === null) return answer;
+        return { status: 200, body: null, ...download };
       },
     },
   ];
