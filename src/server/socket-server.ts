@@ -196,7 +196,9 @@ export function attachSocketServer(options: SocketServerOptions): SocketServer {
       // Queue counts change with every comment; public pages only hear when what they show does.
       if (patch.app || patch.queue || 'lowerThird' in patch)
         overlayState.offer(overlayStateFrom(hub.snapshot()));
-      if (patch.app || patch.queue || patch.sources) audienceState.offer(options.audience.state());
+      if (patch.app || patch.show || patch.queue || patch.sources) {
+        audienceState.offer(options.audience.state());
+      }
     },
   });
   const unsubscribe = hub.subscribe((slice, value) => batcher.add(slice, value));

@@ -9,7 +9,7 @@ import type { Message } from './messages/message.js';
 import type { ScreenState } from './on-screen.js';
 import type { GuestLowerThird, ShowState } from './state.js';
 import type { ReportDownload, ShowDetail, ShowReport } from './report.js';
-import type { ArchivedShow, ShowInfo } from './show.js';
+import type { ArchivedShow, ShowInfo, ShowLifecycle } from './show.js';
 
 export type Ack<T extends object = object> =
   | ({ ok: true } & T)
@@ -150,6 +150,8 @@ export interface AudienceQuestion {
 
 export interface AudienceState {
   showTitle: string;
+  /** Before the show: when it starts (questions are taken already); after: closed for good. */
+  show: { state: ShowLifecycle; plannedStart: string | null };
   /** Whether the page takes questions right now. */
   open: boolean;
   maxLength: number;
@@ -160,6 +162,7 @@ export interface AudienceState {
 /** Why the audience page refused something; the page shows it in its own language. */
 export type AudienceRefusal =
   | 'closed'
+  | 'ended'
   | 'too_long'
   | 'too_short'
   | 'name_too_long'

@@ -44,9 +44,9 @@ function bySource(events: readonly StreamMark[]): Map<string, StreamMark[]> {
 }
 
 /**
- * When the recording the chapters count from began: the last push start at or before the first
- * segment (a reconnect later does not restart a platform's recording of the broadcast), else the
- * first one.
+ * When the recording the chapters count from began: the push that was up when the first segment
+ * started (a reconnect later does not restart a platform's recording of the broadcast), else the
+ * first push after it; a rehearsal stream that stopped before the show does not count.
  */
 function recordingStart(
   events: readonly StreamMark[],
@@ -54,8 +54,13 @@ function recordingStart(
 ): StreamMark | null {
   const ups = events.filter((e) => e.kind === 'up');
   if (firstSegment === null) return ups[0] ?? null;
-  const before = ups.filter((e) => Date.parse(e.at) <= Date.parse(firstSegment));
-  return before.at(-1) ?? ups[0] ?? null;
+  const first = Date.parse(firstSegment);
+  let upNow: StreamMark | null = null;
+  for (const event of events) {
+    if (Date.parse(event.at) > first) break;
+    upNow = event.kind === 'up' ? event : null;
+  }
+  return upNow ?? ups.find((e) => Date.parse(e.at) > first) ?? null;
 }
 
 function recordingEnd(events: readonly StreamMark[], start: StreamMark, fallback: string): string {

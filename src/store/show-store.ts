@@ -141,7 +141,7 @@ export class ShowStore implements ShowScope {
     return this.#reload();
   }
 
-  /** Ended shows, newest first, with their comment and aired counts. */
+  /** Ended shows, newest first, with their comment (asked there, carried on or not) and aired counts. */
   archive(limit: number, offset: number): { total: number; shows: ArchivedShow[] } {
     const total = (
       this.#db.prepare("SELECT COUNT(*) AS n FROM shows WHERE state = 'ended'").get() as {
@@ -152,7 +152,8 @@ export class ShowStore implements ShowScope {
       .prepare(
         `SELECT s.id, s.title, s.state, s.planned_start AS plannedStart, s.live_at AS liveAt,
            s.ended_at AS endedAt,
-           (SELECT COUNT(*) FROM comments c WHERE c.show_id = s.id) AS comments,
+           (SELECT COUNT(*) FROM comments c
+             WHERE c.show_id = s.id OR c.carried_from = s.id) AS comments,
            (SELECT COUNT(DISTINCT comment_id) FROM on_air o WHERE o.show_id = s.id) AS aired
          FROM shows s WHERE s.state = 'ended' ORDER BY s.id DESC LIMIT ? OFFSET ?`,
       )

@@ -128,7 +128,7 @@ describe('shows over REST', () => {
     const archive = await api(core, 'GET', '/api/shows');
     const shows = (archive.body as { shows: ArchivedShow[] }).shows;
     expect(shows).toHaveLength(1);
-    expect(shows[0]).toMatchObject({ id: first.id, title: 'NextTalk #1', comments: 3, aired: 1 });
+    expect(shows[0]).toMatchObject({ id: first.id, title: 'NextTalk #1', comments: 4, aired: 1 });
 
     const detail = await api(core, 'GET', `/api/shows/${first.id}?status=approved`);
     const body = detail.body as ShowDetail;

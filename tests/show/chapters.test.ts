@@ -163,6 +163,27 @@ describe('after-show report', () => {
     expect(report.chapters[0]?.problems).toContainEqual({ code: 'first_not_zero', offsetSec: 7 });
   });
 
+  it('does not time chapters from a rehearsal stream that stopped before the show', () => {
+    const rehearsal = [
+      { source: 'obs', name: 'OBS', kind: 'up' as const, at: at(-300) },
+      { source: 'obs', name: 'OBS', kind: 'down' as const, at: at(-200) },
+    ];
+    const none = buildReport({ ...input(), events: rehearsal });
+    expect(none.chapters[0]?.problems).toEqual([{ code: 'no_stream' }]);
+    const later = buildReport({
+      ...input(),
+      events: [...rehearsal, { source: 'obs', name: 'OBS', kind: 'up', at: at(60) }],
+    });
+    // The stream came up during Intro: Intro starts the recording at 00:00.
+    expect(later.chapters[0]?.originAt).toBe(at(60));
+    expect(later.chapters[0]?.chapters.map((c) => c.line)).toEqual([
+      '00:00 Intro',
+      '01:02 Panel',
+      '03:02 Q&A',
+      '05:02 Outro',
+    ]);
+  });
+
   it('writes Markdown whose chapter lines YouTube reads, and a CSV with one row per question', () => {
     const report = buildReport(input());
     const md = reportMarkdown(report);

@@ -76,7 +76,7 @@ export function registerArchiveIntents(intents: IntentRegistry, deps: ArchiveDep
         plannedStart: show.plannedStart,
         liveAt: show.liveAt,
         endedAt: show.endedAt,
-        comments: Object.values(counts).reduce((a, b) => a + b, 0),
+        comments: Object.values(counts).reduce((a, b) => a + b, 0) + archive.carriedFrom(id),
         aired: new Set(onAir.map((row) => row.commentId)).size,
       },
       counts,
