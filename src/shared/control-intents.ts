@@ -2,7 +2,7 @@
 // schema per intent. The core checks every payload against these before acting.
 import { z } from 'zod';
 import { incomingCommentSchema } from './comment-schema.js';
-import { COMMENT_STATUSES } from './comment.js';
+import { COMMENT_STATUSES, PLATFORMS } from './comment.js';
 import {
   X_MODES,
   blocklistSchema,
@@ -44,6 +44,16 @@ export const controlIntentSchemas = {
   /** Moves approved, never aired questions of ended shows into the current show's queue. */
   'show:carryOver': z.strictObject({
     ids: z.array(z.string().min(1).max(64)).min(1).max(200),
+  }),
+  /** After how many days viewers' names, handles and avatars leave ended shows (null: never). */
+  'privacy:setRetention': z.strictObject({
+    days: z.number().int().min(1).max(3650).nullable(),
+  }),
+  /** Deletes one person's comments in every show, found by their handle or shown name. */
+  'privacy:forget': z.strictObject({
+    platform: z.enum(PLATFORMS),
+    by: z.enum(['handle', 'name']),
+    author: z.string().trim().min(1).max(200),
   }),
   /** Ended shows, newest first (the archive), paged. */
   'shows:list': z.strictObject({

@@ -48,6 +48,8 @@ export interface ControlIntentResults {
   'show:new': { show: ShowInfo };
   'show:saveTemplate': object;
   'show:carryOver': { carried: string[] };
+  'privacy:setRetention': { anonymized: number };
+  'privacy:forget': { deleted: number };
   'shows:list': { total: number; shows: ArchivedShow[] };
   'shows:get': ShowDetail;
   'shows:report': { report: ShowReport; download: ReportDownload | null };

@@ -19,6 +19,8 @@ export const INTENT_ROLES: Record<ControlIntentName, readonly Role[]> = {
   'show:new': P,
   'show:saveTemplate': P,
   'show:carryOver': P,
+  'privacy:setRetention': P,
+  'privacy:forget': P,
   'shows:list': PM,
   'shows:get': PM,
   'shows:report': PM,

@@ -30,6 +30,11 @@ export const settingDefinitions = {
     fallback: { index: -1, startedAt: null },
   },
   'show.guests': { schema: z.array(guestSchema), fallback: [] },
+  /** After how many days viewers' names leave ended shows; null keeps them. */
+  'privacy.retentionDays': {
+    schema: z.number().int().min(1).max(3650).nullable(),
+    fallback: null,
+  },
   /** What "New show from template" starts with; null until a producer saves one. */
   'show.template': {
     schema: z

@@ -9,6 +9,8 @@ import { SegmentStartLog } from '../../store/segment-starts.js';
 import { archiveRoutes, registerArchiveIntents } from './archive-intents.js';
 import { lifecycleRoutes } from './lifecycle-routes.js';
 import { publishShow, registerLifecycleIntents } from './lifecycle-intents.js';
+import { PrivacyStore } from '../../store/privacy-store.js';
+import { privacyRoutes, registerPrivacyIntents } from './privacy-intents.js';
 import { initialShow } from './rundown-intents.js';
 import { registerShowIntents, showRoutes } from './show-intents.js';
 import { recordStreamEvents } from './stream-events.js';
@@ -26,6 +28,13 @@ export function createShowModule(
   registerLifecycleIntents(intents, { shows, queue, starts, hub, settings, audit });
   registerArchiveIntents(intents, { shows, archive, starts });
   const stopRecording = recordStreamEvents(hub, archive, shows);
+  const stopRetention = registerPrivacyIntents(intents, {
+    privacy: new PrivacyStore(ctx.db),
+    settings,
+    audit,
+    queue,
+    logger: ctx.logger.child('privacy'),
+  });
 
   // The port is known once the server answers; until then there is no overlay to point OBS at.
   let overlayUrl = '';
@@ -60,6 +69,7 @@ export function createShowModule(
       ...showRoutes(intents),
       ...lifecycleRoutes(intents),
       ...archiveRoutes(intents),
+      ...privacyRoutes(intents),
     ],
     start: ({ url }) => {
       overlayUrl = `${url}overlay`;
@@ -67,6 +77,7 @@ export function createShowModule(
     },
     stop: () => {
       stopRecording();
+      stopRetention();
       dispose();
       return Promise.resolve();
     },
