@@ -26,6 +26,7 @@ import { createShowModule } from './show/service/show-module.js';
 import type { SourceRegistry } from './sources/source-registry.js';
 import { createSourcesModule, type SourceTuning } from './sources/sources-module.js';
 import { prepareDataDir } from './startup-errors.js';
+import { adoptLegacyDataDir } from './store/legacy-data-dir.js';
 import { openStore } from './store/open-store.js';
 
 export interface StartOptions extends SourceTuning {
@@ -72,6 +73,7 @@ async function stopAll(modules: readonly CoreModule[], db: Database): Promise<vo
 export async function startCore(options: StartOptions): Promise<RunningCore> {
   const { config, logger, redactor } = options;
   prepareDataDir(config.dataDir);
+  adoptLegacyDataDir(config.legacyDataDir, config.dataDir, logger);
   const token = loadOrCreateToken(config.dataDir, config.token);
   redactor.add(token);
   const hub = new StateHub(initialState(version, 'Untitled show', config.lan), (text) =>

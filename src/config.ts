@@ -26,6 +26,8 @@ export interface ServeConfig {
   trustProxy: string[];
   /** Control (producer and moderator screens, REST) also through the public origin (opt-in). */
   publicControl: boolean;
+  /** A data folder of an earlier desktop version, moved into dataDir once (set by the shell). */
+  legacyDataDir: string | null;
 }
 
 export class ConfigError extends Error {
@@ -175,6 +177,7 @@ export function parseServeArgs(args: readonly string[], env: Env, system: System
     publicUrl: parsePublicUrl(values['public-url'] ?? fromEnv('PANELCAST_PUBLIC_URL')),
     trustProxy: parseTrustProxy(values['trust-proxy'] ?? fromEnv('PANELCAST_TRUST_PROXY')),
     publicControl: values['public-control'] ?? fromEnv('PANELCAST_PUBLIC_CONTROL') === '1',
+    legacyDataDir: fromEnv('PANELCAST_LEGACY_DATA_DIR') ?? null,
   };
 }
 

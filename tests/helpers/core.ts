@@ -16,6 +16,7 @@ export interface TestCoreOptions {
   publicUrl?: string;
   trustProxy?: string[];
   dataDir?: string;
+  legacyDataDir?: string;
   port?: number;
   token?: string;
   keepDataDir?: boolean;
@@ -41,6 +42,7 @@ export async function startTestCore(options: TestCoreOptions = {}): Promise<Test
     publicUrl: options.publicUrl ?? null,
     trustProxy: options.trustProxy ?? [],
     publicControl: false,
+    legacyDataDir: options.legacyDataDir ?? null,
   };
   const logs: LogRecord[] = [];
   const redactor = new SecretRedactor();
