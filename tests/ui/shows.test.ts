@@ -196,5 +196,17 @@ describe('two shows back to back', () => {
     await page.getByRole('button', { name: 'Zurück zum Archiv' }).click();
     await page.getByTestId('archive').getByText('Gesendete Fragen').waitFor();
     await saveScreenshot(page, 'shows-archive-de');
+
+    // A viewer asked to be deleted: their question leaves show 1, after a confirmation.
+    await page.getByLabel('Plattform').selectOption('x');
+    await page.getByLabel('Handle der Person, die um Löschung gebeten hat').fill('@paul');
+    await page.getByRole('button', { name: 'Daten dieser Person löschen' }).click();
+    await page
+      .getByRole('alertdialog')
+      .getByRole('button', { name: 'Daten dieser Person löschen' })
+      .click();
+    await page.getByText('1 Kommentar gelöscht.').waitFor();
+    const after = await api(core, 'GET', '/api/shows');
+    expect((after.body as { shows: { comments: number }[] }).shows[0]?.comments).toBe(3);
   }, 60_000);
 });

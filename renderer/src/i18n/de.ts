@@ -271,6 +271,22 @@ export const de: Strings = {
     startShow: 'Es ist die Sendung: live gehen',
     rehearsal: 'Probe',
   },
+  privacy: {
+    heading: 'Datenschutz',
+    retention:
+      'Namen, Handles und Avatare der Zuschauer aus beendeten Sendungen entfernen nach (Tagen)',
+    keep: 'behalten',
+    saveRetention: 'Speichern',
+    saved_one: 'Gespeichert. {{count}} Kommentar anonymisiert.',
+    saved_other: 'Gespeichert. {{count}} Kommentare anonymisiert.',
+    platform: 'Plattform',
+    handle: 'Handle der Person, die um Löschung gebeten hat',
+    forget: 'Daten dieser Person löschen',
+    confirmForget:
+      'Alle Kommentare von {{handle}} auf {{platform}} in allen Sendungen löschen? Das lässt sich nicht rückgängig machen.',
+    deleted_one: '{{count}} Kommentar gelöscht.',
+    deleted_other: '{{count}} Kommentare gelöscht.',
+  },
   report: {
     heading: 'Bericht nach der Sendung',
     chapters: 'Kapitel',

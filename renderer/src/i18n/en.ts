@@ -264,6 +264,21 @@ export const en = {
     startShow: 'It is the show: go live',
     rehearsal: 'Rehearsal',
   },
+  privacy: {
+    heading: 'Privacy',
+    retention: 'Remove viewers’ names, handles and avatars from ended shows after (days)',
+    keep: 'keep them',
+    saveRetention: 'Save',
+    saved_one: 'Saved. {{count}} comment made anonymous.',
+    saved_other: 'Saved. {{count}} comments made anonymous.',
+    platform: 'Platform',
+    handle: 'Handle of the person who asked to be deleted',
+    forget: 'Delete this person’s data',
+    confirmForget:
+      'Delete every comment by {{handle}} on {{platform}}, in every show? This cannot be undone.',
+    deleted_one: '{{count}} comment deleted.',
+    deleted_other: '{{count}} comments deleted.',
+  },
   report: {
     heading: 'After-show report',
     chapters: 'Chapters',

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useShow } from '../context';
 import { ArchiveList } from '../shows/ArchiveList';
 import { CurrentShowPanel } from '../shows/CurrentShowPanel';
+import { PrivacyPanel } from '../shows/PrivacyPanel';
 import { ReportView } from '../shows/ReportView';
 import { ShowDetailView } from '../shows/ShowDetailView';
 
@@ -31,7 +32,10 @@ export function ShowsView() {
   const { show } = state;
   return (
     <div className="shows">
-      {session?.role !== 'moderator' && <CurrentShowPanel show={show} />}
+      <div className="shows__column">
+        {session?.role !== 'moderator' && <CurrentShowPanel show={show} />}
+        {session?.role !== 'moderator' && <PrivacyPanel />}
+      </div>
       <ArchiveList
         refreshKey={`${show.id}:${show.state}`}
         onOpen={(id) => setOpen({ id, page: 'detail' })}
