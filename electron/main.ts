@@ -53,12 +53,14 @@ function startCore(port: string): Promise<CoreReady> {
   const key = secretKeyHex();
   if (key) env.PANELCAST_SECRET_KEY = key;
   env.PANELCAST_PORT = process.env.PANELCAST_PORT ?? port;
+  // The same data folder as `panelcast serve`; an older desktop folder moves there once.
+  env.PANELCAST_LEGACY_DATA_DIR = path.join(app.getPath('userData'), 'data');
 
-  const child = utilityProcess.fork(
-    CORE_ENTRY,
-    ['serve', '--data-dir', path.join(app.getPath('userData'), 'data')],
-    { env, serviceName: 'Panelcast core', stdio: 'inherit' },
-  );
+  const child = utilityProcess.fork(CORE_ENTRY, ['serve'], {
+    env,
+    serviceName: 'Panelcast core',
+    stdio: 'inherit',
+  });
   core = child;
   return new Promise((resolve, reject) => {
     child.on('message', (message: unknown) => {

@@ -29,6 +29,7 @@ import type { SourceRegistry } from './sources/source-registry.js';
 import { createSourcesModule, type SourceTuning } from './sources/sources-module.js';
 import { prepareDataDir } from './startup-errors.js';
 import { BackupSchedule } from './store/backups.js';
+import { adoptLegacyDataDir } from './store/legacy-data-dir.js';
 import { openStore } from './store/open-store.js';
 import type { SecretStore } from './store/secret-store.js';
 import type { StorageFault } from './store/storage-fault.js';
@@ -98,6 +99,7 @@ async function stopAll(
 export async function startCore(options: StartOptions): Promise<RunningCore> {
   const { config, logger, redactor } = options;
   prepareDataDir(config.dataDir);
+  adoptLegacyDataDir(config.legacyDataDir, config.dataDir, logger);
   const token = loadOrCreateToken(config.dataDir, config.token, (problem) => logger.warn(problem));
   redactor.add(token);
   const hub = new StateHub(
@@ -143,7 +145,7 @@ export async function startCore(options: StartOptions): Promise<RunningCore> {
     const access = add(createAccessModule(ctx, token));
     const queue = add(createQueueModule(ctx));
     const obs = add(createObsModule(ctx));
-    add(createShowModule(ctx, obs));
+    add(createShowModule(ctx, obs, queue.controller));
     const sources = add(
       createSourcesModule(ctx, queue.controller, { ...options, testHooks: config.testHooks }),
     );

@@ -28,6 +28,8 @@ export interface ServeConfig {
   publicControl: boolean;
   /** PANELCAST_TEST_HOOKS=1: platform API addresses may be redirected (tests only, never set in releases). */
   testHooks: boolean;
+  /** A data folder of an earlier desktop version, moved into dataDir once (set by the shell). */
+  legacyDataDir: string | null;
 }
 
 export class ConfigError extends Error {
@@ -178,6 +180,7 @@ export function parseServeArgs(args: readonly string[], env: Env, system: System
     trustProxy: parseTrustProxy(values['trust-proxy'] ?? fromEnv('PANELCAST_TRUST_PROXY')),
     publicControl: values['public-control'] ?? fromEnv('PANELCAST_PUBLIC_CONTROL') === '1',
     testHooks: fromEnv('PANELCAST_TEST_HOOKS') === '1',
+    legacyDataDir: fromEnv('PANELCAST_LEGACY_DATA_DIR') ?? null,
   };
 }
 

@@ -6,6 +6,7 @@ import type { AuditLog } from '../store/audit-log.js';
 import type { SecretStore } from '../store/secret-store.js';
 import type { SettingsStore } from '../store/settings-store.js';
 import type { StorageMonitor } from '../store/storage-monitor.js';
+import type { ShowStore } from '../store/show-store.js';
 import type { Database } from 'better-sqlite3';
 import type { IntentRegistry } from './intent-registry.js';
 import type { Route } from './routes.js';
@@ -18,6 +19,8 @@ export interface ModuleContext {
   settings: SettingsStore;
   secrets: SecretStore;
   audit: AuditLog;
+  /** The shows; which one is current decides where comments, starts and actions belong. */
+  shows: ShowStore;
   /** The core's logger; a module names its own child. */
   logger: Logger;
   dataDir: string;

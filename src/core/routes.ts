@@ -22,6 +22,10 @@ export interface ApiRequest {
 export interface ApiResult {
   status: number;
   body: unknown;
+  /** A download instead of JSON (a report as Markdown or CSV): sent as it is, with its type. */
+  text?: string;
+  contentType?: string;
+  filename?: string;
 }
 
 export interface Route {

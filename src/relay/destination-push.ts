@@ -115,14 +115,11 @@ export class DestinationPush {
           this.#liveAt = Date.now();
           this.#lastSent = 0;
           this.#lastProgressAt = this.#liveAt;
-          this.#set({
-            state: 'live',
-            message: 'Live.',
-            liveSince: new Date(this.#liveAt).toISOString(),
-            retryAt: null,
-          });
+          // liveSince waits for the first picture: that is where the platform's recording starts.
+          this.#set({ state: 'live', message: 'Live.', liveSince: null, retryAt: null });
           this.#options.onLive(session);
         },
+        onFirstMedia: () => this.#set({ liveSince: new Date().toISOString() }),
         onDropping: (dropping) =>
           this.#set({
             dropping,

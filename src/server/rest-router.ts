@@ -60,7 +60,8 @@ export class RestRouter {
   async handle(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
     try {
       const result = await this.#route(req, url);
-      sendJson(res, result.status, result.body);
+      if (result.text !== undefined) sendText(res, result);
+      else sendJson(res, result.status, result.body);
     } catch (thrown) {
       const error = this.#storageFault(thrown) ?? thrown;
       if (error instanceof HttpProblem) {
@@ -190,6 +191,21 @@ export function sendJson(res: http.ServerResponse, status: number, body: unknown
     'content-length': Buffer.byteLength(text),
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
+  });
+  res.end(text);
+}
+
+/** A download: the file name is ours (digits and a known extension), never the caller's. */
+function sendText(res: http.ServerResponse, result: ApiResult): void {
+  const text = result.text ?? '';
+  res.writeHead(result.status, {
+    'content-type': result.contentType ?? 'text/plain; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    ...(result.filename
+      ? { 'content-disposition': `attachment; filename="${result.filename}"` }
+      : {}),
   });
   res.end(text);
 }

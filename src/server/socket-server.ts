@@ -62,6 +62,8 @@ export interface CommentFeed {
   all(): Iterable<Comment>;
   readonly size: number;
   onChange(listener: (changed: readonly Comment[]) => void): () => void;
+  /** After the feed was read again (a new show): every comment held before is gone. */
+  onReload(listener: () => void): () => void;
 }
 
 /** What the public /audience page may do (the audience source behind it lives in sources/). */
@@ -192,7 +194,9 @@ export function attachSocketServer(options: SocketServerOptions): SocketServer {
       // Queue counts change with every comment; public pages only hear when what they show does.
       if (patch.app || patch.queue || 'lowerThird' in patch)
         overlayState.offer(overlayStateFrom(hub.snapshot()));
-      if (patch.app || patch.queue || patch.sources) audienceRoom.offer(options.audience.state());
+      if (patch.app || patch.show || patch.queue || patch.sources) {
+        audienceRoom.offer(options.audience.state());
+      }
     },
   });
   const unsubscribe = hub.subscribe((slice, value) => batcher.add(slice, value));
@@ -203,6 +207,13 @@ export function attachSocketServer(options: SocketServerOptions): SocketServer {
   });
   const unsubscribeComments = options.comments.onChange((changed) => {
     for (const comment of changed) commentBatcher.add(comment.id, comment);
+  });
+  // A new show: every moderator screen gets the new show's comments as a fresh snapshot.
+  const unsubscribeReload = options.comments.onReload(() => {
+    commentBatcher.dispose();
+    for (const socket of control.sockets.values()) {
+      if (socket.rooms.has(COMMENTS_ROOM)) subscribeComments(socket, options.comments);
+    }
   });
 
   // A revoked person's open screens close now, not at their next request.
@@ -222,6 +233,7 @@ export function attachSocketServer(options: SocketServerOptions): SocketServer {
       audienceRoom.close();
       unsubscribe();
       unsubscribeComments();
+      unsubscribeReload();
       batcher.dispose();
       commentBatcher.dispose();
       io.disconnectSockets(true);

@@ -19,7 +19,7 @@ const TYPES: Record<string, string> = {
 };
 
 /** Client-side routes of the control UI; all of them load index.html. */
-const CONTROL_ROUTES = new Set(['/', '/producer', '/moderator', '/settings']);
+const CONTROL_ROUTES = new Set(['/', '/producer', '/moderator', '/settings', '/shows']);
 const PAGE_FOR: Record<string, string> = {
   '/overlay': 'overlay.html',
   '/audience': 'audience.html',

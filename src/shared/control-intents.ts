@@ -2,6 +2,7 @@
 // schema per intent. The core checks every payload against these before acting.
 import { z } from 'zod';
 import { incomingCommentSchema } from './comment-schema.js';
+import { COMMENT_STATUSES, PLATFORMS } from './comment.js';
 import {
   X_MODES,
   blocklistSchema,
@@ -9,6 +10,8 @@ import {
   guestInputSchema,
   segmentInputSchema,
 } from './shapes.js';
+import { REPORT_FORMATS } from './report.js';
+import { showInfoSchema, showPlanSchema } from './show.js';
 
 export const controlAuthSchema = z.object({
   /** Absent when the browser holds a session cookie from a personal link instead. */
@@ -24,6 +27,52 @@ const nothing = z.strictObject({});
 export const controlIntentSchemas = {
   'state:get': nothing,
   'show:setTitle': z.strictObject({ title: z.string().trim().min(1).max(120) }),
+  /** Changes the current show's plan (title, hashtags, planned start, pre-show window). */
+  'show:plan': showPlanSchema,
+  /** Makes the planned show live; starting the stream alone never does (it may be a rehearsal). */
+  'show:goLive': nothing,
+  /** Ends the current show; `confirm` says a person confirmed it. */
+  'show:end': z.strictObject({ confirm: z.literal(true) }),
+  /** After the current show ended: a new planned one, from the template or the last show's plan. */
+  'show:new': z.strictObject({
+    from: z.enum(['last', 'template']),
+    title: showInfoSchema.shape.title.optional(),
+    plannedStart: showInfoSchema.shape.plannedStart.optional(),
+  }),
+  /** Saves the current show's plan (title, hashtags, rundown, guests) as the template. */
+  'show:saveTemplate': nothing,
+  /** Moves approved, never aired questions of ended shows into the current show's queue. */
+  'show:carryOver': z.strictObject({
+    ids: z.array(z.string().min(1).max(64)).min(1).max(200),
+  }),
+  /** After how many days viewers' names, handles and avatars leave ended shows (null: never). */
+  'privacy:setRetention': z.strictObject({
+    days: z.number().int().min(1).max(3650).nullable(),
+  }),
+  /** Deletes one person's comments in every show, found by their handle or shown name. */
+  'privacy:forget': z.strictObject({
+    platform: z.enum(PLATFORMS),
+    by: z.enum(['handle', 'name']),
+    author: z.string().trim().min(1).max(200),
+  }),
+  /** Ended shows, newest first (the archive), paged. */
+  'shows:list': z.strictObject({
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  }),
+  /** One show read-only: its questions of one status (paged), what aired when, who acted. */
+  'shows:get': z.strictObject({
+    id: z.coerce.number().int().min(1),
+    status: z.enum(COMMENT_STATUSES).optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+    offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  }),
+  /** The after-show report of an ended show (chapters, counts, follow-up list, chart data). */
+  'shows:report': z.strictObject({
+    id: z.coerce.number().int().min(1),
+    /** json: the report itself; md, csv (and json) also come back as a file to save. */
+    format: z.enum(REPORT_FORMATS).optional(),
+  }),
   /** Start receiving every comment (snapshot, then changes); for moderator screens. */
   'comments:subscribe': nothing,
   'comments:unsubscribe': nothing,

@@ -23,13 +23,26 @@ export function initialState(
     CommentStatus,
     number
   >;
+  const startedAt = new Date().toISOString();
   return {
     app: {
       version,
       showTitle,
-      startedAt: new Date().toISOString(),
+      startedAt,
       lan,
       audienceUrl: publicUrl === null ? null : `${publicUrl}audience`,
+    },
+    // Replaced by the stored current show before any client connects.
+    show: {
+      id: 0,
+      title: showTitle,
+      hashtags: [],
+      plannedStart: null,
+      preShowMin: 30,
+      state: 'planned',
+      createdAt: startedAt,
+      liveAt: null,
+      endedAt: null,
     },
     config: {
       obsUrl: null,

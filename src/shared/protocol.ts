@@ -8,6 +8,8 @@ import type { Comment, OnAirComment } from './comment.js';
 import type { Message } from './messages/message.js';
 import type { ScreenState } from './on-screen.js';
 import type { GuestLowerThird, ShowState } from './state.js';
+import type { ReportDownload, ShowDetail, ShowReport } from './report.js';
+import type { ArchivedShow, ShowInfo, ShowLifecycle } from './show.js';
 
 export type Ack<T extends object = object> =
   | ({ ok: true } & T)
@@ -40,6 +42,17 @@ export interface QueueActionResult {
 export interface ControlIntentResults {
   'state:get': { state: ShowState };
   'show:setTitle': object;
+  'show:plan': { show: ShowInfo };
+  'show:goLive': { show: ShowInfo };
+  'show:end': { show: ShowInfo };
+  'show:new': { show: ShowInfo };
+  'show:saveTemplate': object;
+  'show:carryOver': { carried: string[] };
+  'privacy:setRetention': { anonymized: number };
+  'privacy:forget': { deleted: number };
+  'shows:list': { total: number; shows: ArchivedShow[] };
+  'shows:get': ShowDetail;
+  'shows:report': { report: ShowReport; download: ReportDownload | null };
   'comments:subscribe': { total: number };
   'comments:unsubscribe': object;
   'comments:add': { comment: Comment | null; duplicate: boolean };
@@ -139,6 +152,8 @@ export interface AudienceQuestion {
 
 export interface AudienceState {
   showTitle: string;
+  /** Before the show: when it starts (questions are taken already); after: closed for good. */
+  show: { state: ShowLifecycle; plannedStart: string | null };
   /** Whether the page takes questions right now. */
   open: boolean;
   maxLength: number;
@@ -149,6 +164,7 @@ export interface AudienceState {
 /** Why the audience page refused something; the page shows it in its own language. */
 export type AudienceRefusal =
   | 'closed'
+  | 'ended'
   | 'too_long'
   | 'too_short'
   | 'name_too_long'

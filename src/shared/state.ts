@@ -13,6 +13,7 @@ import type {
 import type { CommentStatus, OnAirComment } from './comment.js';
 import type { ObsState } from './obs-state.js';
 import type { LowerThirdSetup, ScreenState } from './on-screen.js';
+import type { ShowInfo } from './show.js';
 
 export type { LowerThirdSetup } from './on-screen.js';
 export type {
@@ -183,6 +184,8 @@ export interface RelayState {
 
 export interface ShowState {
   app: AppInfo;
+  /** The current show: its plan and where it stands (planned, live, ended). */
+  show: ShowInfo;
   config: ConfigSummary;
   rundown: RundownState;
   guests: Guest[];

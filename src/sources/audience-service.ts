@@ -76,15 +76,19 @@ export class AudienceService {
       ...(queue.onAir ? [card(queue.onAir.id, true)] : []),
       ...queue.order.map((id) => card(id, false)),
     ].filter((q): q is AudienceQuestion => q !== null);
+    const show = this.#hub.get('show');
     return {
       showTitle: this.#hub.get('app').showTitle,
-      open: this.#source?.open ?? false,
+      show: { state: show.state, plannedStart: show.plannedStart },
+      // After the end nothing is taken in any more; a planned show already takes questions.
+      open: show.state !== 'ended' && (this.#source?.open ?? false),
       maxLength: AUDIENCE_MAX_LENGTH,
       questions,
     };
   }
 
   ask(device: string, address: string, payload: unknown): AudienceAck {
+    if (this.#hub.get('show').state === 'ended') return refused('ended');
     if (!this.#source) return refused('closed');
     return this.#source.ask(device, address, payload);
   }

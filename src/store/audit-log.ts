@@ -1,5 +1,7 @@
-// Who did what, when: every intent that changes the show is appended here.
+// Who did what, when: every intent that changes the show is appended here, stamped with the show
+// that was current.
 import type { Database } from 'better-sqlite3';
+import type { ShowScope } from './show-store.js';
 
 export interface AuditEntry {
   at: string;
@@ -11,10 +13,12 @@ export interface AuditEntry {
 
 export class AuditLog {
   readonly #insert;
+  readonly #show: ShowScope;
 
-  constructor(db: Database) {
+  constructor(db: Database, show: ShowScope) {
+    this.#show = show;
     this.#insert = db.prepare(
-      'INSERT INTO actions (at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)',
+      'INSERT INTO actions (at, actor, action, target, detail, show_id) VALUES (?, ?, ?, ?, ?, ?)',
     );
   }
 
@@ -25,6 +29,7 @@ export class AuditLog {
       entry.action,
       entry.target,
       entry.detail === undefined ? null : JSON.stringify(entry.detail),
+      this.#show.currentId,
     );
   }
 }

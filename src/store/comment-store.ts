@@ -1,9 +1,10 @@
-// Comments in SQLite: written before anyone sees them, de-duplicated forever on
-// (platform, platformId) by a unique index, and their moderation state kept current.
+// Comments in SQLite: written before anyone sees them, each in the current show, de-duplicated
+// forever on (platform, platformId) across all shows, and their moderation state kept current.
 import type { Database, Statement } from 'better-sqlite3';
 import type { Comment, CommentStatus, Platform } from '../shared/comment.js';
+import type { ShowScope } from './show-store.js';
 
-interface Row {
+export interface CommentRow {
   id: string;
   platform: string;
   platform_id: string;
@@ -34,19 +35,21 @@ export type ModerationRow = Pick<
 
 export class CommentStore {
   readonly #db: Database;
+  readonly #show: ShowScope;
   readonly #insert: Statement;
   readonly #moderate: Statement;
   readonly #position: Statement;
 
-  constructor(db: Database) {
+  constructor(db: Database, show: ShowScope) {
     this.#db = db;
+    this.#show = show;
     this.#insert = db.prepare(`
       INSERT INTO comments (id, platform, platform_id, author_name, author_handle, author_avatar,
         author_profile, text, created_at, received_at, url, question, link, superchat, status,
-        pinned, group_id, moderated_by, moderated_at, filter_reason)
+        pinned, group_id, moderated_by, moderated_at, filter_reason, show_id)
       VALUES (@id, @platform, @platformId, @authorName, @authorHandle, @authorAvatar,
         @authorProfile, @text, @createdAt, @receivedAt, @url, @question, @link, @superchat,
-        @status, @pinned, @groupId, @moderatedBy, @moderatedAt, @filterReason)
+        @status, @pinned, @groupId, @moderatedBy, @moderatedAt, @filterReason, @showId)
       ON CONFLICT (platform, platform_id) DO NOTHING`);
     this.#moderate = db.prepare(`
       UPDATE comments SET status = @status, pinned = @pinned, group_id = @groupId,
@@ -87,6 +90,7 @@ export class CommentStore {
       moderatedBy: comment.moderatedBy,
       moderatedAt: comment.moderatedAt,
       filterReason: comment.filterReason,
+      showId: this.#show.currentId,
     });
     return result.changes === 1;
   }
@@ -109,19 +113,22 @@ export class CommentStore {
     order.forEach((id, index) => this.#position.run(index, id));
   }
 
-  /** Every stored comment, in arrival order, read row by row. */
+  /** Every comment of the current show, in arrival order, read row by row. */
   *loadAll(): Generator<Comment> {
-    for (const row of this.#db.prepare('SELECT * FROM comments ORDER BY seq').iterate()) {
-      yield fromRow(row as Row);
+    const rows = this.#db
+      .prepare('SELECT * FROM comments WHERE show_id = ? ORDER BY seq')
+      .iterate(this.#show.currentId);
+    for (const row of rows) {
+      yield fromRow(row as CommentRow);
     }
   }
 
   approvedOrder(): string[] {
     const rows = this.#db
       .prepare(
-        "SELECT id FROM comments WHERE status = 'approved' AND position IS NOT NULL ORDER BY position",
+        "SELECT id FROM comments WHERE show_id = ? AND status = 'approved' AND position IS NOT NULL ORDER BY position",
       )
-      .all() as { id: string }[];
+      .all(this.#show.currentId) as { id: string }[];
     return rows.map((r) => r.id);
   }
 
@@ -133,12 +140,54 @@ export class CommentStore {
     return result.changes === 1;
   }
 
-  /** Votes per comment id. */
+  /** Votes per comment id of the current show. */
   voteCounts(): Map<string, number> {
     const rows = this.#db
-      .prepare('SELECT comment_id AS id, COUNT(*) AS n FROM votes GROUP BY comment_id')
-      .all() as { id: string; n: number }[];
+      .prepare(
+        `SELECT v.comment_id AS id, COUNT(*) AS n FROM votes v JOIN comments c ON c.id = v.comment_id
+         WHERE c.show_id = ? GROUP BY v.comment_id`,
+      )
+      .all(this.#show.currentId) as { id: string; n: number }[];
     return new Map(rows.map((r) => [r.id, r.n]));
+  }
+
+  /** Notes that a comment went on air in the current show (the show's on-air history). */
+  recordOnAir(id: string, at: string, actor: string): void {
+    this.#db
+      .prepare('INSERT INTO on_air (show_id, comment_id, at, actor) VALUES (?, ?, ?, ?)')
+      .run(this.#show.currentId, id, at, actor);
+  }
+
+  /**
+   * Moves approved, never aired questions (with the comments grouped under them) of ended shows
+   * into the current show, at the end of its queue. Returns the ids moved.
+   */
+  carryOver(ids: readonly string[]): string[] {
+    const find = this.#db.prepare(
+      `SELECT c.id, c.show_id AS showId FROM comments c JOIN shows s ON s.id = c.show_id
+       WHERE c.id = ? AND c.status = 'approved' AND s.state = 'ended'`,
+    );
+    const move = this.#db.prepare(
+      `UPDATE comments SET show_id = @to, carried_from = @from,
+         position = CASE WHEN id = @id THEN @position ELSE NULL END
+       WHERE show_id = @from AND (id = @id OR group_id = @id)`,
+    );
+    const top = this.#db
+      .prepare('SELECT COALESCE(MAX(position), -1) AS p FROM comments WHERE show_id = ?')
+      .get(this.#show.currentId) as { p: number };
+    const moved: string[] = [];
+    for (const id of ids) {
+      const row = find.get(id) as { id: string; showId: number } | undefined;
+      if (!row || moved.includes(id)) continue;
+      move.run({
+        to: this.#show.currentId,
+        from: row.showId,
+        id,
+        position: top.p + 1 + moved.length,
+      });
+      moved.push(id);
+    }
+    return moved;
   }
 
   votesBy(voter: string): string[] {
@@ -149,7 +198,7 @@ export class CommentStore {
   }
 }
 
-function fromRow(row: Row): Comment {
+export function fromRow(row: CommentRow): Comment {
   return {
     id: row.id,
     platform: row.platform as Platform,

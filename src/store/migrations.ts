@@ -1,6 +1,7 @@
 // Versioned schema steps. Never edit a released step: add a new one. PRAGMA user_version holds
 // the version a database has reached.
 import type { Database } from 'better-sqlite3';
+import { intoShows } from './migrate-into-shows.js';
 
 export interface Migration {
   version: number;
@@ -119,7 +120,12 @@ export const MIGRATIONS: readonly Migration[] = [
     },
   },
   {
-    version: 9,
+    version: 6,
+    name: 'shows: everything belongs to one, existing data becomes one past show',
+    up: intoShows,
+  },
+  {
+    version: 7,
     name: 'hosts each stored secret may be sent to',
     up: (db) => {
       // NULL: saved before secrets were bound; bound to the configured host on first use.

@@ -9,6 +9,7 @@ import { listBackups } from './backups.js';
 import { DatabaseDamagedError, DatabaseTooNewError, openDatabase } from './database.js';
 import { SecretKeyError, SecretStore, loadSecretKey } from './secret-store.js';
 import { SettingsStore } from './settings-store.js';
+import { ShowStore } from './show-store.js';
 
 export interface StoreOptions {
   dataDir: string;
@@ -24,6 +25,7 @@ export interface OpenStore {
   settings: SettingsStore;
   secrets: SecretStore;
   audit: AuditLog;
+  shows: ShowStore;
 }
 
 /** What to do about a damaged database: restore the newest automatic backup, if there is one. */
@@ -83,10 +85,12 @@ export function openStore(options: StoreOptions): OpenStore {
       secrets: secrets.unreadable(),
     });
   }
+  const shows = new ShowStore(db, settings.get('show.title'));
   return {
     db,
     settings,
     secrets,
-    audit: new AuditLog(db),
+    audit: new AuditLog(db, shows),
+    shows,
   };
 }

@@ -30,6 +30,24 @@ export const settingDefinitions = {
     fallback: { index: -1, startedAt: null },
   },
   'show.guests': { schema: z.array(guestSchema), fallback: [] },
+  /** After how many days viewers' names leave ended shows; null keeps them. */
+  'privacy.retentionDays': {
+    schema: z.number().int().min(1).max(3650).nullable(),
+    fallback: null,
+  },
+  /** What "New show from template" starts with; null until a producer saves one. */
+  'show.template': {
+    schema: z
+      .object({
+        title: z.string().trim().min(1).max(120),
+        hashtags: z.array(z.string()).max(10),
+        preShowMin: z.number().int().min(0).max(1440),
+        rundown: z.array(segmentSchema),
+        guests: z.array(guestSchema),
+      })
+      .nullable(),
+    fallback: null,
+  },
   'sources.x': {
     schema: xSettingsSchema,
     fallback: { enabled: false, hashtags: [], mode: 'auto', apiBaseUrl: null },

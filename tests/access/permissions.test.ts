@@ -27,6 +27,9 @@ const MODERATOR_MAY = new Set<ControlIntentName>([
   'queue:clearAir',
   'queue:undo',
   'queue:setBlocklist',
+  'shows:list',
+  'shows:get',
+  'shows:report',
 ]);
 
 /** What the issue asks, written out independently of the table in src/shared/roles.ts. */

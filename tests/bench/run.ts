@@ -3,6 +3,7 @@ import { benchObs } from './obs.js';
 import { benchParaphrase } from './paraphrase.js';
 import { benchQueueLive, benchQueueStore } from './queue.js';
 import { benchRelay } from './relay.js';
+import { benchShows } from './shows.js';
 import { benchSources } from './sources.js';
 import { benchStartup } from './startup.js';
 
@@ -14,6 +15,7 @@ const benches: Record<string, () => Promise<string>> = {
   sources: () => benchSources(),
   relay: () => benchRelay(),
   paraphrase: () => benchParaphrase(),
+  shows: () => benchShows(),
 };
 
 const wanted = process.argv.slice(2);

@@ -16,6 +16,7 @@ export interface TestCoreOptions {
   publicUrl?: string;
   trustProxy?: string[];
   dataDir?: string;
+  legacyDataDir?: string;
   port?: number;
   token?: string;
   keepDataDir?: boolean;
@@ -48,6 +49,7 @@ export async function startTestCore(options: TestCoreOptions = {}): Promise<Test
     trustProxy: options.trustProxy ?? [],
     publicControl: false,
     testHooks: options.testHooks ?? true,
+    legacyDataDir: options.legacyDataDir ?? null,
   };
   const logs: LogRecord[] = [];
   const redactor = new SecretRedactor();

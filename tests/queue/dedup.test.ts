@@ -9,14 +9,16 @@ import { StateHub } from '../../src/shared/state-hub.js';
 import { initialState } from '../../src/shared/initial-state.js';
 import { AuditLog } from '../../src/store/audit-log.js';
 import { CommentStore } from '../../src/store/comment-store.js';
+import { ShowStore } from '../../src/store/show-store.js';
 import { migrate } from '../../src/store/database.js';
 import { MIGRATIONS } from '../../src/store/migrations.js';
 
 function controller(db: BetterSqlite3.Database): QueueController {
+  const shows = new ShowStore(db, 'Show');
   return new QueueController({
-    store: new CommentStore(db),
+    store: new CommentStore(db, shows),
     hub: new StateHub(initialState('test', 'Show', false), (text) => text),
-    audit: new AuditLog(db),
+    audit: new AuditLog(db, shows),
     blocklist: { words: [], authors: [] },
   });
 }

@@ -10,6 +10,7 @@ import { QueueController } from '../../src/queue/service/queue-controller.js';
 import { StateHub } from '../../src/shared/state-hub.js';
 import { AuditLog } from '../../src/store/audit-log.js';
 import { CommentStore } from '../../src/store/comment-store.js';
+import { ShowStore } from '../../src/store/show-store.js';
 import { migrate } from '../../src/store/database.js';
 import { MIGRATIONS } from '../../src/store/migrations.js';
 
@@ -172,10 +173,11 @@ describe('a split group stays split', () => {
   it('holds through the queue: a moderator splits, the same question comes again', () => {
     const db = new BetterSqlite3(':memory:');
     migrate(db, MIGRATIONS, ':memory:');
+    const shows = new ShowStore(db, 'Show');
     const queue = new QueueController({
-      store: new CommentStore(db),
+      store: new CommentStore(db, shows),
       hub: new StateHub(initialState('test', 'Show', false), (text) => text),
-      audit: new AuditLog(db),
+      audit: new AuditLog(db, shows),
       blocklist: { words: [], authors: [] },
     });
     let n = 0;

@@ -42,7 +42,7 @@ type Sending =
   { kind: 'idle' } | { kind: 'sending' } | { kind: 'sent' } | { kind: 'refused'; error: string };
 
 function AudiencePage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const word = useWording();
   const socket = useMemo<AudienceSocket>(
     () => io('/audience', { auth: { device: savedDevice() }, autoConnect: false }),
@@ -129,7 +129,24 @@ function AudiencePage() {
         )}
       </header>
 
-      {state && !state.open && <p className="audience__note">{t('audience.soon')}</p>}
+      {state?.show.state === 'planned' && state.show.plannedStart && (
+        <p className="audience__note" data-testid="audience-starts">
+          {t('audience.startsAt', {
+            time: new Date(state.show.plannedStart).toLocaleString(i18n.language, {
+              dateStyle: 'full',
+              timeStyle: 'short',
+            }),
+          })}
+        </p>
+      )}
+      {state?.show.state === 'ended' && (
+        <p className="audience__note" role="status" data-testid="audience-ended">
+          {t('audience.ended')}
+        </p>
+      )}
+      {state && !state.open && state.show.state !== 'ended' && (
+        <p className="audience__note">{t('audience.soon')}</p>
+      )}
       {state?.open && (
         <form className="ask" onSubmit={(e) => void ask(e)}>
           <label>

@@ -1,5 +1,5 @@
 // The control UI's frame: header with views, language and connection status; the active view
-// below. Keyboard: F1 Producer, F2 Moderator, F3 Settings.
+// below. Keyboard: F1 Producer, F2 Moderator, F3 Settings, F4 Shows.
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, setLanguage, type Language } from '../i18n/i18n';
@@ -12,9 +12,15 @@ import { TokenGate } from './TokenGate';
 import { ModeratorView } from './views/ModeratorView';
 import { ProducerView } from './views/ProducerView';
 import { SettingsView } from './views/SettingsView';
+import { ShowsView } from './views/ShowsView';
 
 const MODERATOR_VIEWS: readonly View[] = ['moderator'];
-const VIEW_KEYS: Record<string, View> = { F1: 'producer', F2: 'moderator', F3: 'settings' };
+const VIEW_KEYS: Record<string, View> = {
+  F1: 'producer',
+  F2: 'moderator',
+  F3: 'settings',
+  F4: 'shows',
+};
 
 export function App({ onToken }: { onToken: (token: string) => void }) {
   const { t, i18n } = useTranslation();
@@ -50,9 +56,14 @@ export function App({ onToken }: { onToken: (token: string) => void }) {
           <span className="brand-mark" aria-hidden="true" />
           <span className="brand-name">{t('app.name')}</span>
           {state && (
-            <span className="topbar__show" data-testid="show-title">
-              {state.app.showTitle}
-            </span>
+            <>
+              <span className="topbar__show" data-testid="show-title">
+                {state.app.showTitle}
+              </span>
+              <span className={`show-state show-state--${state.show.state}`}>
+                {t(`shows.state.${state.show.state}`)}
+              </span>
+            </>
           )}
         </div>
         {!gated && (
@@ -110,6 +121,7 @@ export function App({ onToken }: { onToken: (token: string) => void }) {
           {view === 'producer' && <ProducerView />}
           {view === 'moderator' && <ModeratorView />}
           {view === 'settings' && <SettingsView />}
+          {view === 'shows' && <ShowsView />}
         </main>
       )}
     </div>

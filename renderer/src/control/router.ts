@@ -1,7 +1,7 @@
-// Client-side routing for the control UI: /producer, /moderator, /settings.
+// Client-side routing for the control UI: /producer, /moderator, /settings, /shows.
 import { useCallback, useEffect, useState } from 'react';
 
-export const VIEWS = ['producer', 'moderator', 'settings'] as const;
+export const VIEWS = ['producer', 'moderator', 'settings', 'shows'] as const;
 export type View = (typeof VIEWS)[number];
 
 export function viewFromPath(pathname: string): View {

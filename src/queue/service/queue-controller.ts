@@ -46,6 +46,7 @@ export class QueueController {
   readonly #comments = new Map<string, Comment>();
   #index = new SimilarityIndex();
   readonly #listeners = new Set<CommentsListener>();
+  readonly #reloadListeners = new Set<() => void>();
   #rules: BlocklistRules;
   #blocklist: Blocklist;
 
@@ -61,7 +62,30 @@ export class QueueController {
     this.#publish();
   }
 
-  /** Reads the stored comments and queue into memory. */
+  /**
+   * Reads the current show's comments again: a new show starts with an empty queue, and
+   * questions carried over join it. Clients that hold comments get them anew (onReload).
+   */
+  reload(): void {
+    this.#load();
+    this.#publish();
+    for (const listener of this.#reloadListeners) listener();
+  }
+
+  /** Moves approved, unaired questions of ended shows into this show's queue; returns their ids. */
+  carryOver(ids: readonly string[]): string[] {
+    const moved = this.#store.transaction(() => this.#store.carryOver(ids));
+    if (moved.length > 0) this.reload();
+    return moved;
+  }
+
+  /** Called after reload(), when every comment held before is gone. */
+  onReload(listener: () => void): () => void {
+    this.#reloadListeners.add(listener);
+    return () => this.#reloadListeners.delete(listener);
+  }
+
+  /** Reads the stored comments and queue of the current show into memory. */
   #load(): void {
     this.#comments.clear();
     this.#queue = new ModerationQueue(() => this.#now().toISOString());
@@ -203,10 +227,18 @@ export class QueueController {
       const result = this.#queue.apply(action, actor);
       if (!result.ok) return result;
       if (action.type === 'ungroup') this.#keepApart(groupBefore);
+      const wasOnAir = new Set(
+        result.changed.filter((id) => this.#comments.get(id)?.status === 'on_air'),
+      );
       const changed = result.changed
         .map((id) => this.#sync(id))
         .filter((c): c is Comment => c !== undefined);
       this.#store.saveModeration(changed);
+      for (const c of changed) {
+        if (c.status === 'on_air' && !wasOnAir.has(c.id) && this.#queue.leaderOf(c.id) === c.id) {
+          this.#store.recordOnAir(c.id, c.moderatedAt ?? this.#now().toISOString(), actor);
+        }
+      }
       this.#store.saveOrder(this.#queue.approvedOrder());
       this.#audit.append({
         actor,

@@ -12,7 +12,7 @@ export interface QueueModule extends CoreModule {
 export function createQueueModule(ctx: ModuleContext): QueueModule {
   const { hub, audit, settings, intents } = ctx;
   const controller = new QueueController({
-    store: new CommentStore(ctx.db),
+    store: new CommentStore(ctx.db, ctx.shows),
     hub,
     audit,
     blocklist: settings.get('queue.blocklist'),

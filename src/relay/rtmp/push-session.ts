@@ -26,6 +26,11 @@ export class PushRefusedError extends Error {
 
 export interface PushSessionEvents {
   onLive: () => void;
+  /**
+   * The first picture went out: where the platform's recording begins (chapters count from
+   * here). Later than onLive by however long the encoder takes to deliver its first frames.
+   */
+  onFirstMedia: () => void;
   /** Started or stopped dropping frames because the upload falls behind. */
   onDropping: (dropping: boolean) => void;
   onClose: (error: Error | null, wasLive: boolean) => void;
@@ -44,6 +49,7 @@ export class PushSession extends RtmpConnection {
   readonly #limits: PushLimits;
   #streamId = 0;
   #live = false;
+  #mediaSent = false;
   /** Until the next keyframe nothing is sent (at start, and after an overflow). */
   #awaitKeyframe = true;
   #dropping = false;
@@ -119,6 +125,13 @@ export class PushSession extends RtmpConnection {
     if (!this.#live || this.closed || groupStartingWithKeyframe.length === 0) return;
     for (const chunks of groupStartingWithKeyframe) this.socket.write(chunks);
     this.#awaitKeyframe = false;
+    this.#firstMedia();
+  }
+
+  #firstMedia(): void {
+    if (this.#mediaSent) return;
+    this.#mediaSent = true;
+    this.#events.onFirstMedia();
   }
 
   /** Sends one media message (already chunked for this session's stream id). */
@@ -144,6 +157,7 @@ export class PushSession extends RtmpConnection {
       return;
     }
     this.socket.write(chunks);
+    if (message.type === MSG.video) this.#firstMedia();
   }
 
   /** Ends the push politely (the platform ends the broadcast at once instead of timing out). */

@@ -35,6 +35,16 @@ const codes: Record<MessageCode, string> = {
     'Deine letzte Aktion ({{last}}) lässt sich nicht rückgängig machen: Auf Sendung ist inzwischen etwas anderes.',
   'queue.now_empty': 'Die freigegebenen Fragen sind aufgebraucht; gerade ist nichts auf Sendung.',
 
+  'show.not_planned': 'Die Sendung ist {{state}}; nur eine geplante Sendung kann live gehen.',
+  'show.already_ended': 'Die Sendung ist bereits beendet.',
+  'show.not_ended': 'Beende zuerst die laufende Sendung: sie ist {{state}}.',
+  'show.not_found': 'Keine Sendung mit der ID {{id}}.',
+  'show.no_template':
+    'Es ist noch keine Vorlage gespeichert: speichere eine aus einer Sendung oder dupliziere die letzte Sendung.',
+  'show.nothing_to_carry':
+    'Keine davon ist eine freigegebene, nicht gesendete Frage einer beendeten Sendung.',
+
+  'audience.ended': 'Die Sendung ist beendet; Fragen sind geschlossen.',
   'audience.closed': 'Gerade werden keine Fragen angenommen.',
   'audience.too_long': 'Fragen dürfen höchstens {{max}} Zeichen lang sein.',
   'audience.too_short': 'Bitte schreib eine Frage mit mindestens 3 Zeichen.',
@@ -107,6 +117,7 @@ export const MESSAGE_TEXTS_DE = {
     },
     field: { apiBaseUrl: 'Die X-API-Adresse', rootUrl: 'Die YouTube-API-Adresse' },
     role: { producer: 'Produktion', moderator: 'Moderation', guest: 'Gast' },
+    state: { planned: 'geplant', live: 'live', ended: 'beendet' },
     action: {
       approve: 'Freigeben',
       reject: 'Ablehnen',

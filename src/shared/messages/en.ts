@@ -31,6 +31,15 @@ const codes = {
   'queue.undo_air_changed': 'Cannot undo your last {{last}}: what is on air has changed since.',
   'queue.now_empty': 'The approved queue is empty; nothing is on air now.',
 
+  'show.not_planned': 'The show is {{state}}; only a planned show can go live.',
+  'show.already_ended': 'The show has already ended.',
+  'show.not_ended': 'End the current show first: it is {{state}}.',
+  'show.not_found': 'No show with id {{id}}.',
+  'show.no_template':
+    'No template is saved yet: save one from a show first, or duplicate the last show.',
+  'show.nothing_to_carry': 'None of these are approved, unaired questions of an ended show.',
+
+  'audience.ended': 'The show has ended; questions are closed.',
   'audience.closed': 'Questions are closed right now.',
   'audience.too_long': 'Questions can be at most {{max}} characters.',
   'audience.too_short': 'Please write a question of at least 3 characters.',
@@ -114,6 +123,7 @@ export const MESSAGE_TEXTS_EN = {
       filtered: 'filtered',
     },
     pin: { pin: 'pinned', unpin: 'unpinned' },
+    state: { planned: 'planned', live: 'live', ended: 'ended' },
     platform: { custom: 'a custom server' },
     role: { producer: 'producer', moderator: 'moderator', guest: 'guest' },
   },

@@ -14,6 +14,7 @@ import { useConnection, useShow } from '../context';
 import type { Message } from '../../../../src/shared/messages/message';
 import { refusalText, useWording } from '../../i18n/messages';
 import { ConfirmDialog } from '../producer/ConfirmDialog';
+import { StreamStartDialog } from '../producer/StreamStartDialog';
 import { LiveBar } from '../producer/LiveBar';
 import { GuestsPanel, OnAirPanel } from '../producer/LowerThirdPanels';
 import { EncoderWarnings, UploadNeed } from './RelayCheck';
@@ -43,6 +44,7 @@ export function ProducerView() {
   const now = useNow(1000);
   const [error, setError] = useState<string | null>(null);
   const [confirm, setConfirm] = useState<'stream' | 'record' | null>(null);
+  const [askRehearsal, setAskRehearsal] = useState(false);
 
   const send = useCallback<Send>(
     async (intent, payload) => {
@@ -96,9 +98,11 @@ export function ProducerView() {
       <LiveBar
         obs={obs}
         now={now}
-        onStart={(what) =>
-          void send(what === 'stream' ? 'obs:stream' : 'obs:record', { action: 'start' })
-        }
+        onStart={(what) => {
+          // A stream while the show is planned may be a rehearsal: only the producer can say.
+          if (what === 'stream' && state.show.state === 'planned') setAskRehearsal(true);
+          else void send(what === 'stream' ? 'obs:stream' : 'obs:record', { action: 'start' });
+        }}
         onStop={setConfirm}
       />
       {error && (
@@ -119,6 +123,19 @@ export function ProducerView() {
           <SourcesPanel sources={state.sources} />
         </div>
       </div>
+      {askRehearsal && (
+        <StreamStartDialog
+          onShow={() => {
+            setAskRehearsal(false);
+            void send('show:goLive', {}).then(() => send('obs:stream', { action: 'start' }));
+          }}
+          onRehearsal={() => {
+            setAskRehearsal(false);
+            void send('obs:stream', { action: 'start' });
+          }}
+          onCancel={() => setAskRehearsal(false)}
+        />
+      )}
       {confirm && (
         <ConfirmDialog
           text={t(

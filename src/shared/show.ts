@@ -1,0 +1,47 @@
+// The show as a unit of work: its plan (title, hashtags, planned start), its state (planned →
+// live → ended) and what clients see of the archive. One zod schema per shape.
+import { z } from 'zod';
+
+export const SHOW_STATES = ['planned', 'live', 'ended'] as const;
+export type ShowLifecycle = (typeof SHOW_STATES)[number];
+
+const hashtag = z
+  .string()
+  .trim()
+  .regex(/^#?[\p{L}\p{N}_]{1,100}$/u, 'must be a hashtag like #NextTalk');
+const isoTime = z.iso.datetime({ offset: true });
+
+export const showInfoSchema = z.object({
+  id: z.number().int().min(1),
+  title: z.string().trim().min(1).max(120),
+  hashtags: z.array(hashtag).max(10),
+  /** When the show is planned to start (ISO time), null when not set. */
+  plannedStart: isoTime.nullable(),
+  /** Minutes before the planned start from which sources fetch comments for this show. */
+  preShowMin: z.number().int().min(0).max(1440),
+  state: z.enum(SHOW_STATES),
+  createdAt: isoTime,
+  liveAt: isoTime.nullable(),
+  endedAt: isoTime.nullable(),
+});
+export type ShowInfo = z.output<typeof showInfoSchema>;
+
+/** What the producer may change of the current show before it ends. */
+export const showPlanSchema = z.strictObject({
+  title: showInfoSchema.shape.title.optional(),
+  hashtags: showInfoSchema.shape.hashtags.optional(),
+  plannedStart: showInfoSchema.shape.plannedStart.optional(),
+  preShowMin: showInfoSchema.shape.preShowMin.optional(),
+});
+
+/** A past show in the archive list. */
+export interface ArchivedShow {
+  id: number;
+  title: string;
+  state: ShowLifecycle;
+  plannedStart: string | null;
+  liveAt: string | null;
+  endedAt: string | null;
+  comments: number;
+  aired: number;
+}
