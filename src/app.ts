@@ -96,7 +96,8 @@ async function stopAll(
   db.close();
 }
 
-export async function startCore(options: StartOptions): Promise<RunningCore> {
+/** The data folder, the owner's token, the state hub and the store, before any module. */
+function openData(options: StartOptions) {
   const { config, logger, redactor } = options;
   prepareDataDir(config.dataDir);
   adoptLegacyDataDir(config.legacyDataDir, config.dataDir, logger);
@@ -112,6 +113,12 @@ export async function startCore(options: StartOptions): Promise<RunningCore> {
     hub.update('config', (c) => ({ ...c, secretsToReenter: names }));
   reenter(store.secrets.unreadable());
   store.secrets.onUnreadableChange(reenter);
+  return { token, hub, onRejected, store };
+}
+
+export async function startCore(options: StartOptions): Promise<RunningCore> {
+  const { config, logger, redactor } = options;
+  const { token, hub, onRejected, store } = openData(options);
   const storage = new StorageMonitor({ db: store.db, hub, logger, dir: config.dataDir });
   const backups = new BackupSchedule({
     db: store.db,
