@@ -149,8 +149,14 @@ describe('two shows back to back', () => {
     // Nothing of show 1 on the moderator's screen or on the overlay.
     await expect.poll(() => moderator.getByTestId('comment-card').count()).toBe(0);
     await expect.poll(() => overlay.getByTestId('overlay-text').count()).toBe(0);
-    // The audience page takes questions again, for the planned show.
+    // The audience page takes questions again, for the planned show, and says when it starts.
     await expect.poll(() => phone.getByLabel('Your question').count()).toBe(1);
+    await api(core, 'PUT', '/api/shows/current', {
+      body: { plannedStart: '2026-12-02T18:00:00.000Z' },
+    });
+    await expect
+      .poll(() => phone.getByTestId('audience-starts').textContent())
+      .toMatch(/^Starts .*December 2, 2026.*You can ask your question already\.$/);
 
     const carry = current.getByTestId('carry-over');
     await carry.getByText('Will you cover open data next week?').waitFor();

@@ -24,10 +24,11 @@ export function CurrentShowPanel({ show }: { show: ShowInfo }) {
   const [title, setTitle] = useState(show.title);
   const [start, setStart] = useState(localInput(show.plannedStart));
   const [tags, setTags] = useState(show.hashtags.join(' '));
-  const [shown, setShown] = useState(show.id);
-  if (shown !== show.id) {
-    // Another show became current: its plan replaces what the fields held.
-    setShown(show.id);
+  const planKey = `${show.id}|${show.title}|${show.plannedStart ?? ''}|${show.hashtags.join(' ')}`;
+  const [shown, setShown] = useState(planKey);
+  if (shown !== planKey) {
+    // Another show became current, or its plan changed elsewhere: the fields follow.
+    setShown(planKey);
     setTitle(show.title);
     setStart(localInput(show.plannedStart));
     setTags(show.hashtags.join(' '));
