@@ -49,8 +49,8 @@ export interface SourceStatus {
   platform: string;
   label: string;
   state: SourceState;
-  /** What is going on, in plain words ("rate-limited until 14:05"). */
-  message: string;
+  /** What is going on, as a code the UI words ("rate-limited until 14:05"). */
+  message: Message;
   /** When the next attempt is due, while reconnecting or rate-limited (ISO time). */
   retryAt: string | null;
   counters: SourceCounters;

@@ -2,6 +2,7 @@
 // the "sources" slice. Replacing or stopping one never touches the others.
 import type { IncomingComment } from '../shared/comment-schema.js';
 import type { Logger } from '../shared/logger.js';
+import { inEnglish, message } from '../shared/messages/message.js';
 import type { StateHub } from '../shared/state-hub.js';
 import type { SourceStatus } from '../shared/state.js';
 import type { CommentSource, IngestOutcome, SourceContext } from './source.js';
@@ -48,7 +49,7 @@ export class SourceManager {
         platform,
         label,
         state: 'connecting',
-        message: 'Starting…',
+        message: message('source.starting'),
         retryAt: null,
         counters: { received: 0, duplicates: 0, malformed: 0 },
       },
@@ -72,10 +73,15 @@ export class SourceManager {
         logger.warn('malformed payload', { reason });
         this.#schedule();
       },
-      status: (state, message, retryAt = null) => {
+      status: (state, said, retryAt = null) => {
         if (this.#entries.get(id) !== entry) return; // a replaced source reports no more
-        entry.status = { ...entry.status, state, message, retryAt: retryAt?.toISOString() ?? null };
-        logger.info(`status: ${state}`, { message });
+        entry.status = {
+          ...entry.status,
+          state,
+          message: said,
+          retryAt: retryAt?.toISOString() ?? null,
+        };
+        logger.info(`status: ${state}`, { message: inEnglish(said) });
         this.#publish();
       },
     };

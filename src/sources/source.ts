@@ -3,6 +3,7 @@
 // source runs and fails on its own; the manager turns their reports into the "sources" state.
 import type { IncomingComment } from '../shared/comment-schema.js';
 import type { Logger } from '../shared/logger.js';
+import type { Message } from '../shared/messages/message.js';
 import type { SourceState } from '../shared/state.js';
 
 export type IngestOutcome = 'added' | 'duplicate' | 'invalid';
@@ -12,7 +13,7 @@ export interface SourceContext {
   ingest(comment: IncomingComment): IngestOutcome;
   /** A payload from the platform that could not be read; counted and logged, never fatal. */
   malformed(reason: string): void;
-  status(state: SourceState, message: string, retryAt?: Date | null): void;
+  status(state: SourceState, message: Message, retryAt?: Date | null): void;
   logger: Logger;
 }
 

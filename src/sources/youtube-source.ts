@@ -6,6 +6,7 @@ import { youtube, type youtube_v3 } from '@googleapis/youtube';
 import { z } from 'zod';
 import { backoffDelay, type BackoffPolicy } from '../shared/backoff.js';
 import type { IncomingComment } from '../shared/comment-schema.js';
+import { message } from '../shared/messages/message.js';
 import { describeZodError } from '../shared/validation.js';
 import { clockTime, pause, type CommentSource, type SourceContext } from './source.js';
 
@@ -141,7 +142,7 @@ export class YouTubeSource implements CommentSource {
     this.#run = this.#loop().catch((error: unknown) => {
       this.#context.status(
         'error',
-        `YouTube chat stopped: ${error instanceof Error ? error.message : String(error)}`,
+        message('source.failed', {}, error instanceof Error ? error.message : String(error)),
       );
     });
   }
@@ -154,7 +155,7 @@ export class YouTubeSource implements CommentSource {
   async #loop(): Promise<void> {
     const videoId = videoIdFrom(this.#config.video);
     if (videoId === null) {
-      this.#context.status('error', `"${this.#config.video}" is not a YouTube video URL or id.`);
+      this.#context.status('error', message('youtube.not_a_video', { video: this.#config.video }));
       return;
     }
     const signal = this.#abort.signal;
@@ -165,17 +166,16 @@ export class YouTubeSource implements CommentSource {
       let wait: number;
       try {
         if (chatId === null) {
-          this.#context.status('connecting', `Looking for the live chat of video ${videoId}…`);
+          this.#context.status('connecting', message('youtube.looking', { video: videoId }));
           const found = await this.#findChat(videoId);
           if (found === 'missing' || found.chatId === null) {
             wait = this.#timings.waitForChatMs;
-            const why =
-              found === 'missing'
-                ? `There is no public YouTube video ${videoId} (private, deleted or mistyped?)`
-                : `Video ${videoId} has no live chat right now (not live yet?)`;
             this.#context.status(
               'reconnecting',
-              `${why}. Looking again in ${Math.round(wait / 1000)} s.`,
+              message(found === 'missing' ? 'youtube.no_video' : 'youtube.no_chat', {
+                video: videoId,
+                seconds: Math.round(wait / 1000),
+              }),
               new Date(Date.now() + wait),
             );
             await pause(wait, signal);
@@ -196,24 +196,21 @@ export class YouTubeSource implements CommentSource {
         for (const item of page.data.items ?? []) this.#take(item, videoId);
         pageToken = page.data.nextPageToken ?? pageToken;
         if (page.data.offlineAt) {
-          this.#context.status('stopped', 'The live stream has ended, and with it the chat.');
+          this.#context.status('stopped', message('youtube.offline'));
           return;
         }
         wait = Math.max(this.#timings.minPollMs, page.data.pollingIntervalMillis ?? 5000);
-        this.#context.status('connected', `Reading the live chat of video ${videoId}.`);
+        this.#context.status('connected', message('youtube.reading', { video: videoId }));
       } catch (error) {
         if (this.#abort.signal.aborted) return;
         const e = googleError(error);
         switch (e.reason) {
           case 'liveChatEnded':
           case 'liveChatNotFound':
-            this.#context.status(
-              'stopped',
-              'The live chat has ended (or was removed); nothing more to read.',
-            );
+            this.#context.status('stopped', message('youtube.chat_ended'));
             return;
           case 'liveChatDisabled':
-            this.#context.status('error', 'Live chat is turned off for this video.');
+            this.#context.status('error', message('youtube.chat_disabled'));
             return;
           case 'quotaExceeded':
           case 'dailyLimitExceeded': {
@@ -221,7 +218,7 @@ export class YouTubeSource implements CommentSource {
             wait = Math.min(this.#timings.maxQuotaWaitMs, reset.getTime() - Date.now());
             this.#context.status(
               'rate_limited',
-              `The YouTube API quota is used up until ${clockTime(reset)} (midnight Pacific time). Chat messages from meanwhile cannot be fetched.`,
+              message('youtube.quota_exceeded', { time: clockTime(reset) }),
               new Date(Date.now() + wait),
             );
             await pause(wait, signal);
@@ -235,14 +232,18 @@ export class YouTubeSource implements CommentSource {
           e.status === 401 ||
           (e.status === 403 && e.reason === 'forbidden')
         ) {
-          this.#context.status('error', `YouTube rejected the API key: ${e.message}`);
+          this.#context.status('error', message('youtube.key_rejected', {}, e.message));
           return;
         }
         failures += 1;
         wait = backoffDelay(failures, this.#timings.retry);
         this.#context.status(
           'reconnecting',
-          `YouTube answered ${e.status ?? 'nothing'} (${e.reason ?? e.message}). Trying again in ${(wait / 1000).toFixed(1)} s.`,
+          message(
+            'youtube.retrying',
+            { status: e.status ?? '—', seconds: (wait / 1000).toFixed(1) },
+            e.reason ?? e.message,
+          ),
           new Date(Date.now() + wait),
         );
       }
