@@ -95,6 +95,12 @@ export function readSearchPage(json: unknown): ReadItems | { error: string } {
   return readItems(parsed.data.data ?? [], parsed.data);
 }
 
+/** ISO 8601 as X documents it; the reference example's "Wed Jan 06 18:40:40 +0000 2021" too. */
+function isoTime(value: string | undefined): string | null {
+  const ms = value === undefined ? NaN : Date.parse(value);
+  return Number.isFinite(ms) ? new Date(ms).toISOString() : null;
+}
+
 export function toComment(
   tweet: Tweet,
   users: readonly XUser[],
@@ -112,7 +118,7 @@ export function toComment(
       profileUrl: user ? `https://x.com/${user.username}` : null,
     },
     text: decodeEntities(tweet.note_tweet?.text ?? tweet.text),
-    createdAt: tweet.created_at ?? now.toISOString(),
+    createdAt: isoTime(tweet.created_at) ?? now.toISOString(),
     url: user
       ? `https://x.com/${user.username}/status/${tweet.id}`
       : `https://x.com/i/status/${tweet.id}`,

@@ -286,7 +286,12 @@ export class XSource implements CommentSource {
       },
       onLine: (line) => this.#onLine(line),
     });
-    return this.#endCause ?? failure;
+    return this.#lineCause() ?? failure;
+  }
+
+  /** A method, not the field read inline: a line sets it while we await. */
+  #lineCause(): Failure | null {
+    return this.#endCause;
   }
 
   #onLine(line: StreamLine): void {
@@ -344,8 +349,10 @@ export class XSource implements CommentSource {
    */
   #searchFrom(sinceId: string | null, fallback: Date): Record<string, string> {
     const oldest = Date.now() - this.#timings.searchWindowMs + 60_000;
-    if (sinceId !== null && snowflakeTime(sinceId).getTime() > oldest) return { since_id: sinceId };
-    return { start_time: new Date(Math.max(oldest, fallback.getTime())).toISOString() };
+    if (sinceId === null)
+      return { start_time: new Date(Math.max(oldest, fallback.getTime())).toISOString() };
+    if (snowflakeTime(sinceId).getTime() > oldest) return { since_id: sinceId };
+    return { start_time: new Date(oldest).toISOString() };
   }
 
   /** Takes in every post after `sinceId` (or since `startTime`), oldest first. */

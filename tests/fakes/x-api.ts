@@ -65,6 +65,8 @@ export class FakeXApi {
   crlfApart = false;
   /** X allows one filtered-stream connection per app on self-serve plans. */
   maxStreams = 1;
+  /** When X says to try again after a TooManyConnections refusal. */
+  connectionLimitResetSec = 60;
   /** Recent search finds a post only this long after it was posted. */
   searchIndexDelayMs = 0;
   /** Recent search's app limit: 450 requests per 15 minutes; enforced. */
@@ -319,7 +321,7 @@ export class FakeXApi {
           connection_issue: 'TooManyConnections',
           type: 'https://api.twitter.com/2/problems/streaming-connection',
         },
-        this.#rateHeaders(limit, 0, 60),
+        this.#rateHeaders(limit, 0, this.connectionLimitResetSec),
       );
       return;
     }

@@ -1,0 +1,56 @@
+// Runs one comment source outside the core: a context that keeps comments the way the store does
+// (once per platform id), records every status and counts what was malformed.
+import type { IncomingComment } from '../../src/shared/comment-schema.js';
+import { incomingCommentSchema } from '../../src/shared/comment-schema.js';
+import { createLogger, SecretRedactor } from '../../src/shared/logger.js';
+import { inEnglish, type Message } from '../../src/shared/messages/message.js';
+import type { SourceState } from '../../src/shared/state.js';
+import type { IngestOutcome, SourceContext } from '../../src/sources/source.js';
+
+export interface Harness {
+  context: SourceContext;
+  comments: Map<string, IncomingComment>;
+  statuses: { state: SourceState; message: Message; retryAt: Date | null }[];
+  duplicates: number;
+  malformed: string[];
+  /** The latest status, in English. */
+  said(): string;
+  last(): { state: SourceState; message: Message } | undefined;
+}
+
+export function sourceHarness(): Harness {
+  const harness: Harness = {
+    comments: new Map(),
+    statuses: [],
+    duplicates: 0,
+    malformed: [],
+    said: () => {
+      const last = harness.statuses.at(-1);
+      return last ? inEnglish(last.message) : '';
+    },
+    last: () => harness.statuses.at(-1),
+    context: {
+      logger: createLogger({
+        level: 'error',
+        sink: () => undefined,
+        redactor: new SecretRedactor(),
+      }),
+      ingest: (comment): IngestOutcome => {
+        if (!incomingCommentSchema.safeParse(comment).success) {
+          harness.malformed.push(`invalid comment ${comment.platformId}`);
+          return 'invalid';
+        }
+        if (harness.comments.has(comment.platformId)) {
+          harness.duplicates += 1;
+          return 'duplicate';
+        }
+        harness.comments.set(comment.platformId, comment);
+        return 'added';
+      },
+      malformed: (reason) => harness.malformed.push(reason),
+      status: (state, message, retryAt = null) =>
+        harness.statuses.push({ state, message, retryAt }),
+    },
+  };
+  return harness;
+}
