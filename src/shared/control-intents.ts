@@ -115,6 +115,12 @@ export const controlIntentSchemas = {
       .url({ protocol: /^https?$/ })
       .nullable()
       .optional(),
+    showMinutes: z
+      .number()
+      .int()
+      .min(15)
+      .max(24 * 60)
+      .default(180),
   }),
   'sources:configureAudience': z.strictObject({ enabled: z.boolean() }),
   /** Settings for any registered source; the source's own schema checks them. */

@@ -25,7 +25,7 @@ export function initialState(version: string, showTitle: string, lan: boolean): 
       obsPasswordSaved: false,
       lowerThird: null,
       x: { enabled: false, hashtags: [], mode: 'auto', apiBaseUrl: null, tokenSaved: false },
-      youtube: { enabled: false, video: '', rootUrl: null, keySaved: false },
+      youtube: { enabled: false, video: '', rootUrl: null, showMinutes: 180, keySaved: false },
       audience: { enabled: true },
     },
     rundown: { segments: [], index: -1, startedAt: null, starts: [] },

@@ -11,6 +11,8 @@ export interface SourceManagerOptions {
   hub: StateHub;
   logger: Logger;
   ingest: (comment: IncomingComment) => IngestOutcome;
+  /** Takes a post back that its platform reports gone; false when it was not (or no more) in. */
+  retract: (platform: string, platformId: string) => boolean;
   /** Counters change with every comment; they are published at most this often. */
   publishIntervalMs?: number;
 }
@@ -24,6 +26,7 @@ export class SourceManager {
   readonly #hub: StateHub;
   readonly #logger: Logger;
   readonly #ingest: (comment: IncomingComment) => IngestOutcome;
+  readonly #retract: (platform: string, platformId: string) => boolean;
   readonly #interval: number;
   readonly #entries = new Map<string, Entry>();
   #timer: ReturnType<typeof setTimeout> | null = null;
@@ -32,6 +35,7 @@ export class SourceManager {
     this.#hub = options.hub;
     this.#logger = options.logger;
     this.#ingest = options.ingest;
+    this.#retract = options.retract;
     this.#interval = options.publishIntervalMs ?? 200;
   }
 
@@ -51,7 +55,8 @@ export class SourceManager {
         state: 'connecting',
         message: message('source.starting'),
         retryAt: null,
-        counters: { received: 0, duplicates: 0, malformed: 0 },
+        counters: { received: 0, duplicates: 0, malformed: 0, retracted: 0 },
+        quota: null,
       },
       source: null,
     };
@@ -67,6 +72,16 @@ export class SourceManager {
         else counters.malformed += 1;
         this.#schedule();
         return outcome;
+      },
+      retract: (platformId) => {
+        if (!this.#retract(platform, platformId)) return;
+        entry.status.counters.retracted += 1;
+        logger.info('retracted', { platformId });
+        this.#schedule();
+      },
+      quota: (reading) => {
+        entry.status.quota = reading;
+        this.#schedule();
       },
       malformed: (reason) => {
         entry.status.counters.malformed += 1;

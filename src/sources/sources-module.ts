@@ -42,6 +42,7 @@ export function createSourcesModule(
     hub,
     logger,
     ingest: (comment) => queue.ingest(comment).outcome,
+    retract: (platform, platformId) => queue.retract(platform, platformId) === 'retracted',
   });
   const audience = new AudienceService(hub, queue);
   const service = new SourcesService({

@@ -116,9 +116,19 @@ export class SourcesService {
       'YouTube live chat',
       (context) =>
         new YouTubeSource(
-          { apiKey: key, video: settings.video, rootUrl: settings.rootUrl },
+          {
+            apiKey: key,
+            video: settings.video,
+            rootUrl: settings.rootUrl,
+            showMinutes: settings.showMinutes,
+          },
           context,
-          this.#deps.youtubeTimings ?? {},
+          {
+            timings: this.#deps.youtubeTimings ?? {},
+            quota: this.#deps.settings.get('sources.youtube.quota'),
+            // One small write per request (every few seconds): a restart keeps the day's count.
+            onQuota: (day) => this.#deps.settings.set('sources.youtube.quota', day),
+          },
         ),
     );
   }

@@ -4,7 +4,7 @@ import type { IncomingComment } from '../../src/shared/comment-schema.js';
 import { incomingCommentSchema } from '../../src/shared/comment-schema.js';
 import { createLogger, SecretRedactor } from '../../src/shared/logger.js';
 import { inEnglish, type Message } from '../../src/shared/messages/message.js';
-import type { SourceState } from '../../src/shared/state.js';
+import type { SourceQuota, SourceState } from '../../src/shared/state.js';
 import type { IngestOutcome, SourceContext } from '../../src/sources/source.js';
 
 export interface Harness {
@@ -13,6 +13,10 @@ export interface Harness {
   statuses: { state: SourceState; message: Message; retryAt: Date | null }[];
   duplicates: number;
   malformed: string[];
+  /** The latest quota reading, where the source has a quota. */
+  quota: SourceQuota | null;
+  /** Platform ids the source took back, in order. */
+  retracted: string[];
   /** The latest status, in English. */
   said(): string;
   last(): { state: SourceState; message: Message } | undefined;
@@ -24,6 +28,8 @@ export function sourceHarness(): Harness {
     statuses: [],
     duplicates: 0,
     malformed: [],
+    retracted: [],
+    quota: null,
     said: () => {
       const last = harness.statuses.at(-1);
       return last ? inEnglish(last.message) : '';
@@ -36,6 +42,10 @@ export function sourceHarness(): Harness {
         redactor: new SecretRedactor(),
       }),
       ingest: (comment): IngestOutcome => {
+        if (harness.retracted.includes(comment.platformId)) {
+          harness.duplicates += 1;
+          return 'duplicate';
+        }
         if (!incomingCommentSchema.safeParse(comment).success) {
           harness.malformed.push(`invalid comment ${comment.platformId}`);
           return 'invalid';
@@ -48,6 +58,12 @@ export function sourceHarness(): Harness {
         return 'added';
       },
       malformed: (reason) => harness.malformed.push(reason),
+      quota: (reading) => {
+        harness.quota = reading;
+      },
+      retract: (platformId) => {
+        if (harness.comments.delete(platformId)) harness.retracted.push(platformId);
+      },
       status: (state, message, retryAt = null) =>
         harness.statuses.push({ state, message, retryAt }),
     },

@@ -13,6 +13,8 @@ const FAST = {
   waitForChatMs: 150,
   retry: { initialMs: 50, maxMs: 200, jitter: 0 },
   maxQuotaWaitMs: 400,
+  // Fast polls in these tests would spread a real day's quota thin; this one is roomy.
+  dailyUnits: 100_000_000,
 };
 
 const wording = (status: { message: Parameters<typeof inEnglish>[0] } | undefined): string =>

@@ -3,7 +3,12 @@
 // and broadcast in that order. Synchronous throughout, so actions never interleave.
 import crypto from 'node:crypto';
 import { Blocklist } from '../blocklist.js';
-import { ModerationQueue, type QueueAction, type QueueEntry } from '../moderation-queue.js';
+import {
+  ModerationQueue,
+  TRANSITIONS,
+  type QueueAction,
+  type QueueEntry,
+} from '../moderation-queue.js';
 import { SimilarityIndex } from '../similarity.js';
 import { hasLink, isQuestion } from '../text.js';
 import type { Comment, CommentStatus, OnAirComment } from '../../shared/comment.js';
@@ -166,6 +171,28 @@ export class QueueController {
     this.#emit(changed);
     this.#publish();
     return { outcome: 'added', comment };
+  }
+
+  /**
+   * A platform says this post is gone (its author deleted it, a platform moderator removed it or
+   * banned the author): it leaves the queue, and the air if it is on. Cards already done stay.
+   */
+  retract(platform: string, platformId: string): 'retracted' | 'unknown' | 'unchanged' {
+    let found: Comment | undefined;
+    for (const c of this.#comments.values()) {
+      if (c.platform === platform && c.platformId === platformId) found = c;
+    }
+    if (!found) return 'unknown';
+    const actor = `platform:${platform}`;
+    // A deleted post grouped with others leaves its group alone, where the card can still split.
+    const leaderStatus = this.#queue.get(this.#queue.leaderOf(found.id))?.status;
+    if (this.#queue.members(found.id).length > 1 && leaderStatus === 'incoming')
+      this.act({ type: 'ungroup', id: found.id }, actor);
+    const leader = this.#queue.leaderOf(found.id);
+    const status = this.#queue.get(leader)?.status;
+    if (status === undefined || !TRANSITIONS.reject.includes(status)) return 'unchanged';
+    this.act({ type: 'reject', id: leader }, actor);
+    return 'retracted';
   }
 
   /** Applies a moderator's action; throws a UserError the moderator can read when refused. */
