@@ -54,7 +54,12 @@ export const youtubeSettingsSchema = z.object({
   video: z.string(),
   rootUrl: z.string().nullable(),
   /** How long the show is planned to run: the daily quota is spread over it. */
-  showMinutes: z.number().int().min(15).max(24 * 60).default(180),
+  showMinutes: z
+    .number()
+    .int()
+    .min(15)
+    .max(24 * 60)
+    .default(180),
 });
 export type YouTubeSettings = z.output<typeof youtubeSettingsSchema>;
 
