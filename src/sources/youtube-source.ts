@@ -46,6 +46,8 @@ export interface YouTubeTimings {
   maxQuotaWaitMs: number;
   /** The project's daily quota: 10,000 units unless Google granted more. */
   dailyUnits: number;
+  /** A request without an answer for this long is given up (a stalled connection). */
+  requestTimeoutMs: number;
 }
 
 export const YOUTUBE_TIMINGS: YouTubeTimings = {
@@ -54,6 +56,7 @@ export const YOUTUBE_TIMINGS: YouTubeTimings = {
   retry: { initialMs: 1000, maxMs: 30_000, jitter: 0.2 },
   maxQuotaWaitMs: 24 * 3600_000,
   dailyUnits: DAILY_UNITS,
+  requestTimeoutMs: 20_000,
 };
 
 const VIDEO_ID = /^[A-Za-z0-9_-]{11}$/;
@@ -231,7 +234,7 @@ export class YouTubeSource implements CommentSource {
             maxResults: 2000,
             ...(pageToken ? { pageToken } : {}),
           },
-          { signal },
+          { signal, timeout: this.#timings.requestTimeoutMs },
         );
         failures = 0;
         for (const item of page.data.items ?? []) this.#take(item, videoId);
@@ -318,7 +321,7 @@ export class YouTubeSource implements CommentSource {
     this.#spend(COST.videoLookup);
     const response = await this.#api.videos.list(
       { id: [videoId], part: ['liveStreamingDetails'] },
-      { signal: this.#abort.signal },
+      { signal: this.#abort.signal, timeout: this.#timings.requestTimeoutMs },
     );
     const video = response.data.items?.[0];
     if (!video) return 'missing';

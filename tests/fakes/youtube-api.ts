@@ -31,10 +31,16 @@ export type YouTubeFault =
   | 'backendError'
   | 'rateLimitExceeded'
   | 'accessNotConfigured'
-  | 'garbage';
+  | 'garbage'
+  /** The connection is cut before an answer. */
+  | 'drop'
+  /** No answer at all: the request hangs until the client gives up. */
+  | 'stall'
+  /** The next page lists each of its messages twice. */
+  | 'duplicate';
 
 const REASONS: Record<
-  Exclude<YouTubeFault, 'garbage'>,
+  Exclude<YouTubeFault, 'garbage' | 'drop' | 'stall' | 'duplicate'>,
   { code: number; domain: string; message: string }
 > = {
   quotaExceeded: {
@@ -180,6 +186,11 @@ export class FakeYouTubeApi {
         return;
       }
       const fault = this.faults.shift();
+      if (fault === 'drop') {
+        req.socket.destroy();
+        return;
+      }
+      if (fault === 'stall') return;
       if (fault === 'garbage') {
         res.writeHead(200, { 'content-type': 'application/json; charset=UTF-8' });
         res.end(
@@ -192,7 +203,7 @@ export class FakeYouTubeApi {
         );
         return;
       }
-      if (fault) {
+      if (fault && fault !== 'duplicate') {
         const reason = REASONS[fault];
         this.#error(res, reason.code, reason.message, reason.domain, fault);
         return;
@@ -208,7 +219,7 @@ export class FakeYouTubeApi {
         ...(this.offlineAt ? { offlineAt: this.offlineAt } : {}),
         nextPageToken: this.#token(next),
         pageInfo: { totalResults: this.messages.length - offset, resultsPerPage: page.length },
-        items: page.map((m) => this.#item(m)),
+        items: (fault === 'duplicate' ? [...page, ...page] : page).map((m) => this.#item(m)),
       });
       return;
     }

@@ -15,6 +15,8 @@ export interface Harness {
   malformed: string[];
   /** The latest quota reading, where the source has a quota. */
   quota: SourceQuota | null;
+  /** How often each platform id was added: every post must be added exactly once. */
+  added: Map<string, number>;
   /** Platform ids the source took back, in order. */
   retracted: string[];
   /** The latest status, in English. */
@@ -29,6 +31,7 @@ export function sourceHarness(): Harness {
     duplicates: 0,
     malformed: [],
     retracted: [],
+    added: new Map(),
     quota: null,
     said: () => {
       const last = harness.statuses.at(-1);
@@ -55,6 +58,7 @@ export function sourceHarness(): Harness {
           return 'duplicate';
         }
         harness.comments.set(comment.platformId, comment);
+        harness.added.set(comment.platformId, (harness.added.get(comment.platformId) ?? 0) + 1);
         return 'added';
       },
       malformed: (reason) => harness.malformed.push(reason),
