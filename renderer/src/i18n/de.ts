@@ -164,6 +164,12 @@ export const de: Strings = {
     askers_other: 'gefragt von {{count}}',
   },
   moderator: {
+    addByHand: 'Von Hand hinzufügen',
+    byHandFrom: 'Gesehen auf',
+    byHandName: 'Name (freiwillig)',
+    byHandText: 'Frage',
+    byHandAdd: 'Zu Eingang hinzufügen',
+    byHandClose: 'Schließen',
     title: 'Moderation',
     incoming: 'Eingang',
     approved: 'Freigegeben',
@@ -241,7 +247,9 @@ export const de: Strings = {
     youtube: 'YouTube',
     audience: 'Publikumsseite',
     facebook: 'Facebook',
+    linkedin: 'LinkedIn',
     twitch: 'Twitch',
+    elsewhere: 'Anderswo (Telefon, Saal …)',
     test: 'Test',
   },
   settings: {

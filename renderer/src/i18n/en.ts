@@ -158,6 +158,12 @@ export const en = {
     askers_other: 'asked by {{count}}',
   },
   moderator: {
+    addByHand: 'Add by hand',
+    byHandFrom: 'Seen on',
+    byHandName: 'Name (optional)',
+    byHandText: 'Question',
+    byHandAdd: 'Add to incoming',
+    byHandClose: 'Close',
     title: 'Moderator',
     incoming: 'Incoming',
     approved: 'Approved',
@@ -235,7 +241,9 @@ export const en = {
     youtube: 'YouTube',
     audience: 'Audience page',
     facebook: 'Facebook',
+    linkedin: 'LinkedIn',
     twitch: 'Twitch',
+    elsewhere: 'Elsewhere (phone, room…)',
     test: 'Test',
   },
   settings: {

@@ -11,7 +11,7 @@ import {
 } from '../moderation-queue.js';
 import { SimilarityIndex } from '../similarity.js';
 import { hasLink, isQuestion } from '../text.js';
-import type { Comment, CommentStatus, OnAirComment } from '../../shared/comment.js';
+import type { Comment, CommentStatus, OnAirComment, Platform } from '../../shared/comment.js';
 import { incomingCommentSchema } from '../../shared/comment-schema.js';
 import { UserError } from '../../shared/errors.js';
 import { message, type Message } from '../../shared/messages/message.js';
@@ -171,6 +171,27 @@ export class QueueController {
     this.#emit(changed);
     this.#publish();
     return { outcome: 'added', comment };
+  }
+
+  /** A question a moderator saw elsewhere and typed in; it starts as incoming like any other. */
+  addByHand(input: { platform: Platform; text: string; name: string }, actor: string): Comment {
+    const result = this.ingest({
+      platform: input.platform,
+      platformId: `by-hand-${crypto.randomUUID()}`,
+      author: { name: input.name || actor, handle: null, avatarUrl: null, profileUrl: null },
+      text: input.text,
+      createdAt: this.#now().toISOString(),
+      url: null,
+    });
+    if (result.outcome !== 'added')
+      throw new UserError('invalid', message('queue.by_hand_invalid'));
+    this.#audit.append({
+      actor,
+      action: 'queue:addByHand',
+      target: result.comment.id,
+      detail: { platform: input.platform },
+    });
+    return result.comment;
   }
 
   /**

@@ -45,6 +45,9 @@ export function registerQueueIntents(
     // The schema was already checked, so only a duplicate can end up here.
     return { comment: null, duplicate: true };
   });
+  intents.handle('queue:addByHand', ({ platform, text, name }, { actor }) => ({
+    comment: queue.addByHand({ platform, text, name }, actor),
+  }));
 }
 
 /** What GET /api/comments reads; the handler turns the numbers into integers and checks them. */
@@ -109,6 +112,7 @@ export function queueRoutes(intents: IntentRegistry, queue: QueueController): Ro
     },
     ...actions,
     intentRoute(intents, 'POST', '/api/queue/next', 'queue:next', 'none'),
+    intentRoute(intents, 'POST', '/api/queue/by-hand', 'queue:addByHand', 'body'),
     intentRoute(intents, 'POST', '/api/queue/clear-air', 'queue:clearAir', 'none'),
     intentRoute(intents, 'POST', '/api/queue/undo', 'queue:undo', 'none'),
     intentRoute(intents, 'PUT', '/api/queue/blocklist', 'queue:setBlocklist', 'body'),

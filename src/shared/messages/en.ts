@@ -23,6 +23,7 @@ const codes = {
   'queue.move_only_approved': 'Only approved questions can be reordered; {{state}}.',
   'queue.split_only_incoming': 'Only incoming cards can be split; {{state}}.',
   'queue.not_grouped': 'This comment is not grouped with others.',
+  'queue.by_hand_invalid': 'That question could not be added; check its text.',
   'queue.nothing_to_air': 'Nothing to put on air: the approved queue is empty.',
   'queue.nothing_on_air': 'Nothing is on air.',
   'queue.nothing_to_undo': 'Nothing to undo.',
