@@ -45,6 +45,7 @@ export function createSourcesModule(
     retract: (platform, platformId) => queue.retract(platform, platformId) === 'retracted',
   });
   const audience = new AudienceService(hub, queue);
+  queue.setAirCheck((platform, platformId) => service.stillThere(platform, platformId));
   const service = new SourcesService({
     hub,
     manager,

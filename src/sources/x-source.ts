@@ -416,6 +416,22 @@ export class XSource implements CommentSource {
     }
   }
 
+  /**
+   * Whether the post can still be read on X (X reports no deletions): false when X says it is
+   * not found, null when X could not be asked.
+   */
+  async stillThere(id: string): Promise<boolean | null> {
+    try {
+      const answer = await this.#client.v2.get<{ data?: { id: string }[] }>('tweets', { ids: id });
+      return (answer.data ?? []).some((t) => t.id === id);
+    } catch (error) {
+      this.#context.logger.warn('could not check a post before it goes on air', {
+        failure: classify(error),
+      });
+      return null;
+    }
+  }
+
   // ── polling recent search ───────────────────────────────────────────────────────────────
 
   async #pollLoop(noStream: boolean): Promise<void> {

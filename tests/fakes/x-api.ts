@@ -261,6 +261,10 @@ export class FakeXApi {
       this.#stream(url, res);
       return;
     }
+    if (url.pathname === '/2/tweets' && req.method === 'GET') {
+      this.#lookup(url, res);
+      return;
+    }
     if (url.pathname === '/2/tweets/search/recent' && req.method === 'GET') {
       this.#search(url, res);
       return;
@@ -540,6 +544,36 @@ export class FakeXApi {
       },
       headers,
     );
+  }
+
+  /** The author deletes a post: search and lookup no longer find it (X sends no event). */
+  deletePost(id: string): void {
+    const at = this.tweets.findIndex((t) => t.id === id);
+    if (at !== -1) this.tweets.splice(at, 1);
+  }
+
+  /** GET /2/tweets?ids=…: found posts in data, the others as not-found errors (still 200). */
+  #lookup(url: URL, res: http.ServerResponse): void {
+    const ids = (url.searchParams.get('ids') ?? '').split(',').filter((id) => id !== '');
+    const asked = requestedBy(url);
+    const found = this.tweets.filter((t) => ids.includes(t.id));
+    const missing = ids.filter((id) => !found.some((t) => t.id === id));
+    this.#json(res, 200, {
+      ...(found.length > 0 ? { data: found.map((t) => renderTweet(t, asked)) } : {}),
+      ...(missing.length > 0
+        ? {
+            errors: missing.map((id) => ({
+              value: id,
+              detail: `Could not find tweet with ids: [${id}].`,
+              title: 'Not Found Error',
+              resource_type: 'tweet',
+              parameter: 'ids',
+              resource_id: id,
+              type: 'https://api.twitter.com/2/problems/resource-not-found',
+            })),
+          }
+        : {}),
+    });
   }
 
   /** Recent search refuses a since_id or start_time older than 7 days. */

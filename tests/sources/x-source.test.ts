@@ -259,3 +259,44 @@ describe('X source', () => {
     expect(invalid.status).toBe(400);
   });
 });
+
+describe('X posts deleted before they go on air', () => {
+  it('checks a post right before it airs; one deleted on X is refused and leaves the queue', async () => {
+    const fake = new FakeXApi();
+    fake.heartbeatMs = 100;
+    await fake.start();
+    const core = await startTestCore({ xTimings: FAST });
+    try {
+      await api(core, 'PUT', '/api/sources/x', {
+        body: {
+          enabled: true,
+          hashtags: ['#NextTalk'],
+          bearerToken: fake.bearer,
+          apiBaseUrl: fake.url,
+        },
+      });
+      await eventually(
+        () => expect(core.hub.get('sources').find((s) => s.id === 'x')?.state).toBe('connected'),
+        5000,
+      );
+      const kept = fake.post('Still here? #NextTalk', 'kim');
+      const gone = fake.post('Regretted this one #NextTalk', 'lou');
+      const byId = (id: string) => core.queue.list(null).find((c) => c.platformId === id);
+      await eventually(() => expect(byId(gone.id)).toBeDefined(), 5000);
+      fake.deletePost(gone.id);
+
+      const refused = await api(core, 'POST', `/api/comments/${byId(gone.id)?.id ?? ''}/air`);
+      expect(refused.status).toBe(409);
+      expect(JSON.stringify(refused.body)).toContain('queue.gone_on_platform');
+      expect(byId(gone.id)?.status).toBe('rejected');
+      expect(core.hub.get('queue').onAir).toBeNull();
+
+      const aired = await api(core, 'POST', `/api/comments/${byId(kept.id)?.id ?? ''}/air`);
+      expect(aired.status).toBe(200);
+      expect(core.hub.get('queue').onAir?.id).toBe(byId(kept.id)?.id);
+    } finally {
+      await core.dispose();
+      await fake.stop();
+    }
+  });
+});

@@ -52,6 +52,7 @@ export class QueueController {
   readonly #index = new SimilarityIndex();
   readonly #listeners = new Set<CommentsListener>();
   #rules: BlocklistRules;
+  #airCheck: ((platform: string, platformId: string) => Promise<boolean | null>) | null = null;
   #blocklist: Blocklist;
 
   constructor(deps: QueueControllerDeps) {
@@ -171,6 +172,30 @@ export class QueueController {
     this.#emit(changed);
     this.#publish();
     return { outcome: 'added', comment };
+  }
+
+  /** Asks a platform without deletion events whether a post still exists (null: cannot tell). */
+  setAirCheck(check: (platform: string, platformId: string) => Promise<boolean | null>): void {
+    this.#airCheck = check;
+  }
+
+  /** The card `queue:next` would put on air. */
+  nextUp(): string | undefined {
+    return this.#queue.approvedOrder()[0];
+  }
+
+  /**
+   * Right before a card goes on air, where its platform reports no deletions: a post that is
+   * gone is taken out of the queue, and the airing is refused with a word why.
+   */
+  async checkBeforeAir(id: string | undefined): Promise<void> {
+    if (id === undefined || this.#airCheck === null) return;
+    const comment = this.#comments.get(this.#queue.leaderOf(id));
+    if (!comment) return;
+    if ((await this.#airCheck(comment.platform, comment.platformId)) !== false) return;
+    this.retract(comment.platform, comment.platformId);
+    const site = comment.platform === 'x' ? 'X' : comment.platform;
+    throw new UserError('conflict', message('queue.gone_on_platform', { site }));
   }
 
   /** A question a moderator saw elsewhere and typed in; it starts as incoming like any other. */

@@ -25,6 +25,8 @@ const codes: Record<MessageCode, string> = {
   'queue.split_only_incoming': 'Nur eingehende Karten lassen sich aufteilen; {{state}}.',
   'queue.not_grouped': 'Dieser Kommentar ist mit keinem anderen gruppiert.',
   'queue.by_hand_invalid': 'Diese Frage konnte nicht hinzugefügt werden; prüfe ihren Text.',
+  'queue.gone_on_platform':
+    'Dieser Beitrag wurde auf {{site}} gelöscht und kann nicht auf Sendung; er wurde aus der Warteschlange genommen.',
   'queue.nothing_to_air': 'Nichts für die Sendung: Die Liste der freigegebenen Fragen ist leer.',
   'queue.nothing_on_air': 'Gerade ist nichts auf Sendung.',
   'queue.nothing_to_undo': 'Es gibt nichts rückgängig zu machen.',

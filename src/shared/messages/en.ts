@@ -24,6 +24,8 @@ const codes = {
   'queue.split_only_incoming': 'Only incoming cards can be split; {{state}}.',
   'queue.not_grouped': 'This comment is not grouped with others.',
   'queue.by_hand_invalid': 'That question could not be added; check its text.',
+  'queue.gone_on_platform':
+    'This post was deleted on {{site}}, so it cannot go on air; it was taken out of the queue.',
   'queue.nothing_to_air': 'Nothing to put on air: the approved queue is empty.',
   'queue.nothing_on_air': 'Nothing is on air.',
   'queue.nothing_to_undo': 'Nothing to undo.',
