@@ -69,7 +69,7 @@ describe('source registry', () => {
     expect(sources.sources.find((s) => s.id === 'demo-wall')).toMatchObject({
       state: 'connected',
       label: 'Demo wall',
-      message: 'Listening in Hall A',
+      message: { code: 'source.connected', details: 'Listening in Hall A' },
     });
   });
 
