@@ -2,7 +2,17 @@
 // came from. Its identity is (platform, platformId): the same post never enters twice.
 // (No zod here, so the UI can import it without the validator; schemas: comment-schema.ts.)
 
-export const PLATFORMS = ['x', 'youtube', 'audience', 'facebook', 'twitch', 'test'] as const;
+export const PLATFORMS = [
+  'x',
+  'youtube',
+  'audience',
+  'facebook',
+  'linkedin',
+  'twitch',
+  // Typed in by a moderator: a phone call, the room, a platform Panelcast cannot read.
+  'elsewhere',
+  'test',
+] as const;
 export type Platform = (typeof PLATFORMS)[number];
 
 export const COMMENT_STATUSES = [

@@ -1,6 +1,7 @@
 // What the core accepts from control clients (socket events and REST bodies alike): one zod
 // schema per intent. The core checks every payload against these before acting.
 import { z } from 'zod';
+import { MAX_COMMENT_TEXT } from './comment.js';
 import { incomingCommentSchema } from './comment-schema.js';
 import { COMMENT_STATUSES, PLATFORMS } from './comment.js';
 import {
@@ -78,6 +79,12 @@ export const controlIntentSchemas = {
   'comments:unsubscribe': nothing,
   /** Add a comment by hand or from a script (REST: POST /api/comments). */
   'comments:add': incomingCommentSchema,
+  /** A question a moderator saw elsewhere and types in, tagged with where it came from. */
+  'queue:addByHand': z.strictObject({
+    platform: z.enum(['youtube', 'x', 'facebook', 'linkedin', 'twitch', 'elsewhere']),
+    text: z.string().trim().min(1).max(MAX_COMMENT_TEXT),
+    name: z.string().trim().max(100).default(''),
+  }),
   'queue:approve': commentId,
   'queue:reject': commentId,
   'queue:restore': commentId,
@@ -164,6 +171,12 @@ export const controlIntentSchemas = {
       .url({ protocol: /^https?$/ })
       .nullable()
       .optional(),
+    showMinutes: z
+      .number()
+      .int()
+      .min(15)
+      .max(24 * 60)
+      .default(180),
   }),
   'sources:configureAudience': z.strictObject({ enabled: z.boolean() }),
   /** Settings for any registered source; the source's own schema checks them. */

@@ -49,7 +49,7 @@ export function initialState(
       obsPasswordSaved: false,
       lowerThird: null,
       x: { enabled: false, hashtags: [], mode: 'auto', apiBaseUrl: null, tokenSaved: false },
-      youtube: { enabled: false, video: '', rootUrl: null, keySaved: false },
+      youtube: { enabled: false, video: '', rootUrl: null, showMinutes: 180, keySaved: false },
       audience: { enabled: true },
       secretsToReenter: [],
     },

@@ -56,6 +56,7 @@ export interface ControlIntentResults {
   'comments:subscribe': { total: number };
   'comments:unsubscribe': object;
   'comments:add': { comment: Comment | null; duplicate: boolean };
+  'queue:addByHand': { comment: Comment };
   'queue:approve': QueueActionResult;
   'queue:reject': QueueActionResult;
   'queue:restore': QueueActionResult;

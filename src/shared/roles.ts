@@ -27,6 +27,7 @@ export const INTENT_ROLES: Record<ControlIntentName, readonly Role[]> = {
   'comments:subscribe': PM,
   'comments:unsubscribe': PM,
   'comments:add': PM,
+  'queue:addByHand': PM,
   'queue:approve': PM,
   'queue:reject': PM,
   'queue:restore': PM,

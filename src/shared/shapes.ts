@@ -53,6 +53,13 @@ export const youtubeSettingsSchema = z.object({
   /** Video URL or id of the live stream. */
   video: z.string(),
   rootUrl: z.string().nullable(),
+  /** How long the show is planned to run: the daily quota is spread over it. */
+  showMinutes: z
+    .number()
+    .int()
+    .min(15)
+    .max(24 * 60)
+    .default(180),
 });
 export type YouTubeSettings = z.output<typeof youtubeSettingsSchema>;
 

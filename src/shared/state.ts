@@ -45,6 +45,8 @@ export interface SourceCounters {
   duplicates: number;
   /** Payloads that could not be read or failed validation. */
   malformed: number;
+  /** Posts the platform reported deleted (or whose author it banned) that left the queue. */
+  retracted: number;
 }
 
 export interface SourceStatus {
@@ -52,11 +54,25 @@ export interface SourceStatus {
   platform: string;
   label: string;
   state: SourceState;
-  /** What is going on, in plain words ("rate-limited until 14:05"). */
-  message: string;
+  /** What is going on, as a code the UI words ("rate-limited until 14:05"). */
+  message: Message;
   /** When the next attempt is due, while reconnecting or rate-limited (ISO time). */
   retryAt: string | null;
   counters: SourceCounters;
+  /** A platform's daily request quota as this source spends it; null where there is none. */
+  quota: SourceQuota | null;
+}
+
+/** Units used today against a daily quota (YouTube), and what the planned show needs. */
+export interface SourceQuota {
+  dailyUnits: number;
+  usedToday: number;
+  /** At the platform's own pace, from now to the planned end of the show. */
+  plannedNeed: number;
+  /** The pause between requests chosen to last the show (ms). */
+  pollEveryMs: number;
+  /** When the platform starts counting afresh (ISO). */
+  resetsAt: string;
 }
 
 export interface QueueSummary {

@@ -85,7 +85,7 @@ export class AudienceSource implements CommentSource {
 
   start(): void {
     this.#open = true;
-    this.#context.status('connected', 'Open: viewers can ask on the /audience page.');
+    this.#context.status('connected', message('audience.open'));
   }
 
   stop(): Promise<void> {

@@ -2,6 +2,7 @@
 // the "sources" slice. Replacing or stopping one never touches the others.
 import type { IncomingComment } from '../shared/comment-schema.js';
 import type { Logger } from '../shared/logger.js';
+import { inEnglish, message } from '../shared/messages/message.js';
 import type { StateHub } from '../shared/state-hub.js';
 import type { SourceStatus } from '../shared/state.js';
 import type { CommentSource, IngestOutcome, SourceContext } from './source.js';
@@ -10,6 +11,8 @@ export interface SourceManagerOptions {
   hub: StateHub;
   logger: Logger;
   ingest: (comment: IncomingComment) => IngestOutcome;
+  /** Takes a post back that its platform reports gone; false when it was not (or no more) in. */
+  retract: (platform: string, platformId: string) => boolean;
   /** Counters change with every comment; they are published at most this often. */
   publishIntervalMs?: number;
 }
@@ -23,6 +26,7 @@ export class SourceManager {
   readonly #hub: StateHub;
   readonly #logger: Logger;
   readonly #ingest: (comment: IncomingComment) => IngestOutcome;
+  readonly #retract: (platform: string, platformId: string) => boolean;
   readonly #interval: number;
   readonly #entries = new Map<string, Entry>();
   #timer: ReturnType<typeof setTimeout> | null = null;
@@ -31,6 +35,7 @@ export class SourceManager {
     this.#hub = options.hub;
     this.#logger = options.logger;
     this.#ingest = options.ingest;
+    this.#retract = options.retract;
     this.#interval = options.publishIntervalMs ?? 200;
   }
 
@@ -48,9 +53,10 @@ export class SourceManager {
         platform,
         label,
         state: 'connecting',
-        message: 'Starting…',
+        message: message('source.starting'),
         retryAt: null,
-        counters: { received: 0, duplicates: 0, malformed: 0 },
+        counters: { received: 0, duplicates: 0, malformed: 0, retracted: 0 },
+        quota: null,
       },
       source: null,
     };
@@ -67,15 +73,30 @@ export class SourceManager {
         this.#schedule();
         return outcome;
       },
+      retract: (platformId) => {
+        if (!this.#retract(platform, platformId)) return;
+        entry.status.counters.retracted += 1;
+        logger.info('retracted', { platformId });
+        this.#schedule();
+      },
+      quota: (reading) => {
+        entry.status.quota = reading;
+        this.#schedule();
+      },
       malformed: (reason) => {
         entry.status.counters.malformed += 1;
         logger.warn('malformed payload', { reason });
         this.#schedule();
       },
-      status: (state, message, retryAt = null) => {
+      status: (state, said, retryAt = null) => {
         if (this.#entries.get(id) !== entry) return; // a replaced source reports no more
-        entry.status = { ...entry.status, state, message, retryAt: retryAt?.toISOString() ?? null };
-        logger.info(`status: ${state}`, { message });
+        entry.status = {
+          ...entry.status,
+          state,
+          message: said,
+          retryAt: retryAt?.toISOString() ?? null,
+        };
+        logger.info(`status: ${state}`, { message: inEnglish(said) });
         this.#publish();
       },
     };

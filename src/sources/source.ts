@@ -3,7 +3,8 @@
 // source runs and fails on its own; the manager turns their reports into the "sources" state.
 import type { IncomingComment } from '../shared/comment-schema.js';
 import type { Logger } from '../shared/logger.js';
-import type { SourceState } from '../shared/state.js';
+import type { Message } from '../shared/messages/message.js';
+import type { SourceQuota, SourceState } from '../shared/state.js';
 
 /** 'unstored': it could not be saved (disk full, database locked); the source fetches it again. */
 export type IngestOutcome = 'added' | 'duplicate' | 'invalid' | 'unstored';
@@ -11,9 +12,13 @@ export type IngestOutcome = 'added' | 'duplicate' | 'invalid' | 'unstored';
 export interface SourceContext {
   /** Hands over a comment; it is stored (once) before anyone sees it. */
   ingest(comment: IncomingComment): IngestOutcome;
+  /** The platform says this post is gone (deleted, or its author banned): take it back. */
+  retract(platformId: string): void;
   /** A payload from the platform that could not be read; counted and logged, never fatal. */
   malformed(reason: string): void;
-  status(state: SourceState, message: string, retryAt?: Date | null): void;
+  status(state: SourceState, message: Message, retryAt?: Date | null): void;
+  /** How much of a daily quota is spent, for Settings (sources with a quota only). */
+  quota(reading: SourceQuota): void;
   logger: Logger;
 }
 
@@ -32,6 +37,14 @@ export interface CommentSource {
   start(): void;
   stop(): Promise<void>;
 }
+
+/** Time as a source sees it; tests pass a simulated one to run a 3-hour show in seconds. */
+export interface SourceClock {
+  now(): number;
+  pause(ms: number, signal: AbortSignal): Promise<void>;
+}
+
+export const realClock: SourceClock = { now: () => Date.now(), pause: (ms, s) => pause(ms, s) };
 
 /** "14:05" in the core's local time, for "rate-limited until 14:05". */
 export function clockTime(date: Date): string {

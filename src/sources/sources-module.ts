@@ -52,8 +52,10 @@ export function createSourcesModule(
         throw error;
       }
     },
+    retract: (platform, platformId) => queue.retract(platform, platformId) === 'retracted',
   });
   const audience = new AudienceService(hub, queue);
+  queue.setAirCheck((platform, platformId) => service.stillThere(platform, platformId));
   const service = new SourcesService({
     hub,
     manager,

@@ -52,6 +52,8 @@ export function sourcesSummary({
 }
 
 export class SourcesService {
+  /** The running X source, asked whether a post still exists before it goes on air. */
+  #x: XSource | null = null;
   readonly #deps: SourcesApiDeps;
   #progressTimer: ReturnType<typeof setTimeout> | null = null;
   #pendingLastSeen: string | null = null;
@@ -144,9 +146,19 @@ export class SourcesService {
       'YouTube live chat',
       (context) =>
         new YouTubeSource(
-          { apiKey: key, video: settings.video, rootUrl: settings.rootUrl },
+          {
+            apiKey: key,
+            video: settings.video,
+            rootUrl: settings.rootUrl,
+            showMinutes: settings.showMinutes,
+          },
           context,
-          this.#deps.youtubeTimings ?? {},
+          {
+            timings: this.#deps.youtubeTimings ?? {},
+            quota: this.#deps.settings.get('sources.youtube.quota'),
+            // One small write per request (every few seconds): a restart keeps the day's count.
+            onQuota: (day) => this.#deps.settings.set('sources.youtube.quota', day),
+          },
         ),
     );
   }
@@ -213,24 +225,32 @@ export class SourcesService {
     const { manager, secrets } = this.#deps;
     const token = secrets.getFor(X_TOKEN, xTokenHosts(settings.apiBaseUrl));
     if (!settings.enabled || token === null || settings.hashtags.length === 0) {
+      this.#x = null;
       await manager.remove('x');
       return;
     }
-    await manager.run(
-      'x',
-      'x',
-      `X ${settings.hashtags.join(' ')}`,
-      (context) =>
-        new XSource(
-          {
-            ...settings,
-            bearerToken: token,
-            lastSeenId: this.#deps.settings.get('sources.x.lastSeenId'),
-          },
-          context,
-          { timings: this.#deps.xTimings ?? {}, onProgress: (id) => this.#saveProgress(id) },
-        ),
-    );
+    await manager.run('x', 'x', `X ${settings.hashtags.join(' ')}`, (context) => {
+      this.#x = new XSource(
+        {
+          ...settings,
+          bearerToken: token,
+          lastSeenId: this.#deps.settings.get('sources.x.lastSeenId'),
+        },
+        context,
+        { timings: this.#deps.xTimings ?? {}, onProgress: (id) => this.#saveProgress(id) },
+      );
+      return this.#x;
+    });
+  }
+
+  /**
+   * Right before a post goes on air: is it still there? Only asked of platforms that report no
+   * deletions and that Panelcast reads (X); null where it cannot tell.
+   */
+  async stillThere(platform: string, platformId: string): Promise<boolean | null> {
+    if (platform === 'x' && this.#x !== null && !platformId.startsWith('by-hand-'))
+      return this.#x.stillThere(platformId);
+    return null;
   }
 
   /** The last-seen id changes with every post; it is written at most every few seconds. */

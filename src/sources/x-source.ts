@@ -1,24 +1,30 @@
-// Posts with the show's hashtags from X, through twitter-api-v2 with an app bearer token. The
-// filtered stream (our rules tagged "panelcast", others' rules left alone) reconnects the way X
-// asks: at once, then +250 ms steps to 16 s for network drops, 5 s doubling to 320 s for HTTP
-// errors, 60 s doubling for 429 (or until X's reset time). After every gap the missed posts are
-// fetched with recent search since the last id seen; the store's de-duplication makes every post
-// count once. Plans without the stream fall back to polling recent search.
-import http from 'node:http';
-import {
-  ApiResponseError,
-  ETwitterStreamEvent,
-  TwitterApi,
-  type ITwitterApiBeforeRequestConfigHookArgs,
-  type ITwitterApiClientPlugin,
-  type StreamingV2Rule,
-  type TweetStream,
-  type TweetV2SingleStreamResult,
-} from 'twitter-api-v2';
-import { z } from 'zod';
-import type { IncomingComment } from '../shared/comment-schema.js';
-import { describeZodError } from '../shared/validation.js';
+// Posts with the show's hashtags from X: rules and recent search through twitter-api-v2, the
+// filtered stream read by x-stream-connection. Reconnects the way X asks (at once, then +250 ms
+// steps to 16 s for network drops, 5 s doubling to 320 s for HTTP errors, 60 s doubling for 429 or
+// until X's reset); after every gap the missed posts come from recent search; plans without the
+// stream poll search, paced by X's rate-limit headers.
+import { type StreamingV2Rule, type TwitterApi } from 'twitter-api-v2';
+import { message, type Message } from '../shared/messages/message.js';
 import { NotStored, clockTime, pause, type CommentSource, type SourceContext } from './source.js';
+import { classify, createXClient, X_API, xUserAgent } from './x-client.js';
+import {
+  EXPANSIONS,
+  readSearchPage,
+  readStreamLine,
+  snowflakeTime,
+  toComment,
+  TWEET_FIELDS,
+  USER_FIELDS,
+  type ReadItems,
+  type Tweet,
+  type XUser,
+} from './x-payload.js';
+import { RequestBudget } from './x-request-budget.js';
+import { runXStream, type Failure } from './x-stream-connection.js';
+import type { StreamLine } from './x-stream-lines.js';
+
+export type { Failure } from './x-stream-connection.js';
+export { createXClient } from './x-client.js';
 
 export const PANELCAST_RULE_TAG = 'panelcast';
 
@@ -42,9 +48,12 @@ export interface XTimings {
   httpMaxMs: number;
   rateLimitInitialMs: number;
   rateLimitMaxMs: number;
+  /** The shortest pause between two polls; the rate-limit headers may ask for longer. */
   pollIntervalMs: number;
   /** On the very first poll, how far back to look. */
   pollLookbackMs: number;
+  /** Recent search only reaches back this far; older since_ids are refused with 400. */
+  searchWindowMs: number;
 }
 
 export const X_TIMINGS: XTimings = {
@@ -57,53 +66,8 @@ export const X_TIMINGS: XTimings = {
   rateLimitMaxMs: 15 * 60_000,
   pollIntervalMs: 15_000,
   pollLookbackMs: 60 * 60_000,
+  searchWindowMs: 7 * 24 * 60 * 60_000,
 };
-
-const TWEET_FIELDS = ['created_at', 'author_id'] as const;
-const USER_FIELDS = ['name', 'username', 'profile_image_url'] as const;
-
-const userSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  username: z.string(),
-  profile_image_url: z.string().optional(),
-});
-const tweetSchema = z.object({
-  id: z.string().regex(/^\d{1,25}$/),
-  text: z.string(),
-  author_id: z.string(),
-  created_at: z.string().optional(),
-});
-const streamPayloadSchema = z.object({
-  data: tweetSchema,
-  includes: z.object({ users: z.array(userSchema).optional() }).optional(),
-  matching_rules: z.array(z.object({ id: z.string(), tag: z.string().optional() })).optional(),
-});
-
-type Tweet = z.infer<typeof tweetSchema>;
-type User = z.infer<typeof userSchema>;
-
-/** twitter-api-v2 has no base-URL option: rewrite each request's URL, before it is built. */
-function apiBasePlugin(base: URL): ITwitterApiClientPlugin {
-  const prefix = base.pathname.replace(/\/+$/, '');
-  const rewrite = ({ params }: ITwitterApiBeforeRequestConfigHookArgs): void => {
-    const original = new URL(params.url.startsWith('http') ? params.url : `https://${params.url}`);
-    params.url = `${base.origin}${prefix}${original.pathname}${original.search}`;
-  };
-  return { onBeforeRequestConfig: rewrite, onBeforeStreamRequestConfig: rewrite };
-}
-
-export function createXClient(
-  config: Pick<XSourceConfig, 'bearerToken' | 'apiBaseUrl'>,
-): TwitterApi {
-  if (config.apiBaseUrl === null) return new TwitterApi(config.bearerToken);
-  const base = new URL(config.apiBaseUrl);
-  return new TwitterApi(config.bearerToken, {
-    plugins: [apiBasePlugin(base)],
-    // The client always uses https.request; an http.Agent makes plain-http URLs work.
-    ...(base.protocol === 'http:' ? { httpAgent: new http.Agent({ keepAlive: true }) } : {}),
-  });
-}
 
 /** "(#NextTalk OR #AskNextTalk) -is:retweet" */
 export function ruleFor(hashtags: readonly string[]): string {
@@ -112,40 +76,8 @@ export function ruleFor(hashtags: readonly string[]): string {
   return `${any} -is:retweet`;
 }
 
-/** X encodes only these three in post text. */
-function decodeEntities(text: string): string {
-  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-}
-
 function newer(a: string | null, b: string): string {
   return a === null || BigInt(b) > BigInt(a) ? b : a;
-}
-
-export type Failure =
-  | { kind: 'network'; detail: string }
-  | { kind: 'stall' }
-  | { kind: 'operational' }
-  | { kind: 'http'; status: number; detail: string }
-  | { kind: 'rate_limited'; resetAt: Date | null }
-  | { kind: 'unauthorized' }
-  | { kind: 'forbidden'; detail: string };
-
-function classify(error: unknown): Failure {
-  if (error instanceof ApiResponseError) {
-    const status = error.code;
-    if (status === 429) {
-      const reset = error.rateLimit?.reset;
-      return { kind: 'rate_limited', resetAt: reset ? new Date(reset * 1000) : null };
-    }
-    if (status === 401) return { kind: 'unauthorized' };
-    if (status === 403) {
-      const data = error.data as { detail?: string; title?: string } | undefined;
-      return { kind: 'forbidden', detail: data?.detail ?? data?.title ?? 'Forbidden' };
-    }
-    const data = error.data as { title?: string } | undefined;
-    return { kind: 'http', status, detail: data?.title ?? `HTTP ${status}` };
-  }
-  return { kind: 'network', detail: error instanceof Error ? error.message : String(error) };
 }
 
 /**
@@ -159,7 +91,8 @@ export function retryDelay(failure: Failure, n: number, t: XTimings, nowMs: numb
     case 'operational':
     case 'network':
       return n <= 1 ? 0 : Math.min(t.tcpMaxMs, t.tcpStepMs * (n - 1));
-    case 'rate_limited': {
+    case 'rate_limited':
+    case 'connection_taken': {
       const backoff = Math.min(t.rateLimitMaxMs, t.rateLimitInitialMs * 2 ** (n - 1));
       const untilReset = failure.resetAt ? failure.resetAt.getTime() - nowMs : 0;
       return Math.max(backoff, untilReset);
@@ -169,7 +102,37 @@ export function retryDelay(failure: Failure, n: number, t: XTimings, nowMs: numb
   }
 }
 
-class Fatal extends Error {}
+/** The words for a failure we retry after `delay`. */
+export function retryMessage(failure: Failure, delay: number, retryAt: Date): Message {
+  const when =
+    delay < 1000
+      ? message('x.retry_now')
+      : message('x.retry_in', { seconds: Math.round(delay / 1000) });
+  switch (failure.kind) {
+    case 'rate_limited':
+      return message('x.rate_limited', { time: clockTime(retryAt) });
+    case 'connection_taken':
+      return message('x.connection_taken', { time: clockTime(retryAt) });
+    case 'stall':
+      return message('x.stalled', { when });
+    case 'operational':
+      return message('x.operational', { when });
+    case 'network':
+      return message('x.dropped', { when }, failure.detail);
+    case 'http':
+      return message('x.http_error', { when, status: failure.status }, failure.detail);
+    default:
+      return message('x.refused', { when });
+  }
+}
+
+class Fatal extends Error {
+  readonly coded: Message;
+  constructor(coded: Message) {
+    super(coded.code);
+    this.coded = coded;
+  }
+}
 
 export class XSource implements CommentSource {
   readonly #config: XSourceConfig;
@@ -178,19 +141,21 @@ export class XSource implements CommentSource {
   readonly #onProgress: (lastSeenId: string) => void;
   readonly #client: TwitterApi;
   readonly #abort = new AbortController();
+  readonly #searchBudget = new RequestBudget();
   #run: Promise<void> = Promise.resolve();
-  #stream: TweetStream<TweetV2SingleStreamResult> | null = null;
   /** Set when the last stream connection got through, so its failure starts the backoff afresh. */
   #wasUp = false;
   #lastSeenId: string | null;
   /** The last id before an unfilled gap: search from here once the stream is back. */
   #gapFrom: string | null = null;
+  /** Why the current stream connection is ending, when a line of it said so. */
+  #endCause: Failure | null = null;
   /** Set while stream posts could not be saved: the cursor waits for the search to catch up. */
   #held = false;
   /** Counts posts not saved, so a gap fill knows whether another one failed meanwhile. */
   #unstored = 0;
   #filling = false;
-  readonly #tag: string;
+  readonly #tag = PANELCAST_RULE_TAG;
 
   constructor(
     config: XSourceConfig,
@@ -205,21 +170,23 @@ export class XSource implements CommentSource {
     this.#lastSeenId = config.lastSeenId;
     // A restart is a gap too.
     this.#gapFrom = config.lastSeenId;
-    this.#tag = PANELCAST_RULE_TAG;
   }
 
   start(): void {
-    this.#run = (this.#config.mode === 'poll' ? this.#pollLoop() : this.#streamLoop()).catch(
+    this.#run = (this.#config.mode === 'poll' ? this.#pollLoop(false) : this.#streamLoop()).catch(
       (error: unknown) => {
-        this.#context.status('error', error instanceof Error ? error.message : String(error));
+        if (error instanceof Fatal) this.#context.status('error', error.coded);
+        else
+          this.#context.status(
+            'error',
+            message('source.failed', {}, error instanceof Error ? error.message : String(error)),
+          );
       },
     );
   }
 
   async stop(): Promise<void> {
     this.#abort.abort();
-    // close() (not destroy()) so the running loop hears the stream end and finishes.
-    this.#stream?.close();
     await this.#run;
   }
 
@@ -236,16 +203,17 @@ export class XSource implements CommentSource {
     return ruleFor(this.#config.hashtags);
   }
 
+  get #hashtags(): string {
+    return this.#config.hashtags.join(', ');
+  }
+
   // ── the filtered stream ─────────────────────────────────────────────────────────────────
 
   async #streamLoop(): Promise<void> {
     let failures = 0;
     let last: Failure['kind'] | null = null;
     while (!this.#isStopped()) {
-      this.#context.status(
-        failures === 0 ? 'connecting' : 'reconnecting',
-        'Connecting to the X filtered stream…',
-      );
+      this.#context.status(failures === 0 ? 'connecting' : 'reconnecting', message('x.connecting'));
       let failure: Failure;
       this.#wasUp = false;
       try {
@@ -257,67 +225,34 @@ export class XSource implements CommentSource {
       if (this.#isStopped()) return;
       this.#gapFrom ??= this.#lastSeenId;
 
-      if (failure.kind === 'unauthorized') {
-        this.#context.status(
-          'error',
-          'X rejected the bearer token. Enter a valid one in Settings.',
-        );
-        return;
-      }
+      if (failure.kind === 'unauthorized') throw new Fatal(message('x.unauthorized'));
       if (failure.kind === 'forbidden') {
-        if (this.#config.mode === 'auto') {
-          this.#context.logger.info('filtered stream not allowed; polling search', {
-            detail: failure.detail,
-          });
-          await this.#pollLoop(
-            'Your X plan does not include the filtered stream, so Panelcast polls recent search',
-          );
-          return;
-        }
-        this.#context.status(
-          'error',
-          `Your X plan does not allow the filtered stream (${failure.detail}).`,
-        );
+        if (this.#config.mode === 'stream')
+          throw new Fatal(message('x.stream_forbidden', {}, failure.detail));
+        this.#context.logger.info('filtered stream not allowed; polling search', {
+          detail: failure.detail,
+        });
+        await this.#pollLoop(true);
         return;
       }
       // A stream that was up starts afresh; the same kind of failure in a row escalates.
       failures = !this.#streamWasUp() && failure.kind === last ? failures + 1 : 1;
       last = failure.kind;
-      const { delay, state, message, retryAt } = this.#plan(failure, failures);
-      this.#context.status(state, message, retryAt);
-      await pause(delay, this.#abort.signal);
+      await this.#waitAfter(failure, failures);
     }
   }
 
-  #plan(
-    failure: Failure,
-    n: number,
-  ): { delay: number; state: 'reconnecting' | 'rate_limited'; message: string; retryAt: Date } {
+  async #waitAfter(failure: Failure, n: number): Promise<number> {
     const delay = retryDelay(failure, n, this.#timings, Date.now());
     const retryAt = new Date(Date.now() + delay);
-    if (failure.kind === 'rate_limited') {
-      return {
-        delay,
-        state: 'rate_limited',
-        retryAt,
-        message: `Rate-limited by X until ${clockTime(retryAt)}. Posts from meanwhile are fetched afterwards.`,
-      };
-    }
-    const why: Record<Exclude<Failure['kind'], 'rate_limited'>, string> = {
-      stall: 'The stream went silent (no heartbeat)',
-      operational: 'X closed the stream for maintenance',
-      network: `The connection to X dropped (${failure.kind === 'network' ? failure.detail : ''})`,
-      http: `X answered ${failure.kind === 'http' ? `${failure.status} ${failure.detail}` : ''}`,
-      unauthorized: 'X rejected the bearer token',
-      forbidden: 'X refused the stream',
-    };
-    const when = delay < 1000 ? 'now' : `in ${Math.round(delay / 1000)} s`;
-    return {
-      delay,
-      state: 'reconnecting',
+    const limited = failure.kind === 'rate_limited' || failure.kind === 'connection_taken';
+    this.#context.status(
+      limited ? 'rate_limited' : 'reconnecting',
+      retryMessage(failure, delay, retryAt),
       retryAt,
-      message: `${why[failure.kind]}. Reconnecting ${when}.`,
-    };
+    );
+    await pause(delay, this.#abort.signal);
+    return delay;
   }
 
   /** Makes sure our tagged rule matches the hashtags; other apps' or people's rules stay. */
@@ -336,76 +271,65 @@ export class XSource implements CommentSource {
 
   /** Runs one stream connection until it ends; returns why it ended. */
   async #streamOnce(): Promise<Failure> {
-    const stream = this.#client.v2.searchStream({
-      expansions: ['author_id'],
-      'tweet.fields': [...TWEET_FIELDS],
-      'user.fields': [...USER_FIELDS],
-      autoConnect: false,
+    const url = new URL(`${this.#config.apiBaseUrl ?? X_API}/2/tweets/search/stream`);
+    url.searchParams.set('expansions', EXPANSIONS.join(','));
+    url.searchParams.set('tweet.fields', TWEET_FIELDS.join(','));
+    url.searchParams.set('user.fields', USER_FIELDS.join(','));
+    this.#endCause = null;
+    const failure = await runXStream({
+      url,
+      headers: {
+        authorization: `Bearer ${this.#config.bearerToken}`,
+        'user-agent': xUserAgent(),
+      },
+      keepAliveMs: this.#timings.keepAliveMs,
+      signal: this.#abort.signal,
+      onConnected: () => {
+        this.#wasUp = true;
+        this.#context.status('connected', message('x.connected', { hashtags: this.#hashtags }));
+        void this.#fillGap();
+      },
+      onLine: (line) => this.#onLine(line),
     });
-    this.#stream = stream;
-    let cause: Failure | null = null;
-    const ended = new Promise<Failure>((resolve) => {
-      stream.on(ETwitterStreamEvent.Data, (payload) => this.#onPayload(payload));
-      stream.on(ETwitterStreamEvent.DataError, (payload) => {
-        const text = JSON.stringify(payload);
-        if (text.includes('operational-disconnect')) {
-          cause = { kind: 'operational' };
-        } else {
-          this.#context.malformed(`X sent an error in the stream: ${text.slice(0, 200)}`);
-        }
-      });
-      stream.on(ETwitterStreamEvent.TweetParseError, () =>
-        this.#context.malformed('A line of the X stream was not valid JSON.'),
-      );
-      stream.on(ETwitterStreamEvent.ConnectionLost, () => {
-        cause ??= { kind: 'stall' };
-      });
-      stream.on(ETwitterStreamEvent.ConnectionError, (error: Error) => {
-        cause ??= { kind: 'network', detail: error.message };
-      });
-      stream.on(ETwitterStreamEvent.ConnectionClosed, () =>
-        resolve(cause ?? { kind: 'network', detail: 'closed' }),
-      );
-    });
-    try {
-      await stream.connect({ autoReconnect: false, keepAliveTimeout: this.#timings.keepAliveMs });
-    } catch (error) {
-      stream.destroy();
-      return classify(error);
-    }
-    if (this.#isStopped()) {
-      stream.destroy();
-      return { kind: 'network', detail: 'stopped' };
-    }
-    this.#wasUp = true;
-    this.#context.status(
-      'connected',
-      `Connected to the X filtered stream, following ${this.#config.hashtags.join(', ')}.`,
-    );
-    void this.#fillGap();
-    const failure = await ended;
-    stream.destroy();
-    this.#stream = null;
-    return failure;
+    return this.#lineCause() ?? failure;
   }
 
-  #onPayload(payload: unknown): void {
-    const parsed = streamPayloadSchema.safeParse(payload);
-    if (!parsed.success) {
-      this.#context.malformed(
-        `An X stream payload was not a post: ${describeZodError(parsed.error)}`,
-      );
+  /** A method, not the field read inline: a line sets it while we await. */
+  #lineCause(): Failure | null {
+    return this.#endCause;
+  }
+
+  #onLine(line: StreamLine): void {
+    if (line.kind === 'heartbeat') return;
+    if (line.kind === 'overlong') {
+      this.#context.malformed('An X stream line grew past the limit without ending.');
       return;
     }
-    const { data, includes, matching_rules: rules } = parsed.data;
-    // The stream carries every rule of the app; only ours are for this show.
-    if (rules && !rules.some((r) => r.tag === this.#tag)) return;
+    let json: unknown;
     try {
-      this.#take(data, includes?.users ?? [], 'stream');
+      json = JSON.parse(line.text);
+    } catch {
+      this.#context.malformed('A line of the X stream was not valid JSON.');
+      return;
+    }
+    if (line.text.includes('operational-disconnect')) {
+      this.#endCause = { kind: 'operational' };
+      return;
+    }
+    const read = readStreamLine(json);
+    if ('error' in read) {
+      this.#context.malformed(`${read.error} ${line.text.slice(0, 200)}`);
+      return;
+    }
+    // The stream carries every rule of the app; only ours are for this show.
+    if (read.ruleTags && !read.ruleTags.includes(this.#tag)) return;
+    try {
+      this.#takeAll(read, 'stream');
     } catch (error) {
       if (!(error instanceof NotStored)) throw error;
       // Search fetches it (and what follows) again from the last saved post.
-      this.#gapFrom ??= this.#lastSeenId ?? (BigInt(data.id) - 1n).toString();
+      const first = read.tweets[0]?.id;
+      this.#gapFrom ??= this.#lastSeenId ?? (first ? (BigInt(first) - 1n).toString() : null);
       this.#held = true;
       this.#unstored += 1;
       if (!this.#filling) void this.#fillGap();
@@ -428,143 +352,165 @@ export class XSource implements CommentSource {
     for (let attempt = 1; !this.#isStopped(); attempt += 1) {
       try {
         const unstored = this.#unstored;
-        await this.#searchSince(from, null);
+        await this.#searchSince(from);
         if (unstored !== this.#unstored) continue; // a stream post failed meanwhile
         if (this.#gapFrom === from) this.#gapFrom = null;
         this.#held = false;
         return;
       } catch (error) {
+        if (error instanceof NotStored) {
+          await this.#notStoredPause();
+          continue;
+        }
         const failure = classify(error);
+        if (failure.kind === 'unauthorized' || failure.kind === 'forbidden') return;
         const wait =
           failure.kind === 'rate_limited' && failure.resetAt
             ? Math.max(1000, failure.resetAt.getTime() - Date.now())
             : Math.min(this.#timings.httpMaxMs, this.#timings.httpInitialMs * 2 ** (attempt - 1));
         this.#context.logger.warn('filling the gap failed; retrying', { failure, wait });
-        if (failure.kind === 'unauthorized' || failure.kind === 'forbidden') return;
         await pause(wait, this.#abort.signal);
       }
     }
   }
 
+  /**
+   * Where to search from: after `sinceId` while X still has it in recent search (7 days), else
+   * from the oldest time recent search allows, which X accepts where the old id gets a 400.
+   */
+  #searchFrom(sinceId: string | null, fallback: Date): Record<string, string> {
+    const oldest = Date.now() - this.#timings.searchWindowMs + 60_000;
+    if (sinceId === null)
+      return { start_time: new Date(Math.max(oldest, fallback.getTime())).toISOString() };
+    if (snowflakeTime(sinceId).getTime() > oldest) return { since_id: sinceId };
+    return { start_time: new Date(oldest).toISOString() };
+  }
+
   /** Takes in every post after `sinceId` (or since `startTime`), oldest first. */
-  async #searchSince(
-    sinceId: string | null,
-    startTime: Date | null,
-  ): Promise<{ remaining: number | null; reset: Date | null }> {
+  async #searchSince(sinceId: string | null, startTime = new Date(0)): Promise<void> {
+    await this.#budgetWait();
     const paginator = await this.#client.v2.search(this.#query, {
       max_results: 100,
-      ...(sinceId !== null ? { since_id: sinceId } : {}),
-      ...(sinceId === null && startTime !== null ? { start_time: startTime.toISOString() } : {}),
-      expansions: ['author_id'],
+      ...this.#searchFrom(sinceId, startTime),
+      expansions: [...EXPANSIONS],
       'tweet.fields': [...TWEET_FIELDS],
       'user.fields': [...USER_FIELDS],
     });
+    this.#searchBudget.update(paginator.rateLimit);
     const tweets: Tweet[] = [];
-    const users: User[] = [];
-    const collect = (): boolean => {
-      const page = z
-        .object({
-          data: z.array(tweetSchema).optional(),
-          includes: z.object({ users: z.array(userSchema).optional() }).optional(),
-        })
-        .safeParse(paginator.data);
-      if (!page.success) {
-        this.#context.malformed(
-          `An X search page could not be read: ${describeZodError(page.error)}`,
-        );
-        return false;
+    const users: XUser[] = [];
+    const collect = (): void => {
+      const page = readSearchPage(paginator.data);
+      if ('error' in page) {
+        this.#context.malformed(page.error);
+        return;
       }
-      tweets.push(...(page.data.data ?? []));
-      users.push(...(page.data.includes?.users ?? []));
-      return true;
+      for (const problem of page.problems) this.#context.malformed(problem);
+      tweets.push(...page.tweets);
+      users.push(...page.users);
     };
     collect();
     while (!paginator.done && !this.#isStopped()) {
+      await this.#budgetWait();
       await paginator.fetchNext();
-      if (!collect()) break;
+      this.#searchBudget.update(paginator.rateLimit);
+      collect();
     }
     // Deduplicate across pages and take them in oldest first, as they were posted.
     const unique = [...new Map(tweets.map((t) => [t.id, t])).values()].sort((a, b) =>
       BigInt(a.id) < BigInt(b.id) ? -1 : 1,
     );
-    for (const tweet of unique) this.#take(tweet, users, 'search');
-    const limit = paginator.rateLimit as { remaining?: number; reset?: number } | undefined;
-    return {
-      remaining: limit?.remaining ?? null,
-      reset: limit?.reset ? new Date(limit.reset * 1000) : null,
-    };
+    this.#takeAll({ tweets: unique, users, problems: [] }, 'search');
   }
 
-  #take(tweet: Tweet, users: readonly User[], via: 'stream' | 'search'): void {
-    const user = users.find((u) => u.id === tweet.author_id);
-    const comment: IncomingComment = {
-      platform: 'x',
-      platformId: tweet.id,
-      author: {
-        name: user?.name.trim() || user?.username || `X user ${tweet.author_id}`,
-        handle: user?.username ?? null,
-        avatarUrl: user?.profile_image_url?.replace('_normal.', '_bigger.') ?? null,
-        profileUrl: user ? `https://x.com/${user.username}` : null,
-      },
-      text: decodeEntities(tweet.text),
-      createdAt: tweet.created_at ?? new Date().toISOString(),
-      url: user
-        ? `https://x.com/${user.username}/status/${tweet.id}`
-        : `https://x.com/i/status/${tweet.id}`,
-    };
-    const outcome = this.#context.ingest(comment);
-    if (outcome === 'unstored') throw new NotStored(tweet.id);
-    if (outcome === 'invalid') return;
-    // While stream posts wait to be fetched again, only the search moves the cursor.
-    if (via === 'stream' && this.#held) return;
-    this.#lastSeenId = newer(this.#lastSeenId, tweet.id);
-    this.#onProgress(this.#lastSeenId);
+  /** Saving failed (disk full, database locked): say so and try again shortly. */
+  async #notStoredPause(): Promise<void> {
+    const delay = this.#timings.httpInitialMs;
+    const retryAt = new Date(Date.now() + delay);
+    this.#context.status('reconnecting', message('sources.not_stored'), retryAt);
+    await pause(delay, this.#abort.signal);
+  }
+
+  /** When the window's requests are spent, waits for its reset instead of earning a 429. */
+  async #budgetWait(): Promise<void> {
+    if (!this.#searchBudget.exhausted) return;
+    const delay = this.#searchBudget.delayBeforeNext(Date.now(), 0);
+    if (delay <= 0) return;
+    const retryAt = new Date(Date.now() + delay);
+    this.#context.status(
+      'rate_limited',
+      message('x.rate_limited', { time: clockTime(retryAt) }),
+      retryAt,
+    );
+    await pause(delay, this.#abort.signal);
+  }
+
+  /** Throws NotStored at the first post that could not be saved, before the cursor passes it. */
+  #takeAll(read: ReadItems, via: 'stream' | 'search'): void {
+    for (const problem of read.problems) this.#context.malformed(problem);
+    for (const tweet of read.tweets) {
+      const outcome = this.#context.ingest(toComment(tweet, read.users));
+      if (outcome === 'unstored') throw new NotStored(tweet.id);
+      if (outcome === 'invalid') continue;
+      // While stream posts wait to be fetched again, only the search moves the cursor.
+      if (via === 'stream' && this.#held) continue;
+      this.#lastSeenId = newer(this.#lastSeenId, tweet.id);
+      this.#onProgress(this.#lastSeenId);
+    }
+  }
+
+  /**
+   * Whether the post can still be read on X (X reports no deletions): false when X says it is
+   * not found, null when X could not be asked.
+   */
+  async stillThere(id: string): Promise<boolean | null> {
+    try {
+      const answer = await this.#client.v2.get<{ data?: { id: string }[] }>('tweets', { ids: id });
+      return (answer.data ?? []).some((t) => t.id === id);
+    } catch (error) {
+      this.#context.logger.warn('could not check a post before it goes on air', {
+        failure: classify(error),
+      });
+      return null;
+    }
   }
 
   // ── polling recent search ───────────────────────────────────────────────────────────────
 
-  async #pollLoop(reason = 'Polling X recent search'): Promise<void> {
+  async #pollLoop(noStream: boolean): Promise<void> {
     const t = this.#timings;
     let failures = 0;
     let last: Failure['kind'] | null = null;
     const startedAt = new Date(Date.now() - t.pollLookbackMs);
     while (!this.#isStopped()) {
-      let delay = t.pollIntervalMs;
+      let delay: number;
       try {
-        const limit = await this.#searchSince(this.#lastSeenId, startedAt);
+        await this.#searchSince(this.#lastSeenId, startedAt);
         failures = 0;
         last = null;
+        delay = this.#searchBudget.delayBeforeNext(Date.now(), t.pollIntervalMs);
+        const seconds = Math.max(1, Math.round(delay / 1000));
         this.#context.status(
           'connected',
-          `${reason} every ${Math.round(t.pollIntervalMs / 1000)} s for ${this.#config.hashtags.join(', ')}.`,
+          message(noStream ? 'x.polling_no_stream' : 'x.polling', {
+            hashtags: this.#hashtags,
+            seconds,
+          }),
         );
-        if (limit.remaining === 0 && limit.reset)
-          delay = Math.max(delay, limit.reset.getTime() - Date.now());
       } catch (error) {
         if (error instanceof NotStored) {
-          delay = t.httpInitialMs;
-          this.#context.status(
-            'reconnecting',
-            'Posts cannot be saved right now; they are fetched again once saving works.',
-            new Date(Date.now() + delay),
-          );
-          await pause(delay, this.#abort.signal);
+          await this.#notStoredPause();
           continue;
         }
         const failure = classify(error);
-        if (failure.kind === 'unauthorized')
-          throw new Fatal('X rejected the bearer token. Enter a valid one in Settings.');
+        if (failure.kind === 'unauthorized') throw new Fatal(message('x.unauthorized'));
         if (failure.kind === 'forbidden')
-          throw new Fatal(`Your X plan does not allow search (${failure.detail}).`);
+          throw new Fatal(message('x.search_forbidden', {}, failure.detail));
+        if (failure.kind === 'rate_limited') this.#searchBudget.update(undefined);
         failures = failure.kind === last ? failures + 1 : 1;
         last = failure.kind;
-        const plan = this.#plan(failure, failures);
-        delay = plan.delay === 0 ? t.tcpStepMs : plan.delay;
-        this.#context.status(
-          plan.state,
-          plan.message.replace('Reconnecting', 'Polling again'),
-          plan.retryAt,
-        );
+        await this.#waitAfter(failure, failures);
+        continue;
       }
       await pause(delay, this.#abort.signal);
     }

@@ -1,13 +1,23 @@
 // YouTube live chat through @googleapis/youtube with an API key: from a video URL or id it finds
 // the active live chat, then polls liveChatMessages.list as YouTube asks (pollingIntervalMillis,
-// nextPageToken). Super Chats are flagged. A used-up quota, an ended chat or a rejected key are
-// said plainly; transient errors retry with backoff.
+// nextPageToken), slower where the daily quota would not last the planned show. Super Chats are
+// flagged; deletions and bans take comments back; offlineAt ends the chat. A used-up quota, an
+// API not turned on, an ended chat or a rejected key are said plainly; transient errors retry.
 import { youtube, type youtube_v3 } from '@googleapis/youtube';
 import { z } from 'zod';
 import { backoffDelay, type BackoffPolicy } from '../shared/backoff.js';
 import type { IncomingComment } from '../shared/comment-schema.js';
+import { message } from '../shared/messages/message.js';
 import { describeZodError } from '../shared/validation.js';
-import { NotStored, clockTime, pause, type CommentSource, type SourceContext } from './source.js';
+import {
+  NotStored,
+  clockTime,
+  realClock,
+  type CommentSource,
+  type SourceClock,
+  type SourceContext,
+} from './source.js';
+import { COST, DAILY_UNITS, QuotaBudget, type QuotaDay } from './youtube-quota.js';
 
 export interface YouTubeSourceConfig {
   apiKey: string;
@@ -15,6 +25,16 @@ export interface YouTubeSourceConfig {
   video: string;
   /** Another API root (tests use a local fake); null for YouTube's own. */
   rootUrl: string | null;
+  /** The planned length of the show; the daily quota is spread over it. */
+  showMinutes: number;
+}
+
+export interface YouTubeSourceOptions {
+  timings?: Partial<YouTubeTimings>;
+  clock?: SourceClock;
+  /** Units already spent today (kept across restarts), and where to keep the new count. */
+  quota?: QuotaDay | null;
+  onQuota?: (day: QuotaDay) => void;
 }
 
 export interface YouTubeTimings {
@@ -25,6 +45,10 @@ export interface YouTubeTimings {
   retry: BackoffPolicy;
   /** Cap on the wait after the quota ran out (it resets at midnight Pacific time). */
   maxQuotaWaitMs: number;
+  /** The project's daily quota: 10,000 units unless Google granted more. */
+  dailyUnits: number;
+  /** A request without an answer for this long is given up (a stalled connection). */
+  requestTimeoutMs: number;
 }
 
 export const YOUTUBE_TIMINGS: YouTubeTimings = {
@@ -32,6 +56,8 @@ export const YOUTUBE_TIMINGS: YouTubeTimings = {
   waitForChatMs: 30_000,
   retry: { initialMs: 1000, maxMs: 30_000, jitter: 0.2 },
   maxQuotaWaitMs: 24 * 3600_000,
+  dailyUnits: DAILY_UNITS,
+  requestTimeoutMs: 20_000,
 };
 
 const VIDEO_ID = /^[A-Za-z0-9_-]{11}$/;
@@ -67,6 +93,10 @@ const itemSchema = z.object({
     textMessageDetails: z.object({ messageText: z.string() }).optional(),
     superChatDetails: z
       .object({ amountDisplayString: z.string(), userComment: z.string().optional() })
+      .optional(),
+    messageDeletedDetails: z.object({ deletedMessageId: z.string() }).optional(),
+    userBannedDetails: z
+      .object({ bannedUserDetails: z.object({ channelId: z.string() }) })
       .optional(),
   }),
   authorDetails: z.object({
@@ -119,16 +149,31 @@ export class YouTubeSource implements CommentSource {
   readonly #timings: YouTubeTimings;
   readonly #api: youtube_v3.Youtube;
   readonly #abort = new AbortController();
+  readonly #clock: SourceClock;
+  readonly #quota: QuotaBudget;
+  readonly #onQuota: (day: QuotaDay) => void;
+  /** Message ids per author channel, so a ban can take back everything its author wrote. */
+  readonly #byChannel = new Map<string, string[]>();
+  /** Deleted before we saw them: never taken in. */
+  readonly #deleted = new Set<string>();
   #run: Promise<void> = Promise.resolve();
 
   constructor(
     config: YouTubeSourceConfig,
     context: SourceContext,
-    timings: Partial<YouTubeTimings> = {},
+    options: YouTubeSourceOptions = {},
   ) {
     this.#config = config;
     this.#context = context;
-    this.#timings = { ...YOUTUBE_TIMINGS, ...timings };
+    this.#timings = { ...YOUTUBE_TIMINGS, ...options.timings };
+    this.#clock = options.clock ?? realClock;
+    this.#onQuota = options.onQuota ?? (() => undefined);
+    this.#quota = new QuotaBudget({
+      showMs: config.showMinutes * 60_000,
+      now: this.#clock.now(),
+      saved: options.quota ?? null,
+      dailyUnits: this.#timings.dailyUnits,
+    });
     this.#api = youtube({
       version: 'v3',
       auth: config.apiKey,
@@ -141,7 +186,7 @@ export class YouTubeSource implements CommentSource {
     this.#run = this.#loop().catch((error: unknown) => {
       this.#context.status(
         'error',
-        `YouTube chat stopped: ${error instanceof Error ? error.message : String(error)}`,
+        message('source.failed', {}, error instanceof Error ? error.message : String(error)),
       );
     });
   }
@@ -154,7 +199,7 @@ export class YouTubeSource implements CommentSource {
   async #loop(): Promise<void> {
     const videoId = videoIdFrom(this.#config.video);
     if (videoId === null) {
-      this.#context.status('error', `"${this.#config.video}" is not a YouTube video URL or id.`);
+      this.#context.status('error', message('youtube.not_a_video', { video: this.#config.video }));
       return;
     }
     const signal = this.#abort.signal;
@@ -165,24 +210,24 @@ export class YouTubeSource implements CommentSource {
       let wait: number;
       try {
         if (chatId === null) {
-          this.#context.status('connecting', `Looking for the live chat of video ${videoId}…`);
+          this.#context.status('connecting', message('youtube.looking', { video: videoId }));
           const found = await this.#findChat(videoId);
           if (found === 'missing' || found.chatId === null) {
             wait = this.#timings.waitForChatMs;
-            const why =
-              found === 'missing'
-                ? `There is no public YouTube video ${videoId} (private, deleted or mistyped?)`
-                : `Video ${videoId} has no live chat right now (not live yet?)`;
             this.#context.status(
               'reconnecting',
-              `${why}. Looking again in ${Math.round(wait / 1000)} s.`,
-              new Date(Date.now() + wait),
+              message(found === 'missing' ? 'youtube.no_video' : 'youtube.no_chat', {
+                video: videoId,
+                seconds: Math.round(wait / 1000),
+              }),
+              new Date(this.#clock.now() + wait),
             );
-            await pause(wait, signal);
+            await this.#clock.pause(wait, signal);
             continue;
           }
           chatId = found.chatId;
         }
+        this.#spend(COST.chatPage);
         const page = await this.#api.liveChatMessages.list(
           {
             liveChatId: chatId,
@@ -190,71 +235,94 @@ export class YouTubeSource implements CommentSource {
             maxResults: 2000,
             ...(pageToken ? { pageToken } : {}),
           },
-          { signal },
+          { signal, timeout: this.#timings.requestTimeoutMs },
         );
         failures = 0;
         if (!(await this.#takePage(page.data.items ?? [], videoId, signal))) continue;
         pageToken = page.data.nextPageToken ?? pageToken;
         if (page.data.offlineAt) {
-          this.#context.status('stopped', 'The live stream has ended, and with it the chat.');
+          this.#context.status('stopped', message('youtube.offline'));
           return;
         }
-        wait = Math.max(this.#timings.minPollMs, page.data.pollingIntervalMillis ?? 5000);
-        this.#context.status('connected', `Reading the live chat of video ${videoId}.`);
+        const asked = Math.max(this.#timings.minPollMs, page.data.pollingIntervalMillis ?? 5000);
+        wait = this.#quota.nextPollMs(asked, this.#clock.now());
+        this.#publishQuota();
+        this.#context.status('connected', message('youtube.reading', { video: videoId }));
       } catch (error) {
         if (this.#abort.signal.aborted) return;
-        const e = googleError(error);
-        switch (e.reason) {
-          case 'liveChatEnded':
-          case 'liveChatNotFound':
-            this.#context.status(
-              'stopped',
-              'The live chat has ended (or was removed); nothing more to read.',
-            );
-            return;
-          case 'liveChatDisabled':
-            this.#context.status('error', 'Live chat is turned off for this video.');
-            return;
-          case 'quotaExceeded':
-          case 'dailyLimitExceeded': {
-            const reset = nextPacificMidnight(new Date());
-            wait = Math.min(this.#timings.maxQuotaWaitMs, reset.getTime() - Date.now());
-            this.#context.status(
-              'rate_limited',
-              `The YouTube API quota is used up until ${clockTime(reset)} (midnight Pacific time). Chat messages from meanwhile cannot be fetched.`,
-              new Date(Date.now() + wait),
-            );
-            await pause(wait, signal);
-            continue;
-          }
-          default:
-            break;
-        }
-        if (
-          e.status === 400 ||
-          e.status === 401 ||
-          (e.status === 403 && e.reason === 'forbidden')
-        ) {
-          this.#context.status('error', `YouTube rejected the API key: ${e.message}`);
-          return;
-        }
-        failures += 1;
-        wait = backoffDelay(failures, this.#timings.retry);
-        this.#context.status(
-          'reconnecting',
-          `YouTube answered ${e.status ?? 'nothing'} (${e.reason ?? e.message}). Trying again in ${(wait / 1000).toFixed(1)} s.`,
-          new Date(Date.now() + wait),
-        );
+        const next = await this.#onError(googleError(error), (failures += 1));
+        if (next === 'stop') return;
+        continue;
       }
-      await pause(wait, signal);
+      await this.#clock.pause(wait, signal);
     }
+  }
+
+  /** Says what went wrong; waits where waiting helps, or tells the loop to stop. */
+  async #onError(e: GoogleError, failures: number): Promise<'again' | 'stop'> {
+    const signal = this.#abort.signal;
+    switch (e.reason) {
+      case 'liveChatEnded':
+      case 'liveChatNotFound':
+        this.#context.status('stopped', message('youtube.chat_ended'));
+        return 'stop';
+      case 'liveChatDisabled':
+        this.#context.status('error', message('youtube.chat_disabled'));
+        return 'stop';
+      case 'accessNotConfigured':
+        // Retrying cannot help until someone turns the API on for the key's project.
+        this.#context.status('error', message('youtube.access_not_configured'), null);
+        return 'stop';
+      case 'quotaExceeded':
+      case 'dailyLimitExceeded': {
+        // One wait until Google's new day, not a loop of refused (and still charged) calls.
+        const reset = nextPacificMidnight(new Date(this.#clock.now()));
+        const wait = Math.min(this.#timings.maxQuotaWaitMs, reset.getTime() - this.#clock.now());
+        this.#context.status(
+          'rate_limited',
+          message('youtube.quota_exceeded', { time: clockTime(reset) }),
+          new Date(this.#clock.now() + wait),
+        );
+        await this.#clock.pause(wait, signal);
+        return 'again';
+      }
+      default:
+        break;
+    }
+    if (e.status === 400 || e.status === 401 || (e.status === 403 && e.reason === 'forbidden')) {
+      this.#context.status('error', message('youtube.key_rejected', {}, e.message));
+      return 'stop';
+    }
+    const wait = backoffDelay(failures, this.#timings.retry);
+    this.#context.status(
+      'reconnecting',
+      message(
+        'youtube.retrying',
+        { status: e.status ?? '—', seconds: (wait / 1000).toFixed(1) },
+        e.reason ?? e.message,
+      ),
+      new Date(this.#clock.now() + wait),
+    );
+    await this.#clock.pause(wait, signal);
+    return 'again';
+  }
+
+  #spend(units: number): void {
+    this.#quota.spend(units, this.#clock.now());
+    this.#onQuota(this.#quota.day);
+  }
+
+  #publishQuota(): void {
+    const now = this.#clock.now();
+    this.#context.quota(this.#quota.reading(now, nextPacificMidnight(new Date(now))));
   }
 
   /** The video's active live chat id; null while it has none; "missing" when no such video. */
   async #findChat(videoId: string): Promise<{ chatId: string | null } | 'missing'> {
+    this.#spend(COST.videoLookup);
     const response = await this.#api.videos.list(
       { id: [videoId], part: ['liveStreamingDetails'] },
-      { signal: this.#abort.signal },
+      { signal: this.#abort.signal, timeout: this.#timings.requestTimeoutMs },
     );
     const video = response.data.items?.[0];
     if (!video) return 'missing';
@@ -278,10 +346,10 @@ export class YouTubeSource implements CommentSource {
       const wait = this.#timings.retry.initialMs;
       this.#context.status(
         'reconnecting',
-        'Chat messages cannot be saved right now; they are fetched again once saving works.',
-        new Date(Date.now() + wait),
+        message('sources.not_stored'),
+        new Date(this.#clock.now() + wait),
       );
-      await pause(wait, signal);
+      await this.#clock.pause(wait, signal);
       return false;
     }
   }
@@ -295,6 +363,15 @@ export class YouTubeSource implements CommentSource {
       return;
     }
     const { id, snippet, authorDetails: author } = parsed.data;
+    if (snippet.type === 'messageDeletedEvent' && snippet.messageDeletedDetails) {
+      this.#retract([snippet.messageDeletedDetails.deletedMessageId]);
+      return;
+    }
+    if (snippet.type === 'userBannedEvent' && snippet.userBannedDetails) {
+      const channel = snippet.userBannedDetails.bannedUserDetails.channelId;
+      this.#retract(this.#byChannel.get(channel) ?? []);
+      return;
+    }
     let text: string | undefined;
     let superchat: { amount: string } | null = null;
     if (snippet.type === 'textMessageEvent') {
@@ -303,9 +380,9 @@ export class YouTubeSource implements CommentSource {
       superchat = { amount: snippet.superChatDetails.amountDisplayString };
       text = snippet.superChatDetails.userComment || snippet.displayMessage;
     } else {
-      return; // memberships, polls, deletions: not questions
+      return; // memberships, polls: not questions
     }
-    if (!text?.trim()) return;
+    if (!text?.trim() || this.#deleted.has(id)) return;
     const comment: IncomingComment = {
       platform: 'youtube',
       platformId: id,
@@ -320,7 +397,17 @@ export class YouTubeSource implements CommentSource {
       url: `https://www.youtube.com/watch?v=${videoId}`,
       superchat,
     };
+    // Remembered for duplicates too: after a restart the chat is read again from its start.
+    const ids = this.#byChannel.get(author.channelId) ?? [];
+    if (!ids.includes(id)) this.#byChannel.set(author.channelId, [...ids, id]);
     // The page token moves on only once the whole page is saved.
     if (this.#context.ingest(comment) === 'unstored') throw new NotStored(id);
+  }
+
+  #retract(ids: readonly string[]): void {
+    for (const id of ids) {
+      this.#deleted.add(id);
+      this.#context.retract(id);
+    }
   }
 }

@@ -54,7 +54,7 @@ export const settingDefinitions = {
   },
   'sources.youtube': {
     schema: youtubeSettingsSchema,
-    fallback: { enabled: false, video: '', rootUrl: null },
+    fallback: { enabled: false, video: '', rootUrl: null, showMinutes: 180 },
   },
   'sources.audience': { schema: z.object({ enabled: z.boolean() }), fallback: { enabled: true } },
   'relay.port': { schema: z.number().int().min(1).max(65535).nullable(), fallback: null },
@@ -66,6 +66,11 @@ export const settingDefinitions = {
   'sources.registered': {
     schema: z.record(z.string(), z.record(z.string(), z.unknown())),
     fallback: {},
+  },
+  /** YouTube quota units Panelcast spent on a Pacific-time day, so a restart keeps counting. */
+  'sources.youtube.quota': {
+    schema: z.object({ day: z.string(), used: z.number().int().min(0) }).nullable(),
+    fallback: null,
   },
   /** The newest X post taken in, to fill the gap after a restart. */
   'sources.x.lastSeenId': { schema: z.string().regex(/^\d+$/).nullable(), fallback: null },

@@ -14,6 +14,7 @@ const MODERATOR_MAY = new Set<ControlIntentName>([
   'comments:subscribe',
   'comments:unsubscribe',
   'comments:add',
+  'queue:addByHand',
   'queue:approve',
   'queue:reject',
   'queue:restore',

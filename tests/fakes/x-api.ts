@@ -1,26 +1,25 @@
 // A local stand-in for the X API v2 endpoints Panelcast uses, speaking their wire format so the
 // real twitter-api-v2 client runs against it unchanged: the filtered stream (chunked
-// "JSON\r\n" lines, bare "\r\n" heartbeats, operational-disconnect payloads), its rules, and
-// recent search (newest first, since_id, next_token), with x-rate-limit-* headers and
-// application/problem+json errors. Tests post tweets and inject faults.
+// "JSON\r\n" lines, bare "\r\n" heartbeats, operational-disconnect payloads, one connection per
+// app), its rules, and recent search (newest first, since_id within 7 days, next_token, indexed
+// with a delay), with x-rate-limit-* headers that are enforced and application/problem+json errors.
+// Docs: https://docs.x.com/x-api/posts/filtered-stream/introduction,
+// https://docs.x.com/x-api/posts/filtered-stream/integrate/handling-disconnections,
+// https://docs.x.com/x-api/posts/search/introduction, https://docs.x.com/x-api/fundamentals/rate-limits.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import {
+  matches,
+  renderIncludes,
+  renderTweet,
+  requestedBy,
+  snowflake,
+  type FakeTweet,
+  type FakeUser,
+  type Requested,
+} from './x-wire.js';
 
-export interface FakeUser {
-  id: string;
-  name: string;
-  username: string;
-  profile_image_url: string;
-}
-
-export interface FakeTweet {
-  id: string;
-  text: string;
-  author_id: string;
-  created_at: string;
-  edit_history_tweet_ids: string[];
-  isRetweet: boolean;
-}
+export { matches, type FakeTweet, type FakeUser } from './x-wire.js';
 
 interface Rule {
   id: string;
@@ -36,7 +35,13 @@ interface StreamClient {
   res: http.ServerResponse;
   heartbeat: ReturnType<typeof setInterval>;
   stalled: boolean;
+  asked: Requested;
+  /** Pieces waiting to be written one by one (when chunking is on). */
+  queue: Buffer[];
+  pumping: boolean;
 }
+
+const SEVEN_DAYS_MS = 7 * 24 * 60 * 60_000;
 
 const PROBLEM = 'application/problem+json';
 
@@ -54,11 +59,35 @@ export class FakeXApi {
   heartbeatMs = 20_000;
   /** Deliver the next N tweets twice (duplicate delivery). */
   duplicateNext = 0;
-  readonly counts = { streamConnects: 0, searches: 0, rulesAdded: 0, rulesDeleted: 0 };
+  /** Cut every stream write into pieces this big, written `gapMs` apart (null: whole lines). */
+  chunking: { pieceBytes: number; gapMs: number } | null = null;
+  /** Send each line's "\r\n" as a chunk of its own. */
+  crlfApart = false;
+  /** X allows one filtered-stream connection per app on self-serve plans. */
+  maxStreams = 1;
+  /** When X says to try again after a TooManyConnections refusal. */
+  connectionLimitResetSec = 60;
+  /** Recent search finds a post only this long after it was posted. */
+  searchIndexDelayMs = 0;
+  /** Recent search's app limit: 450 requests per 15 minutes; enforced. */
+  searchLimit = { limit: 450, windowMs: 15 * 60_000 };
+  #searchWindow = { start: 0, used: 0 };
+  readonly counts = {
+    streamConnects: 0,
+    searches: 0,
+    rulesAdded: 0,
+    rulesDeleted: 0,
+    /** Searches refused with 429 because the client went over the limit. */
+    searchesOverLimit: 0,
+    connectionLimitRefusals: 0,
+  };
+  /** Every User-Agent a request came with. */
+  readonly userAgents = new Set<string>();
+  /** The query of every search, for checks on since_id and start_time. */
+  readonly searchQueries: URLSearchParams[] = [];
   readonly bearer: string;
   #server: http.Server;
   #streams = new Set<StreamClient>();
-  #nextId = 1_800_000_000_000_000_000n;
   #ruleId = 1_590_000_000_000_000_000n;
   url = '';
 
@@ -83,13 +112,13 @@ export class FakeXApi {
     return this.#streams.size;
   }
 
-  user(username: string, name = username): FakeUser {
+  user(username: string, name: string | null = username): FakeUser {
     const existing = [...this.users.values()].find((u) => u.username === username);
     if (existing) return existing;
     const id = String(2_244_994_945n + BigInt(this.users.size));
     const user: FakeUser = {
       id,
-      name,
+      ...(name !== null ? { name } : {}),
       username,
       profile_image_url: `https://pbs.twimg.com/profile_images/${id}/avatar_normal.jpg`,
     };
@@ -98,29 +127,67 @@ export class FakeXApi {
   }
 
   /** Publishes a tweet: stored for search, and delivered to open streams whose rules match. */
-  post(text: string, username = 'viewer', options: { retweet?: boolean } = {}): FakeTweet {
-    this.#nextId += 1n + BigInt(Math.floor(Math.random() * 1000));
-    const id = String(this.#nextId);
+  post(
+    text: string,
+    username = 'viewer',
+    options: { retweet?: boolean; at?: Date; stream?: boolean } = {},
+  ): FakeTweet {
+    const at = options.at ?? new Date();
+    const id = snowflake(at);
     const tweet: FakeTweet = {
       id,
       text,
       author_id: this.user(username).id,
-      created_at: new Date().toISOString(),
+      created_at: at.toISOString(),
       edit_history_tweet_ids: [id],
       isRetweet: options.retweet ?? false,
     };
     this.tweets.push(tweet);
     const matching = this.rules.filter((r) => matches(r.value, tweet));
-    if (matching.length > 0) {
-      const line = `${JSON.stringify(this.#payload(tweet, matching))}\r\n`;
+    if (matching.length > 0 && options.stream !== false) {
       const times = this.duplicateNext > 0 ? 2 : 1;
       if (this.duplicateNext > 0) this.duplicateNext -= 1;
       for (const client of this.#streams) {
         if (client.stalled) continue;
-        for (let i = 0; i < times; i += 1) client.res.write(line);
+        const line = JSON.stringify(this.#payload(tweet, matching, client.asked));
+        for (let i = 0; i < times; i += 1) this.#send(client, line);
       }
     }
     return tweet;
+  }
+
+  /** Writes a line as it is (a documented example payload) into every open stream. */
+  sendLine(json: string): void {
+    for (const client of this.#streams) this.#send(client, json);
+  }
+
+  #send(client: StreamClient, line: string): void {
+    const body = Buffer.from(line, 'utf8');
+    const crlf = Buffer.from('\r\n');
+    if (this.chunking === null && !this.crlfApart) {
+      client.res.write(Buffer.concat([body, crlf]));
+      return;
+    }
+    const size = this.chunking?.pieceBytes ?? body.length;
+    const pieces: Buffer[] = [];
+    for (let i = 0; i < body.length; i += size) pieces.push(body.subarray(i, i + size));
+    if (this.crlfApart) pieces.push(crlf);
+    else pieces[pieces.length - 1] = Buffer.concat([pieces.at(-1) ?? Buffer.alloc(0), crlf]);
+    client.queue.push(...pieces);
+    this.#pump(client);
+  }
+
+  /** Writes queued pieces apart in time, so each arrives as a chunk of its own. */
+  #pump(client: StreamClient): void {
+    if (client.pumping) return;
+    const next = client.queue.shift();
+    if (next === undefined || client.res.writableEnded) return;
+    client.pumping = true;
+    client.res.write(next);
+    setTimeout(() => {
+      client.pumping = false;
+      this.#pump(client);
+    }, this.chunking?.gapMs ?? 5);
   }
 
   // ── faults on open streams ───────────────────────────────────────────────────────────────
@@ -143,13 +210,12 @@ export class FakeXApi {
 
   /** Writes a line that is not valid JSON into every open stream. */
   sendMalformed(): void {
-    for (const client of this.#streams) client.res.write('{"data":{"id":"1","text":\r\n');
+    for (const client of this.#streams) this.#send(client, '{"data":{"id":"1","text":');
   }
 
   /** Valid JSON that is not a tweet payload (missing fields). */
   sendWrongShape(): void {
-    for (const client of this.#streams)
-      client.res.write(`${JSON.stringify({ data: { id: 42 } })}\r\n`);
+    for (const client of this.#streams) this.#send(client, JSON.stringify({ data: { id: 42 } }));
   }
 
   /** X's "operational-disconnect" payload, then the connection is closed. */
@@ -174,6 +240,7 @@ export class FakeXApi {
 
   #handle(req: http.IncomingMessage, res: http.ServerResponse): void {
     const url = new URL(req.url ?? '/', 'http://fake');
+    this.userAgents.add(req.headers['user-agent'] ?? '');
     if (req.headers.authorization !== `Bearer ${this.bearer}`) {
       this.#problem(res, 401, {
         title: 'Unauthorized',
@@ -191,7 +258,11 @@ export class FakeXApi {
       return;
     }
     if (url.pathname === '/2/tweets/search/stream' && req.method === 'GET') {
-      this.#stream(res);
+      this.#stream(url, res);
+      return;
+    }
+    if (url.pathname === '/2/tweets' && req.method === 'GET') {
+      this.#lookup(url, res);
       return;
     }
     if (url.pathname === '/2/tweets/search/recent' && req.method === 'GET') {
@@ -254,7 +325,7 @@ export class FakeXApi {
           connection_issue: 'TooManyConnections',
           type: 'https://api.twitter.com/2/problems/streaming-connection',
         },
-        this.#rateHeaders(limit, 0, 60),
+        this.#rateHeaders(limit, 0, this.connectionLimitResetSec),
       );
       return;
     }
@@ -348,13 +419,17 @@ export class FakeXApi {
     });
   }
 
-  #stream(res: http.ServerResponse): void {
+  #stream(url: URL, res: http.ServerResponse): void {
     this.counts.streamConnects += 1;
     if (this.streamForbidden) {
       this.#forbidden(res);
       return;
     }
-    const fault = this.streamFaults.shift();
+    const fault =
+      this.#streams.size >= this.maxStreams
+        ? ({ kind: 'connection-limit' } as const)
+        : this.streamFaults.shift();
+    if (fault?.kind === 'connection-limit') this.counts.connectionLimitRefusals += 1;
     if (fault) {
       this.#fault(res, fault, 50);
       return;
@@ -369,10 +444,19 @@ export class FakeXApi {
     const client: StreamClient = {
       res,
       stalled: false,
-      heartbeat: setInterval(() => res.write('\r\n'), this.heartbeatMs),
+      heartbeat: setInterval(() => this.#heartbeat(client), this.heartbeatMs),
+      asked: requestedBy(url),
+      queue: [],
+      pumping: false,
     };
     this.#streams.add(client);
     res.on('close', () => this.#close(client));
+  }
+
+  /** A bare "\r\n", queued behind any line still being written piece by piece. */
+  #heartbeat(client: StreamClient): void {
+    if (client.queue.length === 0 && !client.pumping) client.res.write('\r\n');
+    else client.queue.push(Buffer.from('\r\n'));
   }
 
   #close(client: StreamClient): void {
@@ -382,13 +466,49 @@ export class FakeXApi {
 
   #search(url: URL, res: http.ServerResponse): void {
     this.counts.searches += 1;
+    this.searchQueries.push(url.searchParams);
     if (this.searchForbidden) {
       this.#forbidden(res);
       return;
     }
+    const now = Date.now();
+    const window = this.#searchWindow;
+    if (now - window.start >= this.searchLimit.windowMs)
+      this.#searchWindow = { start: now, used: 0 };
+    this.#searchWindow.used += 1;
+    const remaining = this.searchLimit.limit - this.#searchWindow.used;
+    const resetInSec = Math.ceil(
+      (this.#searchWindow.start + this.searchLimit.windowMs - now) / 1000,
+    );
+    const headers = this.#rateHeaders(this.searchLimit.limit, Math.max(0, remaining), resetInSec);
+    if (remaining < 0) {
+      this.counts.searchesOverLimit += 1;
+      this.#fault(res, { kind: 'status', status: 429, resetInSec }, this.searchLimit.limit);
+      return;
+    }
     const fault = this.searchFaults.shift();
     if (fault) {
-      this.#fault(res, fault, 450);
+      this.#fault(res, fault, this.searchLimit.limit);
+      return;
+    }
+    const refusal = this.#tooOld(url, now);
+    if (refusal !== null) {
+      this.#problem(
+        res,
+        400,
+        {
+          errors: [
+            {
+              parameters: { [refusal]: [url.searchParams.get(refusal)] },
+              message: `Invalid '${refusal}': it must be within the last 7 days.`,
+            },
+          ],
+          title: 'Invalid Request',
+          detail: 'One or more parameters to your request was invalid.',
+          type: 'https://api.twitter.com/2/problems/invalid-request',
+        },
+        headers,
+      );
       return;
     }
     const query = url.searchParams.get('query') ?? '';
@@ -396,18 +516,18 @@ export class FakeXApi {
     const startTime = url.searchParams.get('start_time');
     const max = Math.min(100, Math.max(10, Number(url.searchParams.get('max_results') ?? '10')));
     const offset = Number(url.searchParams.get('next_token') ?? '0');
+    const indexedBefore = new Date(now - this.searchIndexDelayMs).toISOString();
     const hits = this.tweets
-      .filter((t) => matches(query, t))
+      .filter((t) => matches(query, t) && t.created_at <= indexedBefore)
       .filter((t) => sinceId === null || BigInt(t.id) > BigInt(sinceId))
       .filter((t) => startTime === null || t.created_at >= startTime)
       .sort((a, b) => (BigInt(b.id) > BigInt(a.id) ? 1 : -1));
     const page = hits.slice(offset, offset + max);
-    const headers = this.#rateHeaders(450, 450 - this.counts.searches);
     if (page.length === 0) {
       this.#json(res, 200, { meta: { result_count: 0 } }, headers);
       return;
     }
-    const authors = [...new Set(page.map((t) => t.author_id))].map((id) => this.users.get(id));
+    const asked = requestedBy(url);
     const meta: Record<string, unknown> = {
       newest_id: page[0]?.id,
       oldest_id: page.at(-1)?.id,
@@ -417,34 +537,62 @@ export class FakeXApi {
     this.#json(
       res,
       200,
-      { data: page.map(publicTweet), includes: { users: authors }, meta },
+      {
+        data: page.map((t) => renderTweet(t, asked)),
+        ...renderIncludes(page, this.users, asked),
+        meta,
+      },
       headers,
     );
   }
 
-  #payload(tweet: FakeTweet, rules: Rule[]): object {
+  /** The author deletes a post: search and lookup no longer find it (X sends no event). */
+  deletePost(id: string): void {
+    const at = this.tweets.findIndex((t) => t.id === id);
+    if (at !== -1) this.tweets.splice(at, 1);
+  }
+
+  /** GET /2/tweets?ids=…: found posts in data, the others as not-found errors (still 200). */
+  #lookup(url: URL, res: http.ServerResponse): void {
+    const ids = (url.searchParams.get('ids') ?? '').split(',').filter((id) => id !== '');
+    const asked = requestedBy(url);
+    const found = this.tweets.filter((t) => ids.includes(t.id));
+    const missing = ids.filter((id) => !found.some((t) => t.id === id));
+    this.#json(res, 200, {
+      ...(found.length > 0 ? { data: found.map((t) => renderTweet(t, asked)) } : {}),
+      ...(missing.length > 0
+        ? {
+            errors: missing.map((id) => ({
+              value: id,
+              detail: `Could not find tweet with ids: [${id}].`,
+              title: 'Not Found Error',
+              resource_type: 'tweet',
+              parameter: 'ids',
+              resource_id: id,
+              type: 'https://api.twitter.com/2/problems/resource-not-found',
+            })),
+          }
+        : {}),
+    });
+  }
+
+  /** Recent search refuses a since_id or start_time older than 7 days. */
+  #tooOld(url: URL, now: number): 'since_id' | 'start_time' | null {
+    const oldest = now - SEVEN_DAYS_MS;
+    const sinceId = url.searchParams.get('since_id');
+    if (sinceId !== null && !/^\d+$/.test(sinceId)) return 'since_id';
+    if (sinceId !== null && Number(BigInt(sinceId) >> 22n) + 1_288_834_974_657 < oldest)
+      return 'since_id';
+    const start = url.searchParams.get('start_time');
+    if (start !== null && !(Date.parse(start) >= oldest)) return 'start_time';
+    return null;
+  }
+
+  #payload(tweet: FakeTweet, rules: Rule[], asked: Requested): object {
     return {
-      data: publicTweet(tweet),
-      includes: { users: [this.users.get(tweet.author_id)] },
+      data: renderTweet(tweet, asked),
+      ...renderIncludes([tweet], this.users, asked),
       matching_rules: rules.map((r) => ({ id: r.id, ...(r.tag ? { tag: r.tag } : {}) })),
     };
   }
-}
-
-function publicTweet(t: FakeTweet): object {
-  return {
-    id: t.id,
-    text: t.text,
-    author_id: t.author_id,
-    created_at: t.created_at,
-    edit_history_tweet_ids: t.edit_history_tweet_ids,
-  };
-}
-
-/** Enough of X's query language for hashtag rules: "(#A OR #B) -is:retweet". */
-export function matches(query: string, tweet: FakeTweet): boolean {
-  if (/-is:retweet/.test(query) && tweet.isRetweet) return false;
-  const tags = [...query.matchAll(/#[\p{L}\p{N}_]+/gu)].map((m) => m[0].toLowerCase());
-  const text = tweet.text.toLowerCase();
-  return tags.some((tag) => new RegExp(`${tag}(?![\\p{L}\\p{N}_])`, 'u').test(text));
 }

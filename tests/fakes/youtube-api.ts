@@ -1,12 +1,24 @@
 // A local stand-in for the YouTube Data API v3 endpoints Panelcast uses (videos.list for the
-// live chat id, liveChatMessages.list with page tokens and pollingIntervalMillis), with Google's
-// error envelope, so @googleapis/youtube runs against it unchanged.
+// live chat id, liveChatMessages.list with page tokens, pollingIntervalMillis, offlineAt,
+// messageDeletedEvent and userBannedEvent), with Google's error envelope and a quota count (1 unit
+// per videos.list, 5 per chat page), so @googleapis/youtube runs against it unchanged.
+// Docs: https://developers.google.com/youtube/v3/live/docs/liveChatMessages/list,
+// https://developers.google.com/youtube/v3/live/docs/liveChatMessages#resource,
+// https://developers.google.com/youtube/v3/determine_quota_cost,
+// https://developers.google.com/youtube/v3/docs/errors
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface FakeChatMessage {
   id: string;
-  type: 'textMessageEvent' | 'superChatEvent' | 'newSponsorEvent';
+  type:
+    | 'textMessageEvent'
+    | 'superChatEvent'
+    | 'newSponsorEvent'
+    | 'messageDeletedEvent'
+    | 'userBannedEvent';
+  /** The message a messageDeletedEvent removes; the channel a userBannedEvent bans. */
+  target?: string;
   text: string;
   author: { channelId: string; displayName: string; profileImageUrl: string };
   publishedAt: string;
@@ -14,10 +26,21 @@ export interface FakeChatMessage {
 }
 
 export type YouTubeFault =
-  'quotaExceeded' | 'liveChatEnded' | 'backendError' | 'rateLimitExceeded' | 'garbage';
+  | 'quotaExceeded'
+  | 'liveChatEnded'
+  | 'backendError'
+  | 'rateLimitExceeded'
+  | 'accessNotConfigured'
+  | 'garbage'
+  /** The connection is cut before an answer. */
+  | 'drop'
+  /** No answer at all: the request hangs until the client gives up. */
+  | 'stall'
+  /** The next page lists each of its messages twice. */
+  | 'duplicate';
 
 const REASONS: Record<
-  Exclude<YouTubeFault, 'garbage'>,
+  Exclude<YouTubeFault, 'garbage' | 'drop' | 'stall' | 'duplicate'>,
   { code: number; domain: string; message: string }
 > = {
   quotaExceeded: {
@@ -32,6 +55,12 @@ const REASONS: Record<
     message: 'The live chat is no longer live.',
   },
   backendError: { code: 503, domain: 'global', message: 'Backend Error' },
+  accessNotConfigured: {
+    code: 403,
+    domain: 'usageLimits',
+    message:
+      'YouTube Data API v3 has not been used in project 123456789 before or it is disabled. Enable it by visiting https://console.developers.google.com/apis/api/youtube.googleapis.com/overview?project=123456789 then retry.',
+  },
   rateLimitExceeded: {
     code: 403,
     domain: 'youtube.liveChat',
@@ -48,6 +77,15 @@ export class FakeYouTubeApi {
   pollingIntervalMillis = 100;
   pageSize = 5;
   readonly counts = { videos: 0, messages: 0 };
+  /** Set when the stream ended: every chat page says so from then on. */
+  offlineAt: string | null = null;
+  /** Message ids removed by a moderator or a ban: no longer listed. */
+  readonly removed = new Set<string>();
+
+  /** Quota units Google would have charged for what was asked of this fake. */
+  get units(): number {
+    return this.counts.videos + this.counts.messages * 5;
+  }
   url = '';
   #server = http.createServer((req, res) => this.#handle(req, res));
   #next = 1;
@@ -83,6 +121,18 @@ export class FakeYouTubeApi {
     };
     this.messages.push(message);
     return message;
+  }
+
+  /** A YouTube moderator deletes a message: it is no longer listed, and an event says so. */
+  deleteMessage(id: string): void {
+    this.removed.add(id);
+    this.say('', 'Moderator', { type: 'messageDeletedEvent', target: id });
+  }
+
+  /** A YouTube moderator bans a viewer: their messages go, and an event says so. */
+  ban(channelId: string): void {
+    for (const m of this.messages) if (m.author.channelId === channelId) this.removed.add(m.id);
+    this.say('', 'Moderator', { type: 'userBannedEvent', target: channelId });
   }
 
   #handle(req: http.IncomingMessage, res: http.ServerResponse): void {
@@ -136,6 +186,11 @@ export class FakeYouTubeApi {
         return;
       }
       const fault = this.faults.shift();
+      if (fault === 'drop') {
+        req.socket.destroy();
+        return;
+      }
+      if (fault === 'stall') return;
       if (fault === 'garbage') {
         res.writeHead(200, { 'content-type': 'application/json; charset=UTF-8' });
         res.end(
@@ -148,21 +203,23 @@ export class FakeYouTubeApi {
         );
         return;
       }
-      if (fault) {
+      if (fault && fault !== 'duplicate') {
         const reason = REASONS[fault];
         this.#error(res, reason.code, reason.message, reason.domain, fault);
         return;
       }
       const offset = this.#offset(url);
-      const page = this.messages.slice(offset, offset + this.pageSize);
-      const next = offset + page.length;
+      const slice = this.messages.slice(offset, offset + this.pageSize);
+      const page = slice.filter((m) => !this.removed.has(m.id));
+      const next = offset + slice.length;
       this.#json(res, {
         kind: 'youtube#liveChatMessageListResponse',
         etag: `etag-${next}`,
         pollingIntervalMillis: this.pollingIntervalMillis,
+        ...(this.offlineAt ? { offlineAt: this.offlineAt } : {}),
         nextPageToken: this.#token(next),
         pageInfo: { totalResults: this.messages.length - offset, resultsPerPage: page.length },
-        items: page.map((m) => this.#item(m)),
+        items: (fault === 'duplicate' ? [...page, ...page] : page).map((m) => this.#item(m)),
       });
       return;
     }
@@ -191,6 +248,24 @@ export class FakeYouTubeApi {
           : m.text,
     };
     if (m.type === 'textMessageEvent') snippet.textMessageDetails = { messageText: m.text };
+    if (m.type === 'messageDeletedEvent') {
+      snippet.hasDisplayContent = false;
+      snippet.displayMessage = '';
+      snippet.messageDeletedDetails = { deletedMessageId: m.target };
+    }
+    if (m.type === 'userBannedEvent') {
+      snippet.hasDisplayContent = false;
+      snippet.displayMessage = '';
+      snippet.userBannedDetails = {
+        bannedUserDetails: {
+          channelId: m.target,
+          channelUrl: `http://www.youtube.com/channel/${m.target ?? ''}`,
+          displayName: 'Banned viewer',
+          profileImageUrl: 'https://yt3.ggpht.com/ytc/banned=s88',
+        },
+        banType: 'permanent',
+      };
+    }
     if (m.type === 'superChatEvent') {
       snippet.superChatDetails = {
         amountMicros: '5000000',

@@ -41,7 +41,9 @@ describe('REST control API', () => {
       expect.objectContaining({
         id: 'audience',
         state: 'connected',
-        counters: { received: 0, duplicates: 0, malformed: 0 },
+        counters: { received: 0, duplicates: 0, malformed: 0, retracted: 0 },
+        message: expect.objectContaining({ code: 'audience.open' }),
+        quota: null,
       }),
     ]);
     expect(state.queue.counts).toMatchObject({ incoming: 0, approved: 0, on_air: 0 });

@@ -14,6 +14,8 @@ function context() {
       return 'added';
     },
     malformed: (reason) => malformed.push(reason),
+    retract: () => undefined,
+    quota: () => undefined,
     status: () => undefined,
   };
   return { ctx, taken, malformed };

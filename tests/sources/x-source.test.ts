@@ -1,5 +1,6 @@
 // X hashtags through the real twitter-api-v2 client against a local fake of the X API: faults
 // of every kind, and still every post arrives exactly once.
+import { inEnglish } from '../../src/shared/messages/message.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SourceStatus } from '../../src/shared/state.js';
 import type { XTimings } from '../../src/sources/x-source.js';
@@ -20,6 +21,9 @@ const FAST: Partial<XTimings> = {
   rateLimitMaxMs: 1500,
   pollIntervalMs: 250,
 };
+
+const said = (status: { message: Parameters<typeof inEnglish>[0] } | undefined): string =>
+  status ? inEnglish(status.message) : '';
 
 describe('X source', () => {
   const cleanups: (() => Promise<void> | void)[] = [];
@@ -109,7 +113,7 @@ describe('X source', () => {
     fake.dropStreams();
     post(10, 'during 429 and 503');
     await eventually(() => expect(xStatus(core)?.state).toBe('rate_limited'), 5000);
-    expect(xStatus(core)?.message).toMatch(/^Rate-limited by X until \d\d:\d\d\./);
+    expect(said(xStatus(core))).toMatch(/^Rate-limited by X until \d\d:\d\d\./);
     await eventually(() => expect(xStatus(core)?.state).toBe('connected'), 10_000);
     await arrived();
 
@@ -188,7 +192,7 @@ describe('X source', () => {
     fake.streamForbidden = true;
     await configure(core, fake);
     await eventually(
-      () => expect(xStatus(core)?.message).toMatch(/plan does not include the filtered stream/),
+      () => expect(said(xStatus(core))).toMatch(/plan does not include the filtered stream/),
       5000,
     );
     const posted = [fake.post('Polled? #NextTalk', 'a'), fake.post('#nexttalk lower case?', 'b')];
@@ -217,12 +221,12 @@ describe('X source', () => {
     fake.searchForbidden = true;
     await configure(core, fake);
     await eventually(() => expect(xStatus(core)?.state).toBe('error'), 5000);
-    expect(xStatus(core)?.message).toMatch(/^Your X plan does not allow search/);
+    expect(said(xStatus(core))).toMatch(/^Your X plan does not allow search/);
 
     await configure(core, fake, { bearerToken: 'wrong-token-value' });
     await eventually(
       () =>
-        expect(xStatus(core)?.message).toBe(
+        expect(said(xStatus(core))).toBe(
           'X rejected the bearer token. Enter a valid one in Settings.',
         ),
       5000,
@@ -253,5 +257,46 @@ describe('X source', () => {
       body: { enabled: true, hashtags: ['not a tag!'] },
     });
     expect(invalid.status).toBe(400);
+  });
+});
+
+describe('X posts deleted before they go on air', () => {
+  it('checks a post right before it airs; one deleted on X is refused and leaves the queue', async () => {
+    const fake = new FakeXApi();
+    fake.heartbeatMs = 100;
+    await fake.start();
+    const core = await startTestCore({ xTimings: FAST });
+    try {
+      await api(core, 'PUT', '/api/sources/x', {
+        body: {
+          enabled: true,
+          hashtags: ['#NextTalk'],
+          bearerToken: fake.bearer,
+          apiBaseUrl: fake.url,
+        },
+      });
+      await eventually(
+        () => expect(core.hub.get('sources').find((s) => s.id === 'x')?.state).toBe('connected'),
+        5000,
+      );
+      const kept = fake.post('Still here? #NextTalk', 'kim');
+      const gone = fake.post('Regretted this one #NextTalk', 'lou');
+      const byId = (id: string) => core.queue.list(null).find((c) => c.platformId === id);
+      await eventually(() => expect(byId(gone.id)).toBeDefined(), 5000);
+      fake.deletePost(gone.id);
+
+      const refused = await api(core, 'POST', `/api/comments/${byId(gone.id)?.id ?? ''}/air`);
+      expect(refused.status).toBe(409);
+      expect(JSON.stringify(refused.body)).toContain('queue.gone_on_platform');
+      expect(byId(gone.id)?.status).toBe('rejected');
+      expect(core.hub.get('queue').onAir).toBeNull();
+
+      const aired = await api(core, 'POST', `/api/comments/${byId(kept.id)?.id ?? ''}/air`);
+      expect(aired.status).toBe(200);
+      expect(core.hub.get('queue').onAir?.id).toBe(byId(kept.id)?.id);
+    } finally {
+      await core.dispose();
+      await fake.stop();
+    }
   });
 });

@@ -1,5 +1,6 @@
 // YouTube live chat through the real @googleapis/youtube client against a local fake of the
 // YouTube Data API.
+import { inEnglish } from '../../src/shared/messages/message.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SourceStatus } from '../../src/shared/state.js';
 import { nextPacificMidnight, videoIdFrom } from '../../src/sources/youtube-source.js';
@@ -12,7 +13,12 @@ const FAST = {
   waitForChatMs: 150,
   retry: { initialMs: 50, maxMs: 200, jitter: 0 },
   maxQuotaWaitMs: 400,
+  // Fast polls in these tests would spread a real day's quota thin; this one is roomy.
+  dailyUnits: 100_000_000,
 };
+
+const wording = (status: { message: Parameters<typeof inEnglish>[0] } | undefined): string =>
+  status ? inEnglish(status.message) : '';
 
 describe('YouTube source', () => {
   const cleanups: (() => Promise<void> | void)[] = [];
@@ -48,7 +54,7 @@ describe('YouTube source', () => {
     fake.liveChatId = null; // the stream has not started yet
     expect((await configure(core, fake)).status).toBe(200);
     await eventually(
-      () => expect(status(core)?.message).toMatch(/has no live chat right now/),
+      () => expect(wording(status(core))).toMatch(/has no live chat right now/),
       3000,
     );
     fake.liveChatId = 'Cg0KC2RRdzR3OVdnWGNRKicKGFVDX3g1WEc1';
@@ -83,13 +89,13 @@ describe('YouTube source', () => {
     await eventually(() => expect(status(core)?.state).toBe('connected'), 3000);
     fake.faults.push('quotaExceeded');
     await eventually(() => expect(status(core)?.state).toBe('rate_limited'), 3000);
-    expect(status(core)?.message).toMatch(
+    expect(wording(status(core))).toMatch(
       /quota is used up until \d\d:\d\d \(midnight Pacific time\)/,
     );
     await eventually(() => expect(status(core)?.state).toBe('connected'), 3000);
     fake.faults.push('liveChatEnded');
     await eventually(() => expect(status(core)?.state).toBe('stopped'), 3000);
-    expect(status(core)?.message).toMatch(/live chat has ended/);
+    expect(wording(status(core))).toMatch(/live chat has ended/);
     const polls = fake.counts.messages;
     await new Promise((r) => setTimeout(r, 300));
     expect(fake.counts.messages).toBe(polls);
@@ -104,7 +110,7 @@ describe('YouTube source', () => {
     });
     await configure(core, fake, { apiKey: 'AIzaWrongKey' });
     await eventually(() => expect(status(core)?.state).toBe('error'), 3000);
-    expect(status(core)?.message).toMatch(/^YouTube rejected the API key: API key not valid/);
+    expect(wording(status(core))).toMatch(/^YouTube rejected the API key: API key not valid/);
     expect(JSON.stringify((await api(core, 'GET', '/api/state')).body)).not.toContain(
       'AIzaWrongKey',
     );

@@ -3,6 +3,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { message } from '../../src/shared/messages/message.js';
 import type { SourceForm } from '../../src/shared/source-forms.js';
 import type { SourceStatus } from '../../src/shared/state.js';
 import { launchBrowser } from '../helpers/browser.js';
@@ -23,7 +24,11 @@ describe('source registry', () => {
       apply: async (settings, runner) => {
         if (!settings.enabled) return runner.stop();
         return runner.run((context) => ({
-          start: () => context.status('connected', `Listening in ${settings.room}`),
+          start: () =>
+            context.status(
+              'connected',
+              message('source.connected', {}, `Listening in ${settings.room}`),
+            ),
           stop: () => Promise.resolve(),
         }));
       },
@@ -64,7 +69,7 @@ describe('source registry', () => {
     expect(sources.sources.find((s) => s.id === 'demo-wall')).toMatchObject({
       state: 'connected',
       label: 'Demo wall',
-      message: 'Listening in Hall A',
+      message: { code: 'source.connected', details: 'Listening in Hall A' },
     });
   });
 
@@ -77,7 +82,7 @@ describe('source registry', () => {
     await form.getByLabel('Room').fill('Studio 2');
     await form.getByRole('button', { name: 'Save' }).click();
     await expect
-      .poll(() => core.hub.get('sources').find((s) => s.id === 'demo-wall')?.message, {
+      .poll(() => core.hub.get('sources').find((s) => s.id === 'demo-wall')?.message.details, {
         timeout: 5000,
       })
       .toBe('Listening in Studio 2');

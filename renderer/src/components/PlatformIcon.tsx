@@ -6,7 +6,9 @@ const COLORS: Record<Platform, string> = {
   youtube: '#ff3b3b',
   audience: '#5eb1ef',
   facebook: '#1877f2',
+  linkedin: '#0a66c2',
   twitch: '#a970ff',
+  elsewhere: '#f5a524',
   test: '#98a2b3',
 };
 
@@ -61,6 +63,21 @@ export function PlatformIcon({
         <path
           fill={color}
           d="M4 2 2.5 6v14h5v2.5h2.8L12.8 20h4L21.5 15V2H4Zm15.5 12-3 3h-4.7l-2.5 2.5V17H5.5V4h14v10ZM16 7.5h-2v5h2v-5Zm-5 0H9v5h2v-5Z"
+        />
+      )}
+      {platform === 'linkedin' && (
+        <>
+          <rect x="2" y="2" width="20" height="20" rx="3" fill={color} />
+          <path
+            d="M6.5 9.5h2.6V18H6.5V9.5Zm1.3-4a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3Zm3.1 4h2.5v1.2c.4-.7 1.3-1.4 2.6-1.4 2.7 0 3.2 1.8 3.2 4.1V18h-2.6v-4.1c0-1 0-2.2-1.4-2.2s-1.6 1-1.6 2.1V18h-2.7V9.5Z"
+            fill="#fff"
+          />
+        </>
+      )}
+      {platform === 'elsewhere' && (
+        <path
+          fill={color}
+          d="M6.6 10.8a15.1 15.1 0 0 0 6.6 6.6l2.2-2.2c.3-.3.7-.4 1-.2 1.1.4 2.3.6 3.6.6.6 0 1 .4 1 1V20c0 .6-.4 1-1 1A17 17 0 0 1 3 4c0-.6.4-1 1-1h3.5c.6 0 1 .4 1 1 0 1.3.2 2.5.6 3.6.1.3 0 .7-.2 1l-2.3 2.2Z"
         />
       )}
       {platform === 'test' && <rect x="4" y="4" width="16" height="16" rx="4" fill={color} />}

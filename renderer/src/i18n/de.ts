@@ -179,6 +179,12 @@ export const de: Strings = {
     askers_other: 'gefragt von {{count}}',
   },
   moderator: {
+    addByHand: 'Von Hand hinzufügen',
+    byHandFrom: 'Gesehen auf',
+    byHandName: 'Name (freiwillig)',
+    byHandText: 'Frage',
+    byHandAdd: 'Zu Eingang hinzufügen',
+    byHandClose: 'Schließen',
     title: 'Moderation',
     incoming: 'Eingang',
     approved: 'Freigegeben',
@@ -346,7 +352,9 @@ export const de: Strings = {
     youtube: 'YouTube',
     audience: 'Publikumsseite',
     facebook: 'Facebook',
+    linkedin: 'LinkedIn',
     twitch: 'Twitch',
+    elsewhere: 'Anderswo (Telefon, Saal …)',
     test: 'Test',
   },
   settings: {
@@ -387,6 +395,19 @@ export const de: Strings = {
     ytVideo: 'URL oder ID des Livevideos',
     ytKey: 'API-Schlüssel (YouTube Data API v3)',
     ytKeySaved: 'Gespeichert – leer lassen, um ihn zu behalten',
+    ytShowMinutes: 'Geplante Sendungslänge (Minuten)',
+    xHelp:
+      'Du brauchst eine X-Entwickler-App mit einem Tarif, der die Suche (recent search) enthält (der gefilterte Stream braucht einen höheren Tarif), und ihr Bearer-Token. X erlaubt eine Stream-Verbindung pro App: Ein anderes Programm an derselben App blockiert Panelcast. Auf X gelöschte Beiträge meldet X nicht; Panelcast prüft vor der Sendung, ob ein Beitrag noch da ist.',
+    ytHelp:
+      'Du brauchst einen API-Schlüssel aus einem Google-Cloud-Projekt mit eingeschalteter YouTube Data API v3 und die Adresse eines öffentlichen oder nicht gelisteten Live-Videos mit Chat. Der Schlüssel liest nur, moderieren kann er nicht. Ein Tag hat 10.000 Kontingent-Einheiten (5 pro Chatseite); Panelcast verteilt sie über die geplante Sendung.',
+    quotaUsed:
+      'YouTube-Kontingent heute: {{used}} von {{daily}} Einheiten verbraucht; neu ab {{time}}.',
+    quotaPlanned:
+      'Der Rest der geplanten Sendung braucht im Tempo von YouTube etwa {{need}} Einheiten; Panelcast liest den Chat alle {{seconds}} s.',
+    quotaShort:
+      'Das Kontingent reicht im Tempo von YouTube nicht für die geplante Sendung: Panelcast liest den Chat nur alle {{seconds}} s, damit es reicht. Bitte Google um mehr Kontingent oder kürze die Sendung.',
+    quotaAlmostGone:
+      'Achtung: Das Kontingent ist fast aufgebraucht. Ist es leer, steht der Chat bis {{time}} still.',
     audienceTitle: 'Publikumsseite',
     audienceOpen: 'Fragen über die Publikumsseite annehmen',
     audienceLink: 'Das Publikum fragt unter {{url}}',

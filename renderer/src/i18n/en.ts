@@ -173,6 +173,12 @@ export const en = {
     askers_other: 'asked by {{count}}',
   },
   moderator: {
+    addByHand: 'Add by hand',
+    byHandFrom: 'Seen on',
+    byHandName: 'Name (optional)',
+    byHandText: 'Question',
+    byHandAdd: 'Add to incoming',
+    byHandClose: 'Close',
     title: 'Moderator',
     incoming: 'Incoming',
     approved: 'Approved',
@@ -336,7 +342,9 @@ export const en = {
     youtube: 'YouTube',
     audience: 'Audience page',
     facebook: 'Facebook',
+    linkedin: 'LinkedIn',
     twitch: 'Twitch',
+    elsewhere: 'Elsewhere (phone, room…)',
     test: 'Test',
   },
   settings: {
@@ -377,6 +385,18 @@ export const en = {
     ytVideo: 'Live video URL or id',
     ytKey: 'API key (YouTube Data API v3)',
     ytKeySaved: 'Saved — leave empty to keep it',
+    ytShowMinutes: 'Planned show length (minutes)',
+    xHelp:
+      'You need an X developer app with a plan that includes recent search (the filtered stream needs a higher plan) and its bearer token. X allows one stream connection per app: another program on the same app blocks Panelcast. Posts deleted on X are not reported; Panelcast checks before a post goes on air.',
+    ytHelp:
+      'You need an API key from a Google Cloud project with the YouTube Data API v3 turned on, and the link of a public or unlisted live video with chat on. The key reads; it cannot moderate. The day has 10,000 quota units (5 per chat page); Panelcast spreads them over the planned show.',
+    quotaUsed: 'YouTube quota today: {{used}} of {{daily}} units used; resets at {{time}}.',
+    quotaPlanned:
+      "The rest of the planned show needs about {{need}} units at YouTube's pace; Panelcast reads the chat every {{seconds}} s.",
+    quotaShort:
+      "Not enough quota for the planned show at YouTube's pace: Panelcast reads the chat only every {{seconds}} s so it lasts. Ask Google for more quota, or shorten the show.",
+    quotaAlmostGone:
+      'Warning: the quota is almost used up. Chat stops until {{time}} when it runs out.',
     audienceTitle: 'Audience page',
     audienceOpen: 'Take questions on the audience page',
     audienceLink: 'Viewers ask at {{url}}',

@@ -18,7 +18,9 @@ const PLATFORM_NAMES: Record<OnAirComment['platform'], string> = {
   youtube: 'YouTube',
   audience: 'Audience',
   facebook: 'Facebook',
+  linkedin: 'LinkedIn',
   twitch: 'Twitch',
+  elsewhere: 'Elsewhere',
   test: 'Test',
 };
 

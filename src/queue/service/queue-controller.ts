@@ -3,10 +3,15 @@
 // and broadcast in that order. Synchronous throughout, so actions never interleave.
 import crypto from 'node:crypto';
 import { Blocklist } from '../blocklist.js';
-import { ModerationQueue, type QueueAction, type QueueEntry } from '../moderation-queue.js';
+import {
+  ModerationQueue,
+  TRANSITIONS,
+  type QueueAction,
+  type QueueEntry,
+} from '../moderation-queue.js';
 import { SimilarityIndex } from '../similarity.js';
 import { hasLink, isQuestion } from '../text.js';
-import type { Comment, CommentStatus, OnAirComment } from '../../shared/comment.js';
+import type { Comment, CommentStatus, OnAirComment, Platform } from '../../shared/comment.js';
 import { incomingCommentSchema } from '../../shared/comment-schema.js';
 import { UserError } from '../../shared/errors.js';
 import { message, type Message } from '../../shared/messages/message.js';
@@ -48,6 +53,7 @@ export class QueueController {
   readonly #listeners = new Set<CommentsListener>();
   readonly #reloadListeners = new Set<() => void>();
   #rules: BlocklistRules;
+  #airCheck: ((platform: string, platformId: string) => Promise<boolean | null>) | null = null;
   #blocklist: Blocklist;
 
   constructor(deps: QueueControllerDeps) {
@@ -218,6 +224,73 @@ export class QueueController {
     this.#emit(changed);
     this.#publish();
     return { outcome: 'added', comment };
+  }
+
+  /** Asks a platform without deletion events whether a post still exists (null: cannot tell). */
+  setAirCheck(check: (platform: string, platformId: string) => Promise<boolean | null>): void {
+    this.#airCheck = check;
+  }
+
+  /** The card `queue:next` would put on air. */
+  nextUp(): string | undefined {
+    return this.#queue.approvedOrder()[0];
+  }
+
+  /**
+   * Right before a card goes on air, where its platform reports no deletions: a post that is
+   * gone is taken out of the queue, and the airing is refused with a word why.
+   */
+  async checkBeforeAir(id: string | undefined): Promise<void> {
+    if (id === undefined || this.#airCheck === null) return;
+    const comment = this.#comments.get(this.#queue.leaderOf(id));
+    if (!comment) return;
+    if ((await this.#airCheck(comment.platform, comment.platformId)) !== false) return;
+    this.retract(comment.platform, comment.platformId);
+    const site = comment.platform === 'x' ? 'X' : comment.platform;
+    throw new UserError('conflict', message('queue.gone_on_platform', { site }));
+  }
+
+  /** A question a moderator saw elsewhere and typed in; it starts as incoming like any other. */
+  addByHand(input: { platform: Platform; text: string; name: string }, actor: string): Comment {
+    const result = this.ingest({
+      platform: input.platform,
+      platformId: `by-hand-${crypto.randomUUID()}`,
+      author: { name: input.name || actor, handle: null, avatarUrl: null, profileUrl: null },
+      text: input.text,
+      createdAt: this.#now().toISOString(),
+      url: null,
+    });
+    if (result.outcome !== 'added')
+      throw new UserError('invalid', message('queue.by_hand_invalid'));
+    this.#audit.append({
+      actor,
+      action: 'queue:addByHand',
+      target: result.comment.id,
+      detail: { platform: input.platform },
+    });
+    return result.comment;
+  }
+
+  /**
+   * A platform says this post is gone (its author deleted it, a platform moderator removed it or
+   * banned the author): it leaves the queue, and the air if it is on. Cards already done stay.
+   */
+  retract(platform: string, platformId: string): 'retracted' | 'unknown' | 'unchanged' {
+    let found: Comment | undefined;
+    for (const c of this.#comments.values()) {
+      if (c.platform === platform && c.platformId === platformId) found = c;
+    }
+    if (!found) return 'unknown';
+    const actor = `platform:${platform}`;
+    // A deleted post grouped with others leaves its group alone, where the card can still split.
+    const leaderStatus = this.#queue.get(this.#queue.leaderOf(found.id))?.status;
+    if (this.#queue.members(found.id).length > 1 && leaderStatus === 'incoming')
+      this.act({ type: 'ungroup', id: found.id }, actor);
+    const leader = this.#queue.leaderOf(found.id);
+    const status = this.#queue.get(leader)?.status;
+    if (status === undefined || !TRANSITIONS.reject.includes(status)) return 'unchanged';
+    this.act({ type: 'reject', id: leader }, actor);
+    return 'retracted';
   }
 
   /** Applies a moderator's action; throws a UserError the moderator can read when refused. */

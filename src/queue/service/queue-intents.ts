@@ -24,14 +24,23 @@ export function registerQueueIntents(
   settings: SettingsStore,
 ): void {
   for (const [type, intent] of Object.entries(COMMENT_ACTIONS)) {
+    if (type === 'air') continue;
     intents.handle(intent, ({ id }, { actor }) =>
       queue.act({ type: type as keyof typeof COMMENT_ACTIONS, id }, actor),
     );
   }
+  // Going on air first asks platforms without deletion events whether the post still exists.
+  intents.handle('queue:air', async ({ id }, { actor }) => {
+    await queue.checkBeforeAir(id);
+    return queue.act({ type: 'air', id }, actor);
+  });
   intents.handle('queue:move', ({ id, toIndex }, { actor }) =>
     queue.act({ type: 'move', id, toIndex }, actor),
   );
-  intents.handle('queue:next', (_input, { actor }) => queue.act({ type: 'next' }, actor));
+  intents.handle('queue:next', async (_input, { actor }) => {
+    await queue.checkBeforeAir(queue.nextUp());
+    return queue.act({ type: 'next' }, actor);
+  });
   intents.handle('queue:clearAir', (_input, { actor }) => queue.act({ type: 'clearAir' }, actor));
   intents.handle('queue:undo', (_input, { actor }) => queue.act({ type: 'undo' }, actor));
   intents.handle('queue:setBlocklist', (rules, { actor }) => {
@@ -45,6 +54,9 @@ export function registerQueueIntents(
     // The schema was already checked, so only a duplicate can end up here.
     return { comment: null, duplicate: true };
   });
+  intents.handle('queue:addByHand', ({ platform, text, name }, { actor }) => ({
+    comment: queue.addByHand({ platform, text, name }, actor),
+  }));
 }
 
 /** What GET /api/comments reads; the handler turns the numbers into integers and checks them. */
@@ -109,6 +121,7 @@ export function queueRoutes(intents: IntentRegistry, queue: QueueController): Ro
     },
     ...actions,
     intentRoute(intents, 'POST', '/api/queue/next', 'queue:next', 'none'),
+    intentRoute(intents, 'POST', '/api/queue/by-hand', 'queue:addByHand', 'body'),
     intentRoute(intents, 'POST', '/api/queue/clear-air', 'queue:clearAir', 'none'),
     intentRoute(intents, 'POST', '/api/queue/undo', 'queue:undo', 'none'),
     intentRoute(intents, 'PUT', '/api/queue/blocklist', 'queue:setBlocklist', 'body'),

@@ -24,6 +24,9 @@ const codes: Record<MessageCode, string> = {
   'queue.move_only_approved': 'Nur freigegebene Fragen lassen sich umsortieren; {{state}}.',
   'queue.split_only_incoming': 'Nur eingehende Karten lassen sich aufteilen; {{state}}.',
   'queue.not_grouped': 'Dieser Kommentar ist mit keinem anderen gruppiert.',
+  'queue.by_hand_invalid': 'Diese Frage konnte nicht hinzugefügt werden; prüfe ihren Text.',
+  'queue.gone_on_platform':
+    'Dieser Beitrag wurde auf {{site}} gelöscht und kann nicht auf Sendung; er wurde aus der Warteschlange genommen.',
   'queue.nothing_to_air': 'Nichts für die Sendung: Die Liste der freigegebenen Fragen ist leer.',
   'queue.nothing_on_air': 'Gerade ist nichts auf Sendung.',
   'queue.nothing_to_undo': 'Es gibt nichts rückgängig zu machen.',
@@ -45,6 +48,9 @@ const codes: Record<MessageCode, string> = {
     'Keine davon ist eine freigegebene, nicht gesendete Frage einer beendeten Sendung.',
 
   'audience.ended': 'Die Sendung ist beendet; Fragen sind geschlossen.',
+  'audience.open': 'Offen: Zuschauer können auf der Seite /audience fragen.',
+  'sources.not_stored':
+    'Kommentare können gerade nicht gespeichert werden; sie werden erneut geholt, sobald das Speichern wieder geht.',
   'audience.closed': 'Gerade werden keine Fragen angenommen.',
   'audience.too_long': 'Fragen dürfen höchstens {{max}} Zeichen lang sein.',
   'audience.too_short': 'Bitte schreib eine Frage mit mindestens 3 Zeichen.',
@@ -80,6 +86,49 @@ const codes: Record<MessageCode, string> = {
 
   'sources.unknown': 'Es gibt keine Quelle „{{source}}“.',
   'sources.invalid_settings': 'Die Einstellungen für {{source}} sind ungültig:',
+
+  'source.starting': 'Startet…',
+  'source.failed': 'Diese Quelle ist an einem internen Fehler gescheitert:',
+  'source.connected': 'Verbunden.',
+
+  'x.connecting': 'Verbinde mit dem gefilterten Stream von X…',
+  'x.connected': 'Mit dem gefilterten Stream von X verbunden, folgt {{hashtags}}.',
+  'x.polling':
+    'Fragt die X-Suche etwa alle {{seconds}} s nach {{hashtags}} ab, so oft das Ratenlimit erlaubt.',
+  'x.polling_no_stream':
+    'Dein X-Tarif enthält den gefilterten Stream nicht, daher fragt Panelcast die X-Suche etwa alle {{seconds}} s nach {{hashtags}} ab, so oft das Ratenlimit erlaubt.',
+  'x.rate_limited':
+    'X bremst bis {{time}} (Ratenlimit). Beiträge aus der Zwischenzeit werden danach geholt.',
+  'x.connection_taken':
+    'Ein anderes Programm hält die Stream-Verbindung dieser X-App (X erlaubt eine pro App). Beende es oder gib Panelcast eine eigene App; neuer Versuch um {{time}}.',
+  'x.retry_now': 'Verbinde sofort neu',
+  'x.retry_in': 'Verbinde in {{seconds}} s neu',
+  'x.stalled': 'Der X-Stream ist verstummt (kein Lebenszeichen). {{when}}.',
+  'x.operational': 'X hat den Stream für Wartungsarbeiten geschlossen. {{when}}.',
+  'x.dropped': 'Die Verbindung zu X ist abgerissen. {{when}}.',
+  'x.http_error': 'X antwortete {{status}}. {{when}}.',
+  'x.refused': 'X hat den Stream verweigert. {{when}}.',
+  'x.unauthorized': 'X hat das Bearer-Token abgelehnt. Trag in den Einstellungen ein gültiges ein.',
+  'x.stream_forbidden': 'Dein X-Tarif erlaubt den gefilterten Stream nicht.',
+  'x.search_forbidden': 'Dein X-Tarif erlaubt die Suche nicht.',
+
+  'youtube.not_a_video': '„{{video}}“ ist keine Adresse oder Kennung eines YouTube-Videos.',
+  'youtube.looking': 'Suche den Livechat von Video {{video}}…',
+  'youtube.no_video':
+    'Es gibt kein öffentliches YouTube-Video {{video}} (privat, gelöscht oder vertippt?). Neue Suche in {{seconds}} s.',
+  'youtube.no_chat':
+    'Video {{video}} hat gerade keinen Livechat (noch nicht live?). Neue Suche in {{seconds}} s.',
+  'youtube.reading': 'Liest den Livechat von Video {{video}}.',
+  'youtube.offline': 'Der Livestream ist beendet und damit auch der Chat.',
+  'youtube.chat_ended':
+    'Der Livechat ist beendet (oder wurde entfernt); es gibt nichts mehr zu lesen.',
+  'youtube.chat_disabled': 'Der Livechat ist für dieses Video ausgeschaltet.',
+  'youtube.quota_exceeded':
+    'Das YouTube-API-Kontingent ist bis {{time}} aufgebraucht (Mitternacht pazifischer Zeit). Chatnachrichten aus der Zwischenzeit können nicht geholt werden.',
+  'youtube.access_not_configured':
+    'Die YouTube Data API v3 ist im Google-Cloud-Projekt dieses API-Schlüssels nicht eingeschaltet. Schalte sie in der Google Cloud Console ein (APIs & Dienste → Bibliothek) und speichere dann erneut.',
+  'youtube.key_rejected': 'YouTube hat den API-Schlüssel abgelehnt:',
+  'youtube.retrying': 'YouTube antwortete {{status}}. Neuer Versuch in {{seconds}} s.',
 
   'relay.add_destination': 'Füge ein Ziel hinzu, um das Relay zu starten.',
   'relay.ingest_live': 'OBS sendet an Panelcast.',

@@ -23,6 +23,9 @@ const codes = {
   'queue.move_only_approved': 'Only approved questions can be reordered; {{state}}.',
   'queue.split_only_incoming': 'Only incoming cards can be split; {{state}}.',
   'queue.not_grouped': 'This comment is not grouped with others.',
+  'queue.by_hand_invalid': 'That question could not be added; check its text.',
+  'queue.gone_on_platform':
+    'This post was deleted on {{site}}, so it cannot go on air; it was taken out of the queue.',
   'queue.nothing_to_air': 'Nothing to put on air: the approved queue is empty.',
   'queue.nothing_on_air': 'Nothing is on air.',
   'queue.nothing_to_undo': 'Nothing to undo.',
@@ -40,6 +43,9 @@ const codes = {
   'show.nothing_to_carry': 'None of these are approved, unaired questions of an ended show.',
 
   'audience.ended': 'The show has ended; questions are closed.',
+  'audience.open': 'Open: viewers can ask on the /audience page.',
+  'sources.not_stored':
+    'Comments cannot be saved right now; they are fetched again once saving works.',
   'audience.closed': 'Questions are closed right now.',
   'audience.too_long': 'Questions can be at most {{max}} characters.',
   'audience.too_short': 'Please write a question of at least 3 characters.',
@@ -72,6 +78,48 @@ const codes = {
 
   'sources.unknown': 'There is no source "{{source}}".',
   'sources.invalid_settings': 'The settings for {{source}} are not valid:',
+
+  'source.starting': 'Starting…',
+  'source.failed': 'This source stopped because of an internal error:',
+  'source.connected': 'Connected.',
+
+  'x.connecting': 'Connecting to the X filtered stream…',
+  'x.connected': 'Connected to the X filtered stream, following {{hashtags}}.',
+  'x.polling':
+    'Polling X recent search for {{hashtags}} about every {{seconds}} s, as the rate limit allows.',
+  'x.polling_no_stream':
+    'Your X plan does not include the filtered stream, so Panelcast polls recent search for {{hashtags}} about every {{seconds}} s, as the rate limit allows.',
+  'x.rate_limited':
+    'Rate-limited by X until {{time}}. Posts from meanwhile are fetched afterwards.',
+  'x.connection_taken':
+    "Another program holds this X app's stream connection (X allows one per app). Stop it or give Panelcast its own app; trying again at {{time}}.",
+  'x.retry_now': 'Reconnecting now',
+  'x.retry_in': 'Reconnecting in {{seconds}} s',
+  'x.stalled': 'The X stream went silent (no heartbeat). {{when}}.',
+  'x.operational': 'X closed the stream for maintenance. {{when}}.',
+  'x.dropped': 'The connection to X dropped. {{when}}.',
+  'x.http_error': 'X answered {{status}}. {{when}}.',
+  'x.refused': 'X refused the stream. {{when}}.',
+  'x.unauthorized': 'X rejected the bearer token. Enter a valid one in Settings.',
+  'x.stream_forbidden': 'Your X plan does not allow the filtered stream.',
+  'x.search_forbidden': 'Your X plan does not allow search.',
+
+  'youtube.not_a_video': '"{{video}}" is not a YouTube video URL or id.',
+  'youtube.looking': 'Looking for the live chat of video {{video}}…',
+  'youtube.no_video':
+    'There is no public YouTube video {{video}} (private, deleted or mistyped?). Looking again in {{seconds}} s.',
+  'youtube.no_chat':
+    'Video {{video}} has no live chat right now (not live yet?). Looking again in {{seconds}} s.',
+  'youtube.reading': 'Reading the live chat of video {{video}}.',
+  'youtube.offline': 'The live stream has ended, and with it the chat.',
+  'youtube.chat_ended': 'The live chat has ended (or was removed); nothing more to read.',
+  'youtube.chat_disabled': 'Live chat is turned off for this video.',
+  'youtube.quota_exceeded':
+    'The YouTube API quota is used up until {{time}} (midnight Pacific time). Chat messages from meanwhile cannot be fetched.',
+  'youtube.access_not_configured':
+    'The YouTube Data API v3 is not turned on for the Google Cloud project of this API key. Turn it on in the Google Cloud console (APIs & Services → Library), then save again.',
+  'youtube.key_rejected': 'YouTube rejected the API key:',
+  'youtube.retrying': 'YouTube answered {{status}}. Trying again in {{seconds}} s.',
 
   'relay.add_destination': 'Add a destination to start the relay.',
   'relay.ingest_live': 'OBS is streaming to Panelcast.',

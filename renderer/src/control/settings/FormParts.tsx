@@ -3,6 +3,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SourceStatus } from '../../../../src/shared/state';
+import { useWording } from '../../i18n/messages';
 import { useShow } from '../context';
 import { SaveStatus } from './SaveStatus';
 import type { SaveState } from './use-save';
@@ -46,6 +47,7 @@ export function SubmitRow({ state, disabled = false }: { state: SaveState; disab
 }
 
 export function SourceStatusLine({ status }: { status: SourceStatus | undefined }) {
+  const word = useWording();
   if (!status) return null;
   return (
     <p
@@ -53,7 +55,7 @@ export function SourceStatusLine({ status }: { status: SourceStatus | undefined 
       role="status"
       data-testid={`source-status-${status.id}`}
     >
-      {status.message}
+      {word(status.message)}
     </p>
   );
 }

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Ack } from '../../../../src/shared/protocol';
 import type { ShowState } from '../../../../src/shared/state';
 import { useConnection, useShow } from '../context';
+import { QuotaLine } from './QuotaLine';
 import { SaveStatus } from './SaveStatus';
 import { SchemaForm } from './SchemaForm';
 import {
@@ -53,6 +54,8 @@ interface HandField {
 interface HandFormSpec {
   id: 'x' | 'youtube';
   title: string;
+  /** What the platform needs and what it does not allow, said plainly. */
+  help: string;
   fields: HandField[];
   /** Field values and the switch from the stored settings (secrets are never among them). */
   load: (state: ShowState) => { enabled: boolean; values: Record<string, string> };
@@ -69,6 +72,7 @@ function xSpec(t: TFunction, state: ShowState | null): HandFormSpec {
   return {
     id: 'x',
     title: t('settings.xTitle'),
+    help: t('settings.xHelp'),
     fields: [
       { key: 'hashtags', label: t('settings.xHashtags'), kind: 'text', placeholder: '#NextTalk' },
       {
@@ -113,6 +117,7 @@ function youTubeSpec(t: TFunction, state: ShowState | null): HandFormSpec {
   return {
     id: 'youtube',
     title: t('settings.ytTitle'),
+    help: t('settings.ytHelp'),
     fields: [
       {
         key: 'video',
@@ -126,19 +131,25 @@ function youTubeSpec(t: TFunction, state: ShowState | null): HandFormSpec {
         kind: 'secret',
         placeholder: state?.config.youtube.keySaved ? t('settings.ytKeySaved') : '',
       },
+      { key: 'minutes', label: t('settings.ytShowMinutes'), kind: 'text', placeholder: '180' },
       ...(state?.config.youtube.rootUrl
         ? [{ key: 'root', label: t('settings.apiBase'), kind: 'text' as const, placeholder: '' }]
         : []),
     ],
     load: ({ config: { youtube } }) => ({
       enabled: youtube.enabled,
-      values: { video: youtube.video, root: youtube.rootUrl ?? '' },
+      values: {
+        video: youtube.video,
+        root: youtube.rootUrl ?? '',
+        minutes: String(youtube.showMinutes),
+      },
     }),
     send: (connection, enabled, v) =>
       connection.request('sources:configureYouTube', {
         enabled,
         video: (v.video ?? '').trim(),
         rootUrl: orNull(v.root ?? ''),
+        showMinutes: Number(v.minutes ?? '') || 180,
         ...typedSecret('apiKey', v.key ?? ''),
       }),
     ready: (v) => (v.video ?? '').trim() !== '',
@@ -174,6 +185,7 @@ function HandSourceForm({ spec }: { spec: HandFormSpec }) {
       onSubmit={submit}
       onEdit={reset}
     >
+      <p className="muted form-help">{spec.help}</p>
       {spec.fields.map((field) =>
         field.kind === 'select' ? (
           <SelectField
@@ -196,6 +208,7 @@ function HandSourceForm({ spec }: { spec: HandFormSpec }) {
       )}
       <SubmitRow state={save} disabled={!spec.ready(values)} />
       <SourceStatusLine status={state?.sources.find((s) => s.id === spec.id)} />
+      <QuotaLine quota={state?.sources.find((s) => s.id === spec.id)?.quota ?? null} />
     </SourceFormFrame>
   );
 }

@@ -9,6 +9,7 @@ import { PlatformIcon } from '../../components/PlatformIcon';
 import { isTyping, liveKeyAllowed } from '../../lib/keyboard';
 import { useNow } from '../../lib/relative-time';
 import { useComments, useConnection, useShow } from '../context';
+import { AddByHand } from '../moderator/AddByHand';
 import { CardList } from '../moderator/CardList';
 import { ScreenBadge } from '../producer/ScreenStatus';
 import {
@@ -320,6 +321,7 @@ export function ModeratorView() {
           );
         })}
         <span className="toolbar__spacer" />
+        <AddByHand />
         <button type="button" className="button" onClick={() => void send('queue:undo', {})}>
           {t('moderator.undo')} <kbd>U</kbd>
         </button>

@@ -412,6 +412,7 @@ function DestinationsPanel({ relay, now, send }: { relay: RelayState; now: numbe
 
 function SourcesPanel({ sources }: { sources: SourceStatus[] }) {
   const { t } = useTranslation();
+  const word = useWording();
   return (
     <section className="panel" aria-labelledby="sources-heading">
       <h2 id="sources-heading">{t('producer.sources')}</h2>
@@ -433,7 +434,7 @@ function SourcesPanel({ sources }: { sources: SourceStatus[] }) {
               >
                 {source.counters.received}
               </span>
-              <span className="source__message">{source.message}</span>
+              <span className="source__message">{word(source.message)}</span>
             </li>
           ))}
         </ul>

@@ -1,0 +1,58 @@
+// "Add by hand": a moderator types a question heard on the phone or seen on a platform
+// Panelcast cannot read; it lands in incoming with that platform's icon, with an audit entry.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, saveScreenshot } from '../helpers/browser.js';
+import { api, startTestCore, type TestCore } from '../helpers/core.js';
+
+describe('adding a question by hand', () => {
+  let core: TestCore;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    core = await startTestCore();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser.close();
+    await core.dispose();
+  });
+
+  it('puts a typed question into incoming, tagged with where it was seen', async () => {
+    const page = await browser.newPage({ viewport: { width: 1600, height: 900 }, locale: 'en-US' });
+    await page.goto(`${core.url}moderator?token=${core.token}&name=Mo`);
+    await page.getByTestId('connection').filter({ hasText: 'Connected' }).waitFor();
+    await page.getByRole('button', { name: 'Add by hand' }).click();
+    const form = page.getByRole('form', { name: 'Add by hand' });
+    await form.getByLabel('Seen on').selectOption('linkedin');
+    await form.getByLabel('Name (optional)').fill('Lena from Leipzig');
+    await form.getByLabel('Question').fill('How do panels stay on time?');
+    await form.getByRole('button', { name: 'Add to incoming' }).click();
+
+    const card = page
+      .getByTestId('comment-card')
+      .filter({ hasText: 'How do panels stay on time?' });
+    await card.waitFor();
+    expect(await card.getByRole('img', { name: 'LinkedIn' }).count()).toBe(1);
+    expect(await form.getByLabel('Question').inputValue()).toBe('');
+    const [comment] = core.queue.list('incoming');
+    expect(comment).toMatchObject({
+      platform: 'linkedin',
+      author: { name: 'Lena from Leipzig' },
+      status: 'incoming',
+    });
+    await saveScreenshot(page, 'moderator-add-by-hand');
+
+    // Over REST too, with the refusal of an empty question said plainly.
+    const refused = await api(core, 'POST', '/api/queue/by-hand', {
+      body: { platform: 'elsewhere', text: '   ' },
+    });
+    expect(refused.status).toBe(400);
+    const phoned = await api(core, 'POST', '/api/queue/by-hand', {
+      body: { platform: 'elsewhere', text: 'A caller asks: what is next?' },
+    });
+    expect(phoned.status).toBe(200);
+    await card.page().getByTestId('comment-card').filter({ hasText: 'A caller asks' }).waitFor();
+    await page.close();
+  });
+});
