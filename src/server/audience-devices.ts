@@ -11,7 +11,8 @@ export interface DeviceIssuing {
   perSecond: number;
 }
 
-export const DEVICE_ISSUING: DeviceIssuing = { burst: 40, perSecond: 1 };
+// A venue fills over minutes behind one address: room for hundreds of phones, not for a loop.
+export const DEVICE_ISSUING: DeviceIssuing = { burst: 200, perSecond: 3 };
 
 const TOKEN = /^([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{22})$/;
 

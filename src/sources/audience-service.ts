@@ -32,8 +32,8 @@ export interface VoteLimits {
 export const VOTE_LIMITS: VoteLimits = {
   deviceBurst: 20,
   devicePerSecond: 1,
-  addressBurst: 400,
-  addressPerSecond: 60,
+  addressBurst: 600,
+  addressPerSecond: 200,
 };
 
 export class AudienceService {

@@ -1,4 +1,5 @@
 // Runs the benchmarks and prints their figures: `npm run bench` (all) or `npm run bench -- NAME`.
+import { benchAudience } from './audience.js';
 import { benchObs } from './obs.js';
 import { benchParaphrase } from './paraphrase.js';
 import { benchQueueLive, benchQueueStore } from './queue.js';
@@ -9,6 +10,7 @@ import { benchStartup } from './startup.js';
 
 const benches: Record<string, () => Promise<string>> = {
   startup: () => benchStartup(),
+  audience: () => benchAudience(),
   'queue-live': () => benchQueueLive(),
   'queue-store': () => benchQueueStore(),
   obs: () => benchObs(),
