@@ -74,7 +74,7 @@ export async function startCore(options: StartOptions): Promise<RunningCore> {
   prepareDataDir(config.dataDir);
   const token = loadOrCreateToken(config.dataDir, config.token);
   redactor.add(token);
-  const hub = new StateHub(initialState(version, 'Untitled show', config.lan), (text) =>
+  const hub = new StateHub(initialState(version, null, config.lan), (text) =>
     redactor.redact(text),
   );
   const onRejected = rejectionCounter(hub, logger);

@@ -13,7 +13,7 @@ export const INITIAL_RELAY: RelayState = {
   upload: null,
 };
 
-export function initialState(version: string, showTitle: string, lan: boolean): ShowState {
+export function initialState(version: string, showTitle: string | null, lan: boolean): ShowState {
   const counts = Object.fromEntries(COMMENT_STATUSES.map((s) => [s, 0])) as Record<
     CommentStatus,
     number

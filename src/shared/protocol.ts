@@ -15,8 +15,8 @@ export type Ack<T extends object = object> =
       ok: false;
       /** In English, for logs and scripts. */
       error: string;
-      /** The same as a code the UI words in its language; null where not converted yet. */
-      message: Message | null;
+      /** The same as a code the UI words in its language (schema: messageSchema). */
+      message: Message;
     };
 
 /** Message of the connect_error a client gets when its control token is missing or wrong. */
@@ -66,7 +66,7 @@ export interface ControlIntentResults {
   'obs:setupLowerThird': {
     created: string[];
     kept: string[];
-    skipped: string[];
+    skipped: Message[];
     mode: 'native' | 'browser';
     scenes: string[];
     /** What OBS confirms now, with a warning when the program scene lacks the lower third. */
@@ -114,7 +114,7 @@ export interface ControlServerToClientEvents {
 }
 
 export interface OverlayState {
-  showTitle: string;
+  showTitle: string | null;
   onAir: OnAirComment | null;
   /** A guest's name and role, shown instead of the question while it runs. */
   guest: GuestLowerThird | null;
@@ -138,7 +138,7 @@ export interface AudienceQuestion {
 }
 
 export interface AudienceState {
-  showTitle: string;
+  showTitle: string | null;
   /** Whether the page takes questions right now. */
   open: boolean;
   maxLength: number;

@@ -50,7 +50,7 @@ export function App({ onToken }: { onToken: (token: string) => void }) {
           <span className="brand-name">{t('app.name')}</span>
           {state && (
             <span className="topbar__show" data-testid="show-title">
-              {state.app.showTitle}
+              {state.app.showTitle ?? t('app.untitled')}
             </span>
           )}
         </div>

@@ -1,10 +1,13 @@
 // German strings.
-import type { Strings } from './en';
+import type { Strings } from './en.js';
 
 export const de: Strings = {
   app: {
     name: 'Panelcast',
     untitled: 'Show ohne Titel',
+  },
+  common: {
+    details: 'Details',
   },
   nav: {
     producer: 'Regie',
@@ -235,6 +238,20 @@ export const de: Strings = {
   },
   time: {
     now: 'jetzt',
+    ago: {
+      second: 'vor {{count}} s',
+      minute: 'vor {{count}} Min.',
+      hour: 'vor {{count}} Std.',
+      day_one: 'vor {{count}} Tag',
+      day_other: 'vor {{count}} Tagen',
+    },
+    in: {
+      second: 'in {{count}} s',
+      minute: 'in {{count}} Min.',
+      hour: 'in {{count}} Std.',
+      day_one: 'in {{count}} Tag',
+      day_other: 'in {{count}} Tagen',
+    },
   },
   platform: {
     x: 'X',

@@ -4,6 +4,9 @@ export const en = {
     name: 'Panelcast',
     untitled: 'Untitled show',
   },
+  common: {
+    details: 'Details',
+  },
   nav: {
     producer: 'Producer',
     moderator: 'Moderator',
@@ -229,6 +232,20 @@ export const en = {
   },
   time: {
     now: 'now',
+    ago: {
+      second: '{{count}} s ago',
+      minute: '{{count}} min ago',
+      hour: '{{count}} h ago',
+      day_one: '{{count}} day ago',
+      day_other: '{{count}} days ago',
+    },
+    in: {
+      second: 'in {{count}} s',
+      minute: 'in {{count}} min',
+      hour: 'in {{count}} h',
+      day_one: 'in {{count}} day',
+      day_other: 'in {{count}} days',
+    },
   },
   platform: {
     x: 'X',

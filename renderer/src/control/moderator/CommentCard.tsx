@@ -111,7 +111,7 @@ export const CommentCard = memo(function CommentCard({
             dateTime={leader.receivedAt}
             title={absoluteTime(leader.receivedAt, i18n.language)}
           >
-            {relativeTime(leader.receivedAt, now, i18n.language, t('time.now'))}
+            {relativeTime(leader.receivedAt, now, t, t('time.now'))}
           </time>
         </header>
         <p className="card__text" data-testid="comment-text">

@@ -5,6 +5,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ObsState } from '../../../../src/shared/obs-state';
 import { formatOffset } from '../../../../src/shared/segment-timing';
+import { MessageText } from '../../components/MessageText';
 
 type Output = 'stream' | 'record';
 
@@ -118,7 +119,7 @@ export function LiveBar({
             {t('producer.obsNotConfigured')} <a href="/settings">{t('producer.openSettings')}</a>
           </>
         ) : (
-          obs.message
+          <MessageText message={obs.message} />
         )}
       </div>
     </section>

@@ -117,7 +117,7 @@ export function ModeratorView() {
     async (intent: ControlIntentName, payload: Record<string, unknown>) => {
       const result:
         | { ok: true; note?: Message | string | null }
-        | { ok: false; error: string; message: Message | null } = await connection.request(
+        | { ok: false; error: string; message: Message } = await connection.request(
         intent,
         payload,
       );

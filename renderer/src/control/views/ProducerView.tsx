@@ -12,6 +12,7 @@ import { dialogOpen, isTyping, liveKeyAllowed } from '../../lib/keyboard';
 import { useNow } from '../../lib/relative-time';
 import { useConnection, useShow } from '../context';
 import type { Message } from '../../../../src/shared/messages/message';
+import { MessageText } from '../../components/MessageText';
 import { refusalText, useWording } from '../../i18n/messages';
 import { ConfirmDialog } from '../producer/ConfirmDialog';
 import { LiveBar } from '../producer/LiveBar';
@@ -48,7 +49,7 @@ export function ProducerView() {
     async (intent, payload) => {
       const result:
         | { ok: true; note?: Message | string | null }
-        | { ok: false; error: string; message: Message | null } = await connection.request(
+        | { ok: false; error: string; message: Message } = await connection.request(
         intent,
         payload,
       );
@@ -232,6 +233,7 @@ function BitrateChart({ history, small = false }: { history: number[]; small?: b
 
 function HealthPanel({ obs }: { obs: ObsState }) {
   const { t } = useTranslation();
+  const word = useWording();
   const health: ObsHealth | null = obs.health;
   const droppedPct =
     health && health.totalFrames > 0 ? (health.droppedFrames / health.totalFrames) * 100 : 0;
@@ -267,7 +269,7 @@ function HealthPanel({ obs }: { obs: ObsState }) {
           <BitrateChart history={health.bitrateHistory} />
           {health.warning && (
             <p className="health__warning" role="alert">
-              {health.warning}
+              {word(health.warning)}
             </p>
           )}
         </>
@@ -343,7 +345,6 @@ function RundownPanel({ rundown, now, send }: { rundown: RundownState; now: numb
 
 function DestinationsPanel({ relay, now, send }: { relay: RelayState; now: number; send: Send }) {
   const { t } = useTranslation();
-  const word = useWording();
   const { destinations } = relay;
   return (
     <section className="panel" aria-labelledby="destinations-heading">
@@ -382,7 +383,7 @@ function DestinationsPanel({ relay, now, send }: { relay: RelayState; now: numbe
               >
                 {d.enabled ? t('producer.turnOff') : t('producer.turnOn')}
               </button>
-              <span className="destination__message">{word(d.message)}</span>
+              <MessageText className="destination__message" message={d.message} />
               <EncoderWarnings name={d.name} warnings={d.warnings} />
               {d.state === 'live' && <BitrateChart history={d.bitrateHistory} small />}
             </li>
