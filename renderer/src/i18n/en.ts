@@ -205,6 +205,18 @@ export const en = {
     filteredBecause: 'Filtered: {{reason}}',
     votes: '▲ {{count}}',
     onAirNow: 'ON AIR',
+    more: 'Show all',
+    less: 'Show less',
+    dragHandle: 'Drag to reorder',
+    sortByVotes: 'Sort by votes',
+    confirmAir: 'This comment has not been approved. Put it on air anyway?',
+    confirmAirAction: 'Put on air',
+    toast: {
+      approve: 'Approved: {{text}}',
+      reject: 'Rejected: {{text}}',
+      air: 'On air: {{text}}',
+      sorted: 'Approved questions sorted by votes.',
+    },
     keys: {
       move: 'Move up / down',
       column: 'Previous / next column',

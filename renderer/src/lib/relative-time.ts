@@ -19,7 +19,8 @@ export type Translate = (key: string, options: { count: number }) => string;
  */
 export function relativeTime(iso: string, now: number, t: Translate, justNow: string): string {
   const seconds = Math.round((Date.parse(iso) - now) / 1000);
-  if (Math.abs(seconds) < 10) return justNow;
+  // The clock ticks coarsely (every 30 s): what came in since the last tick is "now".
+  if (seconds > -10 && seconds < 60) return justNow;
   const direction = seconds < 0 ? 'ago' : 'in';
   for (const [unit, size] of UNITS) {
     if (Math.abs(seconds) >= size) {
