@@ -10,6 +10,12 @@ import { inEnglish, message, type Message } from '../shared/messages/message.js'
 import { OBS_NOT_CONFIGURED, emptyObsState, type ObsState } from '../shared/obs-state.js';
 import { HealthTracker } from './health.js';
 
+/** One input's levels as OBS sends them: per channel [magnitude, peak, input peak], linear. */
+export interface MeterInput {
+  inputName: string;
+  inputLevelsMul: number[][];
+}
+
 export interface ObsTarget {
   url: string;
   password: string;
@@ -29,7 +35,7 @@ export interface ObsConnectionOptions {
 /** 0.5 s doubling; capped at 2 s (±20 %) so OBS is found again within 3 s of coming back. */
 export const OBS_BACKOFF: BackoffPolicy = { initialMs: 500, maxMs: 2000, jitter: 0.2 };
 
-/** Events we mirror. Input volume meters stay off: they are dozens of messages a second. */
+/** Events we mirror. Volume meters only while someone watches them (setMeters): 20 a second. */
 const SUBSCRIPTIONS =
   EventSubscription.General |
   EventSubscription.Scenes |
@@ -117,6 +123,7 @@ export class ObsConnection {
   #healthTimer: ReturnType<typeof setInterval> | null = null;
   #polling = false;
   readonly #eventListeners = new Set<{ types: string[]; listener: (type: string) => void }>();
+  #meters: ((inputs: MeterInput[]) => void) | null = null;
 
   constructor(options: ObsConnectionOptions) {
     this.#logger = options.logger;
@@ -142,6 +149,24 @@ export class ObsConnection {
     const entry = { types, listener };
     this.#eventListeners.add(entry);
     return () => this.#eventListeners.delete(entry);
+  }
+
+  /**
+   * Receives OBS's volume meters while a listener is set (null stops them): OBS sends them only
+   * to a client subscribed to them, so they cost nothing while nobody watches.
+   */
+  setMeters(listener: ((inputs: MeterInput[]) => void) | null): void {
+    const changed = (listener === null) !== (this.#meters === null);
+    this.#meters = listener;
+    const client = this.#client;
+    if (!changed || !client || this.#state.status !== 'connected') return;
+    client.reidentify({ eventSubscriptions: this.#subscriptions() }).catch((error: unknown) => {
+      this.#logger.warn('could not change the meter subscription', { error });
+    });
+  }
+
+  #subscriptions(): number {
+    return SUBSCRIPTIONS | (this.#meters ? EventSubscription.InputVolumeMeters : 0);
   }
 
   /** Connects to `target` (or disconnects for null), replacing any running connection. */
@@ -264,7 +289,7 @@ export class ObsConnection {
       const identified = await withTimeout(
         client.connect(target.url, target.password || undefined, {
           rpcVersion: 1,
-          eventSubscriptions: SUBSCRIPTIONS,
+          eventSubscriptions: this.#subscriptions(),
         }),
         this.#connectTimeoutMs,
         `OBS at ${target.url} did not answer within ${this.#connectTimeoutMs / 1000} s.`,
@@ -395,6 +420,9 @@ export class ObsConnection {
   }
 
   #watchEvents(client: OBSWebSocket): void {
+    client.on('InputVolumeMeters', (event) => {
+      this.#meters?.(event.inputs as unknown as MeterInput[]);
+    });
     const anyClient = client as unknown as { on(type: string, handler: () => void): void };
     const types = new Set([...this.#eventListeners].flatMap((e) => e.types));
     for (const type of types) {

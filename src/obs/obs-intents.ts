@@ -1,6 +1,7 @@
 // Producer intents for OBS (socket and REST alike): where OBS is, scenes, studio mode,
 // transitions, stream and record. Each refuses in plain words when OBS cannot do it now.
 import { notConnected, type ObsConnection } from './obs-connection.js';
+import type { ProgramMonitor } from './program-monitor.js';
 import { UserError } from '../shared/errors.js';
 import { message } from '../shared/messages/message.js';
 import type { StateHub } from '../shared/state-hub.js';
@@ -12,6 +13,7 @@ import type { IntentRegistry } from '../core/intent-registry.js';
 
 export interface ObsApiDeps {
   obs: ObsConnection;
+  monitor: ProgramMonitor;
   hub: StateHub;
   settings: SettingsStore;
   secrets: SecretStore;
@@ -96,6 +98,9 @@ export function registerObsIntents(intents: IntentRegistry, deps: ObsApiDeps): v
     audit.append({ actor, action: 'obs:switchScene', target: scene, detail: { to: target } });
     return { scene, to: target };
   });
+
+  // No audit entry: screens ask several times a second while the monitor is in view.
+  intents.handle('obs:monitor', () => deps.monitor.snapshot());
 
   intents.handle('obs:transition', async (_input, { actor }) => {
     connected(obs, 'TriggerStudioModeTransition');

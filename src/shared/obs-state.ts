@@ -73,4 +73,24 @@ export function emptyObsState(status: ObsStatus, text: Message, url: string | nu
   };
 }
 
+/** A thumbnail of one scene; image is a data: URL (JPEG), null when OBS gave none. */
+export interface MonitorView {
+  scene: string;
+  image: string | null;
+}
+
+/** One audio input's peak per channel in dBFS (-100 is silence). */
+export interface MonitorMeter {
+  name: string;
+  peakDb: number[];
+}
+
+/** What the producer's monitor shows: program, preview (studio mode) and the meters. */
+export interface MonitorSnapshot {
+  program: MonitorView | null;
+  preview: MonitorView | null;
+  meters: MonitorMeter[];
+  at: string;
+}
+
 export const OBS_NOT_CONFIGURED: Message = message('obs.not_configured');

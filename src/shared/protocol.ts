@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type { controlAuthSchema, controlIntentSchemas } from './control-intents.js';
 import type { Comment, OnAirComment } from './comment.js';
 import type { Message } from './messages/message.js';
+import type { MonitorSnapshot } from './obs-state.js';
 import type { ScreenState } from './on-screen.js';
 import type { GuestLowerThird, ShowState } from './state.js';
 
@@ -57,6 +58,7 @@ export interface ControlIntentResults {
   'queue:undo': QueueActionResult;
   'queue:setBlocklist': object;
   'obs:configure': object;
+  'obs:monitor': MonitorSnapshot;
   'obs:disconnect': object;
   'obs:switchScene': { scene: string; to: 'program' | 'preview' };
   'obs:transition': object;
