@@ -13,6 +13,7 @@ import { useNow } from '../../lib/relative-time';
 import { useConnection, useShow } from '../context';
 import type { Message } from '../../../../src/shared/messages/message';
 import { MessageText } from '../../components/MessageText';
+import { ProgramMonitor } from '../producer/ProgramMonitor';
 import { refusalText, useWording } from '../../i18n/messages';
 import { ConfirmDialog } from '../producer/ConfirmDialog';
 import { LiveBar } from '../producer/LiveBar';
@@ -96,6 +97,7 @@ export function ProducerView() {
     <div className="producer">
       <LiveBar
         obs={obs}
+        rundown={state.rundown}
         now={now}
         onStart={(what) =>
           void send(what === 'stream' ? 'obs:stream' : 'obs:record', { action: 'start' })
@@ -108,15 +110,18 @@ export function ProducerView() {
         </div>
       )}
       <div className="producer__grid">
-        <div className="producer__column">
+        <div className="producer__column producer__column--picture">
+          <ProgramMonitor obs={obs} />
           <ScenePanel obs={obs} send={send} />
-          <GuestsPanel state={state} send={send} />
+        </div>
+        <div className="producer__column">
           <OnAirPanel state={state} />
+          <RundownPanel rundown={state.rundown} now={now} send={send} />
+          <GuestsPanel state={state} send={send} />
         </div>
         <div className="producer__column">
           <HealthPanel obs={obs} />
           <DestinationsPanel relay={state.relay} now={now} send={send} />
-          <RundownPanel rundown={state.rundown} now={now} send={send} />
           <SourcesPanel sources={state.sources} />
         </div>
       </div>
@@ -347,7 +352,7 @@ function DestinationsPanel({ relay, now, send }: { relay: RelayState; now: numbe
   const { t } = useTranslation();
   const { destinations } = relay;
   return (
-    <section className="panel" aria-labelledby="destinations-heading">
+    <section className="panel" aria-labelledby="destinations-heading" data-testid="destinations">
       <h2 id="destinations-heading">{t('producer.destinations')}</h2>
       <UploadNeed relay={relay} />
       {destinations.length === 0 ? (
