@@ -18,6 +18,8 @@ const LABELS = [
   '.health__label',
   '.meter__state',
   '.tabs__tab',
+  '.topbar__brand',
+  '.brand-name',
 ].join(',');
 
 /** Labels on screen whose content is wider than their box, as "text (scroll > client)". */

@@ -221,7 +221,7 @@ export const de: Strings = {
     more: 'Ganz lesen',
     less: 'Weniger',
     dragHandle: 'Zum Umsortieren ziehen',
-    sortByVotes: 'Nach Stimmen sortieren',
+    sortByVotes: 'Nach Stimmen',
     confirmAir: 'Dieser Kommentar ist nicht freigegeben. Trotzdem auf Sendung nehmen?',
     confirmAirAction: 'Auf Sendung nehmen',
     toast: {
