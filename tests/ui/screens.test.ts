@@ -86,4 +86,27 @@ describe('moderator and audience screens, de and en', () => {
       await page.close();
     });
   }
+
+  it('offers the audience link with a QR code and a copy button', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      locale: 'en-US',
+      permissions: ['clipboard-read', 'clipboard-write'],
+    });
+    const page = await context.newPage();
+    await page.goto(`${core.url}settings?token=${core.token}`);
+    const link = page.getByTestId('audience-link');
+    await link.waitFor();
+    const expected = new URL('/audience', core.url).toString();
+    expect(await link.getByTestId('audience-url').textContent()).toBe(expected);
+    const qr = link.getByRole('img', { name: 'QR code of the audience page' });
+    await expect
+      .poll(() => qr.evaluate((img: { naturalWidth: number }) => img.naturalWidth))
+      .toBeGreaterThan(100);
+    await link.getByRole('button', { name: 'Copy link' }).click();
+    await expect.poll(() => link.getByRole('button').textContent()).toBe('Copied');
+    expect(await page.evaluate<string>('navigator.clipboard.readText()')).toBe(expected);
+    await saveScreenshot(page, 'settings-audience-link-en');
+    await context.close();
+  });
 });
