@@ -103,9 +103,8 @@ function openData(options: StartOptions) {
   adoptLegacyDataDir(config.legacyDataDir, config.dataDir, logger);
   const token = loadOrCreateToken(config.dataDir, config.token, (problem) => logger.warn(problem));
   redactor.add(token);
-  const hub = new StateHub(
-    initialState(version, 'Untitled show', config.lan, config.publicUrl),
-    (text) => redactor.redact(text),
+  const hub = new StateHub(initialState(version, null, config.lan, config.publicUrl), (text) =>
+    redactor.redact(text),
   );
   const onRejected = rejectionCounter(hub, logger);
   const store = openStore({ ...config, redactor, logger, onRejected });

@@ -35,8 +35,8 @@ export type DispatchResult<T> =
       kind: UserErrorKind | 'internal';
       /** In English, for logs and REST callers. */
       error: string;
-      /** The same as a code for clients to word; null where a text is not converted yet. */
-      message: Message | null;
+      /** The same as a code for clients to word. */
+      message: Message;
     };
 
 function refusal(

@@ -121,10 +121,7 @@ export function intentRoute(
         role: request.principal?.role ?? 'guest',
       });
       if (!result.ok) {
-        const body = {
-          error: result.error,
-          ...(result.message ? { message: result.message } : {}),
-        };
+        const body = { error: result.error, message: result.message };
         return { status: statusFor(result.kind), body };
       }
       return { status: 200, body: { ok: true, ...result.value } };

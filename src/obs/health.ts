@@ -1,5 +1,6 @@
 // Turns OBS's cumulative counters, sampled once a second, into what a producer watches: the
 // bitrate actually sent, a minute of history, and a warning in plain words when frames drop.
+import { message, type Message } from '../shared/messages/message.js';
 import type { ObsHealth } from '../shared/obs-state.js';
 
 export interface StatsSample {
@@ -71,19 +72,11 @@ function describe(now: {
   renderNow: number;
   congestion: number;
   reconnecting: boolean;
-}): string | null {
-  if (now.reconnecting)
-    return 'OBS lost the connection to the streaming server and is reconnecting.';
-  if (now.droppedNow > 0) {
-    return `Dropping frames: ${now.droppedNow} in the last second could not be sent. The upload is too slow for this bitrate.`;
-  }
-  if (now.encoderNow > 0) {
-    return `The encoder skipped ${now.encoderNow} frames in the last second: it cannot keep up. Lower the resolution or use a faster preset.`;
-  }
-  if (now.renderNow > 0) {
-    return `OBS skipped ${now.renderNow} frames while rendering in the last second: the graphics card is overloaded.`;
-  }
-  if (now.congestion >= 0.5)
-    return 'The network is congested: the stream is close to dropping frames.';
+}): Message | null {
+  if (now.reconnecting) return message('obs.health_reconnecting');
+  if (now.droppedNow > 0) return message('obs.health_dropping', { count: now.droppedNow });
+  if (now.encoderNow > 0) return message('obs.health_encoder', { count: now.encoderNow });
+  if (now.renderNow > 0) return message('obs.health_render', { count: now.renderNow });
+  if (now.congestion >= 0.5) return message('obs.health_congested');
   return null;
 }

@@ -4,6 +4,7 @@
 // renames, reconfigures or deletes anything of the user's, and re-running it for other scenes
 // adds those scenes too.
 import { UserError } from '../shared/errors.js';
+import { message, type Message } from '../shared/messages/message.js';
 import {
   LOWER_THIRD_SCENE,
   OVERLAY_BROWSER_INPUT,
@@ -39,7 +40,7 @@ export interface SetupReport {
   created: string[];
   kept: string[];
   /** Things left alone, with why. */
-  skipped: string[];
+  skipped: Message[];
 }
 
 /** OBS colours are 0xAABBGGRR. */
@@ -108,7 +109,9 @@ class SetupRun {
   ): Promise<boolean> {
     const existing = this.inputs.find((i) => i.inputName === name);
     if (existing && existing.inputKind !== kind) {
-      this.report.skipped.push(`"${name}" exists as a ${existing.inputKind}; left as it is.`);
+      this.report.skipped.push(
+        message('obs.lower_third_skipped', { name, kind: existing.inputKind }),
+      );
       return false;
     }
     if (existing) {
@@ -157,10 +160,7 @@ async function buildNativeScene(run: SetupRun, kinds: string[], accent: string):
   const textKind = TEXT_KINDS.find((k) => kinds.includes(k));
   const colorKind = COLOR_KINDS.find((k) => kinds.includes(k));
   if (!textKind || !colorKind) {
-    throw new UserError(
-      'unavailable',
-      'This OBS lacks a text or colour source, so Panelcast cannot build its lower third.',
-    );
+    throw new UserError('unavailable', message('obs.lower_third_no_sources'));
   }
   const video = await run.obs.call<{ baseWidth: number; baseHeight: number }>('GetVideoSettings');
   const layout = lowerThirdLayout(video.baseWidth, video.baseHeight);
@@ -169,7 +169,7 @@ async function buildNativeScene(run: SetupRun, kinds: string[], accent: string):
     if (run.inputs.some((i) => i.inputName === LOWER_THIRD_SCENE)) {
       throw new UserError(
         'conflict',
-        `A source named "${LOWER_THIRD_SCENE}" already exists; rename it so Panelcast can add its lower-third scene.`,
+        message('obs.lower_third_name_taken', { name: LOWER_THIRD_SCENE }),
       );
     }
     await run.obs.call('CreateScene', { sceneName: LOWER_THIRD_SCENE });
@@ -209,7 +209,7 @@ export async function setUpLowerThird(
   if (unknown.length > 0) {
     throw new UserError(
       'not_found',
-      `OBS has no scene ${unknown.map((s) => `"${s}"`).join(', ')}.`,
+      message('obs.no_scene', { scene: unknown.join(', '), scenes: obs.state.scenes.join(', ') }),
     );
   }
   const { inputKinds } = await obs.call<{ inputKinds: string[] }>('GetInputKindList', {
@@ -217,10 +217,7 @@ export async function setUpLowerThird(
   });
   const hasBrowser = inputKinds.includes(BROWSER_KIND);
   if (request.mode === 'browser' && !hasBrowser) {
-    throw new UserError(
-      'unavailable',
-      'This OBS has no browser source; choose the native lower third instead.',
-    );
+    throw new UserError('unavailable', message('obs.lower_third_no_browser'));
   }
   const mode = request.mode === 'auto' ? (request.previous?.mode ?? 'native') : request.mode;
   const source = mode === 'native' ? LOWER_THIRD_SCENE : OVERLAY_BROWSER_INPUT;
@@ -246,7 +243,10 @@ export async function setUpLowerThird(
     if (first && (await run.ensureInput(first, source, BROWSER_KIND, settings, null))) {
       for (const scene of rest) await run.ensureItem(scene, source, true);
     } else {
-      throw new UserError('conflict', `Nothing could be set up: ${run.report.skipped.join(' ')}`);
+      throw new UserError(
+        'conflict',
+        message('obs.lower_third_nothing', { skipped: run.report.skipped[0] ?? '' }),
+      );
     }
   }
   return run.report;

@@ -6,8 +6,15 @@ import { EventSubscription, OBSWebSocket, OBSWebSocketError } from 'obs-websocke
 import { backoffDelay, type BackoffPolicy } from '../shared/backoff.js';
 import { UserError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
+import { inEnglish, message, type Message } from '../shared/messages/message.js';
 import { OBS_NOT_CONFIGURED, emptyObsState, type ObsState } from '../shared/obs-state.js';
 import { HealthTracker } from './health.js';
+
+/** One input's levels as OBS sends them: per channel [magnitude, peak, input peak], linear. */
+export interface MeterInput {
+  inputName: string;
+  inputLevelsMul: number[][];
+}
 
 export interface ObsTarget {
   url: string;
@@ -28,7 +35,7 @@ export interface ObsConnectionOptions {
 /** 0.5 s doubling; capped at 2 s (±20 %) so OBS is found again within 3 s of coming back. */
 export const OBS_BACKOFF: BackoffPolicy = { initialMs: 500, maxMs: 2000, jitter: 0.2 };
 
-/** Events we mirror. Input volume meters stay off: they are dozens of messages a second. */
+/** Events we mirror. Volume meters only while someone watches them (setMeters): 20 a second. */
 const SUBSCRIPTIONS =
   EventSubscription.General |
   EventSubscription.Scenes |
@@ -42,11 +49,19 @@ const CLOSE_UNSUPPORTED_RPC = 4010;
 const MIN_OBS_MAJOR = 28;
 
 type Attempt =
-  | { outcome: 'closed'; reason: string }
-  | { outcome: 'retry'; reason: string }
-  | { outcome: 'fatal'; reason: string };
+  | { outcome: 'closed'; reason: Message }
+  | { outcome: 'retry'; reason: Message }
+  | { outcome: 'fatal'; reason: Message };
 
-class Fatal extends Error {}
+/** Stops the retrying: OBS answered, but in a way waiting will not change. */
+class Fatal extends Error {
+  constructor(readonly reason: Message) {
+    super(reason.code);
+  }
+}
+
+/** A request OBS did not answer in time. */
+class Timeout extends Error {}
 
 function sleep(ms: number, signal: { cancelled: boolean; wake?: () => void }): Promise<void> {
   return new Promise((resolve) => {
@@ -60,7 +75,7 @@ function sleep(ms: number, signal: { cancelled: boolean; wake?: () => void }): P
 
 function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(message)), ms);
+    const timer = setTimeout(() => reject(new Timeout(message)), ms);
     promise.then(
       (value) => {
         clearTimeout(timer);
@@ -79,11 +94,13 @@ function request<T>(client: OBSWebSocket, type: string, data?: object): Promise<
   return (client as unknown as { call(t: string, d?: object): Promise<T> }).call(type, data);
 }
 
-function unreachable(url: string): string {
-  return (
-    `OBS not reachable at ${url}: is OBS running and its WebSocket server enabled ` +
-    '(Tools → WebSocket Server Settings)?'
-  );
+function unreachable(url: string, details: string | null = null): Message {
+  return message('obs.unreachable', { url }, details);
+}
+
+/** Why a request cannot go to OBS now, with OBS's own state nested as the reason. */
+export function notConnected(state: ObsState): Message {
+  return message('obs.not_connected', { reason: state.message });
 }
 
 export class ObsConnection {
@@ -106,6 +123,7 @@ export class ObsConnection {
   #healthTimer: ReturnType<typeof setInterval> | null = null;
   #polling = false;
   readonly #eventListeners = new Set<{ types: string[]; listener: (type: string) => void }>();
+  #meters: ((inputs: MeterInput[]) => void) | null = null;
 
   constructor(options: ObsConnectionOptions) {
     this.#logger = options.logger;
@@ -131,6 +149,24 @@ export class ObsConnection {
     const entry = { types, listener };
     this.#eventListeners.add(entry);
     return () => this.#eventListeners.delete(entry);
+  }
+
+  /**
+   * Receives OBS's volume meters while a listener is set (null stops them): OBS sends them only
+   * to a client subscribed to them, so they cost nothing while nobody watches.
+   */
+  setMeters(listener: ((inputs: MeterInput[]) => void) | null): void {
+    const changed = (listener === null) !== (this.#meters === null);
+    this.#meters = listener;
+    const client = this.#client;
+    if (!changed || !client || this.#state.status !== 'connected') return;
+    client.reidentify({ eventSubscriptions: this.#subscriptions() }).catch((error: unknown) => {
+      this.#logger.warn('could not change the meter subscription', { error });
+    });
+  }
+
+  #subscriptions(): number {
+    return SUBSCRIPTIONS | (this.#meters ? EventSubscription.InputVolumeMeters : 0);
   }
 
   /** Connects to `target` (or disconnects for null), replacing any running connection. */
@@ -164,7 +200,7 @@ export class ObsConnection {
   async call<T = unknown>(requestType: string, requestData?: object): Promise<T> {
     const client = this.#client;
     if (!client || this.#state.status !== 'connected') {
-      throw new UserError('unavailable', `OBS is not connected: ${this.#state.message}`);
+      throw new UserError('unavailable', notConnected(this.#state));
     }
     try {
       return await withTimeout(
@@ -176,10 +212,27 @@ export class ObsConnection {
       if (error instanceof OBSWebSocketError) {
         throw new UserError(
           'conflict',
-          `OBS refused ${requestType}: ${error.message} (code ${error.code}).`,
+          message(
+            'obs.request_refused',
+            { request: requestType, status: error.code },
+            error.message,
+          ),
         );
       }
-      throw new UserError('unavailable', error instanceof Error ? error.message : String(error));
+      if (error instanceof Timeout) {
+        throw new UserError(
+          'unavailable',
+          message('obs.request_timeout', {
+            request: requestType,
+            seconds: this.#requestTimeoutMs / 1000,
+          }),
+        );
+      }
+      const details = error instanceof Error ? error.message : String(error);
+      throw new UserError(
+        'unavailable',
+        message('obs.request_failed', { request: requestType }, details),
+      );
     }
   }
 
@@ -192,14 +245,15 @@ export class ObsConnection {
         ...this.#state,
         status: retries === 0 ? 'connecting' : this.#state.status,
         url: target.url,
-        message: retries === 0 ? `Connecting to OBS at ${target.url}…` : this.#state.message,
+        message:
+          retries === 0 ? message('obs.connecting', { url: target.url }) : this.#state.message,
         retryAt: null,
       });
       const attempt = await this.#attempt(target, generation);
       if (generation !== this.#generation) return;
       if (attempt.outcome === 'fatal') {
         this.#publish({ ...emptyObsState('failed', attempt.reason, target.url) });
-        this.#logger.warn('OBS connection stopped', { reason: attempt.reason });
+        this.#logger.warn('OBS connection stopped', { reason: inEnglish(attempt.reason) });
         return;
       }
       // A connection that was up starts the backoff afresh.
@@ -208,7 +262,11 @@ export class ObsConnection {
       this.#publish({
         ...emptyObsState(
           'reconnecting',
-          `${attempt.reason} Retrying in ${(delay / 1000).toFixed(1)} s.`,
+          message(
+            'obs.retry_in',
+            { reason: attempt.reason, seconds: (delay / 1000).toFixed(1) },
+            attempt.reason.details,
+          ),
           target.url,
         ),
         retryAt: new Date(Date.now() + delay).toISOString(),
@@ -231,14 +289,14 @@ export class ObsConnection {
       const identified = await withTimeout(
         client.connect(target.url, target.password || undefined, {
           rpcVersion: 1,
-          eventSubscriptions: SUBSCRIPTIONS,
+          eventSubscriptions: this.#subscriptions(),
         }),
         this.#connectTimeoutMs,
         `OBS at ${target.url} did not answer within ${this.#connectTimeoutMs / 1000} s.`,
       );
       if (generation !== this.#generation) {
         await client.disconnect();
-        return { outcome: 'closed', reason: 'replaced' };
+        return { outcome: 'closed', reason: message('obs.connection_lost') };
       }
       this.#watchEvents(client);
       await this.#resync(client, identified.negotiatedRpcVersion);
@@ -250,7 +308,7 @@ export class ObsConnection {
       const reason = await closed;
       this.#stopHealth();
       this.#logger.warn('OBS connection lost', { reason });
-      return { outcome: 'closed', reason: 'Lost the connection to OBS.' };
+      return { outcome: 'closed', reason: message('obs.connection_lost') };
     } catch (error) {
       this.#stopHealth();
       await client.disconnect().catch(() => undefined);
@@ -261,32 +319,30 @@ export class ObsConnection {
   }
 
   #classify(error: unknown, target: ObsTarget): Attempt {
-    if (error instanceof Fatal) return { outcome: 'fatal', reason: error.message };
+    if (error instanceof Fatal) return { outcome: 'fatal', reason: error.reason };
     if (error instanceof OBSWebSocketError) {
       if (error.code === CLOSE_AUTH_FAILED) {
         return {
           outcome: 'fatal',
-          reason: target.password
-            ? `OBS rejected the password (wrong password). Check Tools → WebSocket Server Settings in OBS and enter it again.`
-            : `OBS needs a password (wrong password). Enter the one from Tools → WebSocket Server Settings in OBS.`,
+          reason: target.password ? message('obs.wrong_password') : message('obs.password_needed'),
         };
       }
       if (error.code === CLOSE_UNSUPPORTED_RPC) {
         return {
           outcome: 'fatal',
-          reason:
-            'OBS too old: its WebSocket server does not speak protocol version 1. Update OBS to 28 or newer.',
+          reason: message('obs.protocol_too_old'),
         };
       }
     }
-    const message = error instanceof Error ? error.message : String(error);
+    const text = error instanceof Error ? error.message : String(error);
     if (
-      /ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ECONNRESET|1006|did not answer/.test(message) ||
-      message === ''
+      error instanceof Timeout ||
+      /ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ECONNRESET|1006/.test(text) ||
+      text === ''
     ) {
       return { outcome: 'retry', reason: unreachable(target.url) };
     }
-    return { outcome: 'retry', reason: `${unreachable(target.url)} (${message})` };
+    return { outcome: 'retry', reason: unreachable(target.url, text) };
   }
 
   /** Reads everything afresh: after a reconnect nothing from before is trusted. */
@@ -305,8 +361,11 @@ export class ObsConnection {
     const major = Number(version.obsVersion.split('.')[0]);
     if (rpcVersion < 1 || (Number.isFinite(major) && major < MIN_OBS_MAJOR)) {
       throw new Fatal(
-        `OBS too old: version ${version.obsVersion} (WebSocket ${version.obsWebSocketVersion}). ` +
-          `Panelcast needs OBS ${MIN_OBS_MAJOR} or newer.`,
+        message('obs.too_old', {
+          obsVersion: version.obsVersion,
+          websocketVersion: version.obsWebSocketVersion,
+          min: MIN_OBS_MAJOR,
+        }),
       );
     }
     this.#available = new Set(version.availableRequests);
@@ -325,8 +384,14 @@ export class ObsConnection {
     ]);
     const now = Date.now();
     this.#publish({
-      ...emptyObsState('connected', '', this.#target?.url ?? null),
-      message: `Connected to OBS ${version.obsVersion} (WebSocket ${version.obsWebSocketVersion}).`,
+      ...emptyObsState(
+        'connected',
+        message('obs.connected', {
+          obsVersion: version.obsVersion,
+          websocketVersion: version.obsWebSocketVersion,
+        }),
+        this.#target?.url ?? null,
+      ),
       obsVersion: version.obsVersion,
       websocketVersion: version.obsWebSocketVersion,
       scenes: sceneNames(scenes.scenes),
@@ -355,6 +420,9 @@ export class ObsConnection {
   }
 
   #watchEvents(client: OBSWebSocket): void {
+    client.on('InputVolumeMeters', (event) => {
+      this.#meters?.(event.inputs as unknown as MeterInput[]);
+    });
     const anyClient = client as unknown as { on(type: string, handler: () => void): void };
     const types = new Set([...this.#eventListeners].flatMap((e) => e.types));
     for (const type of types) {
@@ -440,7 +508,7 @@ export class ObsConnection {
       });
       this.#updateHealthPolling();
     });
-    client.on('ExitStarted', () => this.#patch({ message: 'OBS is closing.' }));
+    client.on('ExitStarted', () => this.#patch({ message: message('obs.closing') }));
   }
 
   // ── health while live ───────────────────────────────────────────────────────────────────

@@ -1,8 +1,10 @@
 // Producer intents for OBS (socket and REST alike): where OBS is, scenes, studio mode,
 // transitions, stream and record. Each refuses in plain words when OBS cannot do it now.
-import type { ObsConnection } from './obs-connection.js';
+import { notConnected, type ObsConnection } from './obs-connection.js';
+import type { ProgramMonitor } from './program-monitor.js';
 import { UserError } from '../shared/errors.js';
 import { hostOf } from '../shared/secret-hosts.js';
+import { message } from '../shared/messages/message.js';
 import type { StateHub } from '../shared/state-hub.js';
 import type { AuditLog } from '../store/audit-log.js';
 import type { SecretStore } from '../store/secret-store.js';
@@ -12,6 +14,7 @@ import type { IntentRegistry } from '../core/intent-registry.js';
 
 export interface ObsApiDeps {
   obs: ObsConnection;
+  monitor: ProgramMonitor;
   hub: StateHub;
   settings: SettingsStore;
   secrets: SecretStore;
@@ -39,13 +42,16 @@ export function obsConfigSummary({ settings, secrets }: Pick<ObsApiDeps, 'settin
 /** Refuses clearly when OBS is not connected, or (feature detection) lacks the requests needed. */
 function connected(obs: ObsConnection, ...requests: string[]): void {
   if (obs.state.status !== 'connected') {
-    throw new UserError('unavailable', `OBS is not connected: ${obs.state.message}`);
+    throw new UserError('unavailable', notConnected(obs.state));
   }
   const missing = requests.filter((r) => !obs.supports(r));
   if (missing.length > 0) {
     throw new UserError(
       'unavailable',
-      `This OBS (${obs.state.obsVersion ?? 'unknown version'}) does not offer ${missing.join(', ')}. Update OBS to use this.`,
+      message('obs.missing_requests', {
+        version: obs.state.obsVersion ?? message('obs.unknown_version'),
+        requests: missing.join(', '),
+      }),
     );
   }
 }
@@ -111,15 +117,12 @@ export function registerObsIntents(intents: IntentRegistry, deps: ObsApiDeps): v
     if (!state.scenes.includes(scene)) {
       throw new UserError(
         'not_found',
-        `OBS has no scene "${scene}". Its scenes: ${state.scenes.join(', ')}.`,
+        message('obs.no_scene', { scene, scenes: state.scenes.join(', ') }),
       );
     }
     const target = to ?? (state.studioMode ? 'preview' : 'program');
     if (target === 'preview' && !state.studioMode) {
-      throw new UserError(
-        'conflict',
-        'Studio mode is off, so there is no preview: turn it on or cut to program.',
-      );
+      throw new UserError('conflict', message('obs.no_studio_preview'));
     }
     await obs.call(target === 'preview' ? 'SetCurrentPreviewScene' : 'SetCurrentProgramScene', {
       sceneName: scene,
@@ -128,13 +131,13 @@ export function registerObsIntents(intents: IntentRegistry, deps: ObsApiDeps): v
     return { scene, to: target };
   });
 
+  // No audit entry: screens ask several times a second while the monitor is in view.
+  intents.handle('obs:monitor', () => deps.monitor.snapshot());
+
   intents.handle('obs:transition', async (_input, { actor }) => {
     connected(obs, 'TriggerStudioModeTransition');
     if (!obs.state.studioMode) {
-      throw new UserError(
-        'conflict',
-        'Studio mode is off: scenes cut directly, there is nothing to transition.',
-      );
+      throw new UserError('conflict', message('obs.no_studio_transition'));
     }
     await obs.call('TriggerStudioModeTransition');
     audit.append({
@@ -156,8 +159,10 @@ export function registerObsIntents(intents: IntentRegistry, deps: ObsApiDeps): v
   intents.handle('obs:stream', async ({ action }, { actor }) => {
     connected(obs, 'StartStream', 'StopStream');
     const live = obs.state.streaming;
-    if (action === 'start' && live) throw new UserError('conflict', 'The stream is already live.');
-    if (action === 'stop' && !live) throw new UserError('conflict', 'The stream is not live.');
+    if (action === 'start' && live) {
+      throw new UserError('conflict', message('obs.stream_already_live'));
+    }
+    if (action === 'stop' && !live) throw new UserError('conflict', message('obs.stream_not_live'));
     await obs.call(action === 'start' ? 'StartStream' : 'StopStream');
     audit.append({ actor, action: `obs:stream:${action}`, target: null, detail: undefined });
     return {};
@@ -166,8 +171,9 @@ export function registerObsIntents(intents: IntentRegistry, deps: ObsApiDeps): v
   intents.handle('obs:record', async ({ action }, { actor }) => {
     connected(obs, 'StartRecord', 'StopRecord');
     const live = obs.state.recording;
-    if (action === 'start' && live) throw new UserError('conflict', 'OBS is already recording.');
-    if (action === 'stop' && !live) throw new UserError('conflict', 'OBS is not recording.');
+    if (action === 'start' && live)
+      throw new UserError('conflict', message('obs.already_recording'));
+    if (action === 'stop' && !live) throw new UserError('conflict', message('obs.not_recording'));
     await obs.call(action === 'start' ? 'StartRecord' : 'StopRecord');
     audit.append({ actor, action: `obs:record:${action}`, target: null, detail: undefined });
     return {};

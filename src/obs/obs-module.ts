@@ -3,6 +3,7 @@
 import type { CoreModule, ModuleContext } from '../core/module.js';
 import { LowerThirdDriver } from './lower-third-driver.js';
 import { ObsConnection } from './obs-connection.js';
+import { MONITOR_DEFAULTS, ProgramMonitor } from './program-monitor.js';
 import {
   connectStoredObs,
   obsConfigSummary,
@@ -24,7 +25,8 @@ export function createObsModule(ctx: ModuleContext): ObsModule {
     onConnected: () => lowerThirds.resync(),
   });
   const lowerThirds = new LowerThirdDriver(obs, hub, ctx.logger.child('lower-third'));
-  const deps = { obs, hub, settings, secrets, audit };
+  const monitor = new ProgramMonitor(obs, ctx.logger.child('monitor'), MONITOR_DEFAULTS);
+  const deps = { obs, monitor, hub, settings, secrets, audit };
   registerObsIntents(intents, deps);
   const lowerThirdSetup = settings.get('obs.lowerThirdSetup');
   lowerThirds.setSetup(lowerThirdSetup);
@@ -41,6 +43,7 @@ export function createObsModule(ctx: ModuleContext): ObsModule {
     },
     stop: async () => {
       lowerThirds.dispose();
+      monitor.dispose();
       await obs.stop();
     },
   };

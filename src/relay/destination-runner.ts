@@ -19,6 +19,8 @@ export interface RunnerStatus {
   retryAt: string | null;
   /** Frames dropped because the upload was too slow, this push. */
   droppedFrames: number;
+  /** The upload cannot keep up right now (frames are being dropped). */
+  dropping: boolean;
 }
 
 export interface DestinationRunnerOptions {
@@ -45,6 +47,7 @@ export class DestinationRunner {
     liveSince: null,
     retryAt: null,
     droppedFrames: 0,
+    dropping: false,
   };
 
   constructor(options: DestinationRunnerOptions) {
@@ -85,6 +88,7 @@ export class DestinationRunner {
       liveSince: report.liveSince,
       retryAt: report.retryAt,
       droppedFrames: report.droppedFrames,
+      dropping: report.dropping,
     });
   }
 

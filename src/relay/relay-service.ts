@@ -2,7 +2,7 @@
 // relay process (ingest plus one push per enabled destination, started once a destination
 // exists) while OBS streams to Panelcast, "Configure OBS", and the relay state every screen sees.
 import crypto from 'node:crypto';
-import type { ObsConnection } from '../obs/obs-connection.js';
+import { notConnected, type ObsConnection } from '../obs/obs-connection.js';
 import { UploadMonitor, encoderWarnings } from './encoder-check.js';
 import { DestinationRunner, RELAY_BACKOFF, type RunnerStatus } from './destination-runner.js';
 import { IngestServer } from './ingest.js';
@@ -50,9 +50,16 @@ const PUBLISH_KEY = 'relay.publishKey';
 const keyName = (id: string): string => `relay.key.${id}`;
 
 /** A destination's status as a code; the relay's own wording rides along as details. */
-function destinationMessage(enabled: boolean, status: RunnerStatus | null, live: boolean): Message {
-  if (!enabled) return message('relay.turned_off');
+function destinationMessage(
+  config: DestinationConfig,
+  status: RunnerStatus | null,
+  live: boolean,
+): Message {
+  if (!config.enabled) return message('relay.turned_off');
   if (status === null) return message(live ? 'relay.starting' : 'relay.waiting_for_obs');
+  if (status.state === 'live' && status.dropping) {
+    return message('relay.dropping', { name: config.name });
+  }
   const coded = message(
     status.state === 'live'
       ? 'relay.live'
@@ -201,7 +208,7 @@ export class RelayService {
     const { obs } = this.#deps;
     const ingest = await this.#ensureIngest();
     if (obs.state.status !== 'connected')
-      throw new UserError('unavailable', message('relay.obs_not_connected', {}, obs.state.message));
+      throw new UserError('unavailable', notConnected(obs.state));
     if (obs.state.streaming) throw new UserError('conflict', message('relay.obs_streaming'));
     await obs.call('SetStreamServiceSettings', {
       streamServiceType: 'rtmp_custom',
@@ -343,7 +350,7 @@ export class RelayService {
         ...config,
         keySaved: this.#deps.secrets.has(keyName(config.id)),
         state: !config.enabled ? 'disabled' : (status?.state ?? 'idle'),
-        message: destinationMessage(config.enabled, status, this.#ingest?.live ?? false),
+        message: destinationMessage(config, status, this.#ingest?.live ?? false),
         bitrateKbps: config.enabled ? (status?.bitrateKbps ?? null) : null,
         bitrateHistory: config.enabled ? (status?.bitrateHistory ?? []) : [],
         liveSince: config.enabled ? (status?.liveSince ?? null) : null,

@@ -2,6 +2,7 @@
 // converted from the same zod schemas the core checks (for Stream Deck, Companion, scripts).
 import { z } from 'zod';
 import type { Route } from '../core/routes.js';
+import { MESSAGE_CODES } from '../shared/messages/message.js';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -36,13 +37,14 @@ const errorBody = {
       type: 'object',
       description: 'The reason as a code with parameters, for clients that word it themselves.',
       properties: {
-        code: { type: 'string' },
+        code: { type: 'string', enum: MESSAGE_CODES },
         params: { type: 'object' },
         details: { type: ['string', 'null'] },
       },
+      required: ['code', 'params', 'details'],
     },
   },
-  required: ['error'],
+  required: ['error', 'message'],
 };
 
 const jsonContent = (schema: JsonSchema) => ({ 'application/json': { schema } });

@@ -70,7 +70,7 @@ export class RestRouter {
         return;
       }
       if (error instanceof UserError) {
-        const body = { error: error.message, ...(error.coded ? { message: error.coded } : {}) };
+        const body = { error: error.message, message: error.coded };
         sendJson(res, statusFor(error.kind), body);
         return;
       }

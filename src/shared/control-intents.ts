@@ -117,6 +117,8 @@ export const controlIntentSchemas = {
     to: z.enum(['program', 'preview']).optional(),
   }),
   'obs:transition': nothing,
+  /** Program / preview thumbnails and audio meters; asking keeps them coming for 2 s. */
+  'obs:monitor': nothing,
   'obs:setStudioMode': z.strictObject({ enabled: z.boolean() }),
   'obs:stream': z.strictObject({ action: z.enum(['start', 'stop']) }),
   'obs:record': z.strictObject({ action: z.enum(['start', 'stop']) }),

@@ -15,7 +15,7 @@ export const INITIAL_RELAY: RelayState = {
 
 export function initialState(
   version: string,
-  showTitle: string,
+  showTitle: string | null,
   lan: boolean,
   publicUrl: string | null = null,
 ): ShowState {
@@ -35,7 +35,7 @@ export function initialState(
     // Replaced by the stored current show before any client connects.
     show: {
       id: 0,
-      title: showTitle,
+      title: showTitle ?? '',
       hashtags: [],
       plannedStart: null,
       preShowMin: 30,

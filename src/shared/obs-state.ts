@@ -1,4 +1,5 @@
 // What the core knows about OBS, mirrored to every client and to GET /api/state.
+import { message, type Message } from './messages/message.js';
 
 export type ObsStatus = 'not_configured' | 'connecting' | 'connected' | 'reconnecting' | 'failed';
 
@@ -17,8 +18,8 @@ export interface ObsHealth {
   renderSkippedFrames: number;
   cpuUsage: number;
   activeFps: number;
-  /** What is going wrong right now, in plain words; null when all is well. */
-  warning: string | null;
+  /** What is going wrong right now, as a code the UI words; null when all is well. */
+  warning: Message | null;
 }
 
 export interface ObsOutput {
@@ -31,8 +32,8 @@ export interface ObsOutput {
 
 export interface ObsState {
   status: ObsStatus;
-  /** The status in plain words, e.g. why OBS is not reachable. */
-  message: string;
+  /** The status as a code the UI words, e.g. why OBS is not reachable. */
+  message: Message;
   url: string | null;
   obsVersion: string | null;
   websocketVersion: string | null;
@@ -51,10 +52,10 @@ export interface ObsState {
   health: ObsHealth | null;
 }
 
-export function emptyObsState(status: ObsStatus, message: string, url: string | null): ObsState {
+export function emptyObsState(status: ObsStatus, text: Message, url: string | null): ObsState {
   return {
     status,
-    message,
+    message: text,
     url,
     obsVersion: null,
     websocketVersion: null,
@@ -72,5 +73,24 @@ export function emptyObsState(status: ObsStatus, message: string, url: string | 
   };
 }
 
-export const OBS_NOT_CONFIGURED =
-  'OBS is not set up yet. Enter the address of its WebSocket server in Settings.';
+/** A thumbnail of one scene; image is a data: URL (JPEG), null when OBS gave none. */
+export interface MonitorView {
+  scene: string;
+  image: string | null;
+}
+
+/** One audio input's peak per channel in dBFS (-100 is silence). */
+export interface MonitorMeter {
+  name: string;
+  peakDb: number[];
+}
+
+/** What the producer's monitor shows: program, preview (studio mode) and the meters. */
+export interface MonitorSnapshot {
+  program: MonitorView | null;
+  preview: MonitorView | null;
+  meters: MonitorMeter[];
+  at: string;
+}
+
+export const OBS_NOT_CONFIGURED: Message = message('obs.not_configured');

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type { controlAuthSchema, controlIntentSchemas } from './control-intents.js';
 import type { Comment, OnAirComment } from './comment.js';
 import type { Message } from './messages/message.js';
+import type { MonitorSnapshot } from './obs-state.js';
 import type { ScreenState } from './on-screen.js';
 import type { GuestLowerThird, ShowState } from './state.js';
 import type { ReportDownload, ShowDetail, ShowReport } from './report.js';
@@ -17,8 +18,8 @@ export type Ack<T extends object = object> =
       ok: false;
       /** In English, for logs and scripts. */
       error: string;
-      /** The same as a code the UI words in its language; null where not converted yet. */
-      message: Message | null;
+      /** The same as a code the UI words in its language (schema: messageSchema). */
+      message: Message;
     };
 
 /** Message of the connect_error a client gets when its control token is missing or wrong. */
@@ -71,6 +72,7 @@ export interface ControlIntentResults {
   'queue:undo': QueueActionResult;
   'queue:setBlocklist': object;
   'obs:configure': object;
+  'obs:monitor': MonitorSnapshot;
   'obs:disconnect': object;
   'obs:switchScene': { scene: string; to: 'program' | 'preview' };
   'obs:transition': object;
@@ -80,7 +82,7 @@ export interface ControlIntentResults {
   'obs:setupLowerThird': {
     created: string[];
     kept: string[];
-    skipped: string[];
+    skipped: Message[];
     mode: 'native' | 'browser';
     scenes: string[];
     /** What OBS confirms now, with a warning when the program scene lacks the lower third. */
@@ -128,7 +130,7 @@ export interface ControlServerToClientEvents {
 }
 
 export interface OverlayState {
-  showTitle: string;
+  showTitle: string | null;
   onAir: OnAirComment | null;
   /** A guest's name and role, shown instead of the question while it runs. */
   guest: GuestLowerThird | null;
@@ -152,7 +154,7 @@ export interface AudienceQuestion {
 }
 
 export interface AudienceState {
-  showTitle: string;
+  showTitle: string | null;
   /** Before the show: when it starts (questions are taken already); after: closed for good. */
   show: { state: ShowLifecycle; plannedStart: string | null };
   /** Whether the page takes questions right now. */

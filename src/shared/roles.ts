@@ -49,6 +49,7 @@ export const INTENT_ROLES: Record<ControlIntentName, readonly Role[]> = {
   'obs:stream': P,
   'obs:record': P,
   'obs:setupLowerThird': P,
+  'obs:monitor': P,
   'rundown:set': P,
   'rundown:next': P,
   'rundown:goto': P,

@@ -27,7 +27,8 @@ export type {
 
 export interface AppInfo {
   version: string;
-  showTitle: string;
+  /** Null until the producer names the show; clients word "Untitled show". */
+  showTitle: string | null;
   startedAt: string;
   /** True when the core listens on more than loopback (LAN opt-in). */
   lan: boolean;

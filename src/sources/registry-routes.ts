@@ -30,8 +30,10 @@ export function registryRoutes(intents: IntentRegistry, registry: SourceRegistry
           { actor: principal?.name ?? 'REST', channel: 'rest', role: principal?.role ?? 'guest' },
         );
         if (result.ok) return { status: 200, body: { ok: true } };
-        const coded = result.message ? { message: result.message } : {};
-        return { status: statusFor(result.kind), body: { error: result.error, ...coded } };
+        return {
+          status: statusFor(result.kind),
+          body: { error: result.error, message: result.message },
+        };
       },
     },
   ];

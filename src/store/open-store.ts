@@ -85,7 +85,7 @@ export function openStore(options: StoreOptions): OpenStore {
       secrets: secrets.unreadable(),
     });
   }
-  const shows = new ShowStore(db, settings.get('show.title'));
+  const shows = new ShowStore(db, settings.get('show.title') ?? '');
   return {
     db,
     settings,

@@ -13,7 +13,8 @@ import {
 import { lowerThirdSetupSchema } from '../shared/on-screen.js';
 
 export const settingDefinitions = {
-  'show.title': { schema: z.string().trim().min(1).max(120), fallback: 'Untitled show' },
+  // No title yet is null, not an English placeholder: each client words "Untitled show" itself.
+  'show.title': { schema: z.string().trim().min(1).max(120).nullable(), fallback: null },
   'queue.blocklist': { schema: blocklistSchema, fallback: { words: [], authors: [] } },
   'obs.url': {
     schema: z

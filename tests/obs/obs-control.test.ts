@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { OBSWebSocket } from 'obs-websocket-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatMessage } from '../../src/shared/messages/message.js';
 import type { ShowState } from '../../src/shared/state.js';
 import { api, startTestCore, type TestCore } from '../helpers/core.js';
 import { freePort } from '../helpers/cli.js';
@@ -43,7 +44,10 @@ describe('OBS production control against a real OBS', () => {
   it('lists the scenes and versions, and keeps the password out of the state', async () => {
     const state = await obsState(core);
     expect(state.scenes).toEqual(expect.arrayContaining(['Scene', 'Intro', 'Panel', 'Q&A']));
-    expect(state.message).toMatch(/^Connected to OBS 2\d\.\d+\.\d+ \(WebSocket 5\.\d+\.\d+\)\.$/);
+    expect(formatMessage('en', state.message)).toMatch(
+      /^Connected to OBS 2\d\.\d+\.\d+ \(WebSocket 5\.\d+\.\d+\)\.$/,
+    );
+    expect(formatMessage('de', state.message)).toMatch(/^Mit OBS 2\d\.\d+\.\d+ verbunden/);
     const full = JSON.stringify((await api(core, 'GET', '/api/state')).body);
     expect(full).not.toContain(obs.password);
     expect((await api(core, 'GET', '/api/state')).body).toMatchObject({

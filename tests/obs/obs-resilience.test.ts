@@ -2,6 +2,7 @@
 // says what is wrong in plain words, and reconnects by itself (but not into a wrong password).
 import { OBSWebSocket } from 'obs-websocket-js';
 import { afterEach, describe, expect, it } from 'vitest';
+import { formatMessage } from '../../src/shared/messages/message.js';
 import type { ShowState } from '../../src/shared/state.js';
 import { api, startTestCore, type TestCore } from '../helpers/core.js';
 import { freePort } from '../helpers/cli.js';
@@ -45,7 +46,12 @@ describe('OBS connection resilience', () => {
       () => obsOf(core).status === 'reconnecting',
       'showing "reconnecting"',
     );
-    expect(obsOf(core).message).toMatch(/Lost the connection to OBS|not reachable/);
+    expect(formatMessage('en', obsOf(core).message)).toMatch(
+      /Lost the connection to OBS|not reachable/,
+    );
+    expect(formatMessage('de', obsOf(core).message)).toMatch(
+      /Verbindung zu OBS ist abgerissen|nicht erreichbar/,
+    );
 
     // The rest of Panelcast carries on without OBS.
     expect((await api(core, 'GET', '/api/health', { token: null })).status).toBe(200);
@@ -94,7 +100,8 @@ describe('OBS connection resilience', () => {
       body: { url: obs.url, password: 'not-the-password' },
     });
     await eventually(() => expect(obsOf(core).status).toBe('failed'), 5000);
-    expect(obsOf(core).message).toContain('wrong password');
+    expect(obsOf(core).message.code).toBe('obs.wrong_password');
+    expect(formatMessage('de', obsOf(core).message)).toContain('falsches Passwort');
     await new Promise((r) => setTimeout(r, 3000));
     expect(obsOf(core).status).toBe('failed');
     const attempts = core.logs.filter((l) => l.message === 'connecting to OBS').length;
@@ -112,7 +119,7 @@ describe('OBS connection resilience', () => {
       body: { url: `ws://127.0.0.1:${port}`, password: 'pw-for-later' },
     });
     await eventually(() => expect(obsOf(core).status).toBe('reconnecting'), 3000);
-    expect(obsOf(core).message).toContain(
+    expect(formatMessage('en', obsOf(core).message)).toContain(
       `OBS not reachable at ws://127.0.0.1:${port}: is OBS running and its WebSocket server enabled (Tools → WebSocket Server Settings)?`,
     );
     const state = (await api(core, 'GET', '/api/state')).body as ShowState;

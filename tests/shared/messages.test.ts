@@ -50,6 +50,25 @@ describe('coded messages', () => {
     for (const code of audience) expect(MESSAGE_CODES, code).toContain(code);
   });
 
+  it('has the core refuse with codes, not sentences (platform sources are converted apart)', () => {
+    const sentences: string[] = [];
+    const walk = (dir: string): void => {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const file = path.join(dir, entry.name);
+        if (entry.isDirectory()) {
+          if (file !== path.resolve('src/sources')) walk(file);
+        } else if (file.endsWith('.ts')) {
+          const text = fs.readFileSync(file, 'utf8');
+          for (const m of text.matchAll(/new UserError\(\s*'\w+',\s*[`'"]([^`'"]*)/g)) {
+            sentences.push(`${path.relative('.', file)}: ${m[1] ?? ''}`);
+          }
+        }
+      }
+    };
+    walk(path.resolve('src'));
+    expect(sentences).toEqual([]);
+  });
+
   it('words every code completely in both languages, nested parts and names included', () => {
     for (const code of MESSAGE_CODES) {
       const params = Object.fromEntries(

@@ -23,7 +23,7 @@ describe('settings and secrets', () => {
   it('stores and reads validated settings', () => {
     const problems: string[] = [];
     const settings = new SettingsStore(db, { onInvalid: (k) => problems.push(k) });
-    expect(settings.get('show.title')).toBe('Untitled show');
+    expect(settings.get('show.title')).toBeNull();
     settings.set('show.title', '#NextTalk live');
     expect(settings.get('show.title')).toBe('#NextTalk live');
     expect(() => settings.set('show.title', '')).toThrow();
@@ -34,9 +34,9 @@ describe('settings and secrets', () => {
     const problems: string[] = [];
     const settings = new SettingsStore(db, { onInvalid: (k, p) => problems.push(`${k}: ${p}`) });
     db.prepare("INSERT INTO settings VALUES ('show.title', '{not json', 'now')").run();
-    expect(settings.get('show.title')).toBe('Untitled show');
+    expect(settings.get('show.title')).toBeNull();
     db.prepare("UPDATE settings SET value = '42' WHERE key = 'show.title'").run();
-    expect(settings.get('show.title')).toBe('Untitled show');
+    expect(settings.get('show.title')).toBeNull();
     expect(problems).toHaveLength(2);
     expect(problems[0]).toContain('not valid JSON');
     expect(db.prepare("SELECT value FROM settings WHERE key = 'show.title'").get()).toEqual({

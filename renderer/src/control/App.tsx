@@ -58,7 +58,7 @@ export function App({ onToken }: { onToken: (token: string) => void }) {
           {state && (
             <>
               <span className="topbar__show" data-testid="show-title">
-                {state.app.showTitle}
+                {state.app.showTitle ?? t('app.untitled')}
               </span>
               <span className={`show-state show-state--${state.show.state}`}>
                 {t(`shows.state.${state.show.state}`)}

@@ -12,6 +12,7 @@ import {
   type SessionInfo,
 } from '../../../src/shared/protocol';
 import type { ShowState } from '../../../src/shared/state';
+import { inEnglish, message, type Message } from '../../../src/shared/messages/message';
 
 export type ConnectionStatus =
   | { kind: 'connecting' }
@@ -102,8 +103,7 @@ export class ControlConnection {
     payload: ControlIntentPayload<N>,
   ): Promise<Ack<ControlIntentResults[N]>> {
     const socket = this.#socket;
-    if (!socket.connected)
-      return { ok: false, error: 'Not connected to the Panelcast core.', message: null };
+    if (!socket.connected) return refusedHere(message('request.offline'));
     // socket.io's typed emitWithAck cannot express our generic intent map; the shape is the same.
     const untyped = socket as unknown as {
       timeout(ms: number): { emitWithAck(event: string, payload: unknown): Promise<unknown> };
@@ -113,7 +113,7 @@ export class ControlConnection {
         ControlIntentResults[N]
       >;
     } catch {
-      return { ok: false, error: 'The Panelcast core did not answer in time.', message: null };
+      return refusedHere(message('request.timeout'));
     }
   }
 
@@ -134,4 +134,9 @@ export class ControlConnection {
     this.#snapshot = snapshot;
     for (const listener of this.#listeners) listener();
   }
+}
+
+/** A request this client refuses itself, shaped like the core's refusals. */
+function refusedHere(coded: Message): { ok: false; error: string; message: Message } {
+  return { ok: false, error: inEnglish(coded), message: coded };
 }

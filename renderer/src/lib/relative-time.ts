@@ -1,27 +1,30 @@
 // "3 min ago" in the UI's language, and a clock that ticks so such labels stay true.
 import { useEffect, useState } from 'react';
 
-const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+const UNITS: ['day' | 'hour' | 'minute' | 'second', number][] = [
   ['day', 86_400],
   ['hour', 3600],
   ['minute', 60],
   ['second', 1],
 ];
 
-const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
 const absoluteFormats = new Map<string, Intl.DateTimeFormat>();
 
-export function relativeTime(iso: string, now: number, language: string, justNow: string): string {
+/** i18next's t, as far as these labels need it. */
+export type Translate = (key: string, options: { count: number }) => string;
+
+/**
+ * "1 min ago" / "vor 1 Min.": worded from our own texts (time.ago.*), because Intl's narrow
+ * German ("vor 1 m") reads like a typo to people, and its short English adds dots.
+ */
+export function relativeTime(iso: string, now: number, t: Translate, justNow: string): string {
   const seconds = Math.round((Date.parse(iso) - now) / 1000);
-  if (Math.abs(seconds) < 10) return justNow;
-  let format = relativeFormats.get(language);
-  if (!format) {
-    format = new Intl.RelativeTimeFormat(language, { numeric: 'auto', style: 'narrow' });
-    relativeFormats.set(language, format);
-  }
+  // The clock ticks coarsely (every 30 s): what came in since the last tick is "now".
+  if (seconds > -10 && seconds < 60) return justNow;
+  const direction = seconds < 0 ? 'ago' : 'in';
   for (const [unit, size] of UNITS) {
-    if (Math.abs(seconds) >= size || unit === 'second') {
-      return format.format(Math.round(seconds / size), unit);
+    if (Math.abs(seconds) >= size) {
+      return t(`time.${direction}.${unit}`, { count: Math.floor(Math.abs(seconds) / size) });
     }
   }
   return justNow;

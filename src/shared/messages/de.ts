@@ -8,6 +8,9 @@ const codes: Record<MessageCode, string> = {
     '{{intent}} ist an einem internen Fehler gescheitert; Einzelheiten stehen im Panelcast-Protokoll.',
 
   'request.unknown': 'Unbekannte Anfrage „{{event}}“.',
+  'request.refused': 'Die Anfrage wurde abgelehnt:',
+  'request.offline': 'Keine Verbindung zum Panelcast-Kern.',
+  'request.timeout': 'Der Panelcast-Kern hat nicht rechtzeitig geantwortet.',
 
   'access.forbidden':
     'Als {{role}} dürfen Sie das nicht ({{intent}}); fragen Sie eine Produzentin oder einen Produzenten.',
@@ -150,9 +153,68 @@ const codes: Record<MessageCode, string> = {
     'Für {{platform}} bitte die RTMP-Server-Adresse einfügen, die die Plattform angibt.',
   'relay.key_needed': '{{name}} braucht seinen Stream-Schlüssel, bevor es eingeschaltet wird.',
   'relay.no_destination': 'Kein Ziel {{id}}.',
-  'relay.obs_not_connected': 'OBS ist nicht verbunden:',
   'relay.obs_streaming':
     'OBS sendet gerade; bitte erst den Stream beenden, bevor sich das Ziel ändert.',
+
+  'obs.not_configured':
+    'OBS ist noch nicht eingerichtet. Tragen Sie in den Einstellungen die Adresse seines WebSocket-Servers ein.',
+  'obs.connecting': 'Verbinde mit OBS unter {{url}}…',
+  'obs.connected': 'Mit OBS {{obsVersion}} verbunden (WebSocket {{websocketVersion}}).',
+  'obs.closing': 'OBS wird beendet.',
+  'obs.unreachable':
+    'OBS ist unter {{url}} nicht erreichbar: Läuft OBS, und ist sein WebSocket-Server eingeschaltet (Werkzeuge → WebSocket-Server-Einstellungen)?',
+  'obs.connection_lost': 'Die Verbindung zu OBS ist abgerissen.',
+  'obs.retry_in': '{{reason}} Neuer Versuch in {{seconds}} s.',
+  'obs.wrong_password':
+    'OBS hat das Passwort abgelehnt (falsches Passwort). Prüfen Sie es in OBS unter Werkzeuge → WebSocket-Server-Einstellungen und geben Sie es neu ein.',
+  'obs.password_needed':
+    'OBS verlangt ein Passwort. Geben Sie das aus Werkzeuge → WebSocket-Server-Einstellungen in OBS ein.',
+  'obs.protocol_too_old':
+    'OBS ist zu alt: Sein WebSocket-Server spricht Protokollversion 1 nicht. Bitte auf OBS 28 oder neuer aktualisieren.',
+  'obs.too_old':
+    'OBS ist zu alt: Version {{obsVersion}} (WebSocket {{websocketVersion}}). Panelcast braucht OBS {{min}} oder neuer.',
+  'obs.not_connected': 'OBS ist nicht verbunden: {{reason}}',
+  'obs.request_refused': 'OBS hat {{request}} abgelehnt (Code {{status}}):',
+  'obs.request_timeout': 'OBS hat auf {{request}} nicht innerhalb von {{seconds}} s geantwortet.',
+  'obs.request_failed': 'Die Anfrage {{request}} an OBS ist gescheitert:',
+  'obs.missing_requests':
+    'Dieses OBS ({{version}}) bietet {{requests}} nicht an. Bitte OBS aktualisieren.',
+  'obs.unknown_version': 'unbekannte Version',
+  'obs.no_scene': 'OBS hat keine Szene „{{scene}}“. Seine Szenen: {{scenes}}.',
+  'obs.no_studio_preview':
+    'Der Studiomodus ist aus, es gibt also keine Vorschau: Schalten Sie ihn ein oder schneiden Sie direkt aufs Programm.',
+  'obs.no_studio_transition':
+    'Der Studiomodus ist aus: Szenen werden direkt geschnitten, es gibt keinen Übergang.',
+  'obs.stream_already_live': 'Der Stream läuft schon.',
+  'obs.stream_not_live': 'Der Stream läuft nicht.',
+  'obs.already_recording': 'OBS nimmt schon auf.',
+  'obs.not_recording': 'OBS nimmt gerade nicht auf.',
+  'obs.health_reconnecting':
+    'OBS hat die Verbindung zum Streaming-Server verloren und verbindet sich neu.',
+  'obs.health_dropping':
+    'Bilder gehen verloren: {{count}} konnten in der letzten Sekunde nicht gesendet werden. Der Upload ist für diese Bitrate zu langsam.',
+  'obs.health_encoder':
+    'Der Encoder hat in der letzten Sekunde {{count}} Bilder ausgelassen: Er kommt nicht nach. Senken Sie die Auflösung oder wählen Sie ein schnelleres Preset.',
+  'obs.health_render':
+    'OBS hat in der letzten Sekunde {{count}} Bilder beim Rendern ausgelassen: Die Grafikkarte ist überlastet.',
+  'obs.health_congested': 'Das Netz ist überlastet: Der Stream verliert bald Bilder.',
+  'obs.lower_third_no_sources':
+    'Diesem OBS fehlt eine Text- oder Farbquelle, daher kann Panelcast seine Bauchbinde nicht bauen.',
+  'obs.lower_third_name_taken':
+    'Eine Quelle namens „{{name}}“ gibt es schon; bitte umbenennen, damit Panelcast seine Bauchbinden-Szene anlegen kann.',
+  'obs.lower_third_no_browser':
+    'Dieses OBS hat keine Browserquelle; wählen Sie stattdessen die native Bauchbinde.',
+  'obs.lower_third_nothing': 'Nichts ließ sich einrichten: {{skipped}}',
+  'obs.lower_third_skipped': '„{{name}}“ gibt es schon als {{kind}}; so belassen.',
+
+  'show.rundown_empty': 'Der Ablauf ist leer: Legen Sie zuerst in den Einstellungen Abschnitte an.',
+  'show.rundown_end': 'Das war der letzte Abschnitt des Ablaufs.',
+  'show.duplicate_segment': 'Zwei Abschnitte haben dieselbe ID.',
+  'show.pick_scenes':
+    'Wählen Sie die Szenen, in denen die Bauchbinde erscheinen soll (der Ablauf nennt keine, die OBS hat).',
+  'show.no_guest': 'Kein Gast mit der ID {{id}}.',
+
+  'relay.dropping': 'Bilder gehen verloren: Der Upload zu {{name}} ist zu langsam.',
 };
 
 export const MESSAGE_TEXTS_DE = {

@@ -8,6 +8,9 @@ const codes = {
     '{{intent}} failed because of an internal error; details are in the Panelcast log.',
 
   'request.unknown': 'Unknown request "{{event}}".',
+  'request.refused': 'The request was refused:',
+  'request.offline': 'Not connected to the Panelcast core.',
+  'request.timeout': 'The Panelcast core did not answer in time.',
 
   'access.forbidden': 'As {{role}} you may not do this ({{intent}}); ask a producer.',
   'access.person_not_found': 'No person with id {{id}}.',
@@ -139,8 +142,66 @@ const codes = {
   'relay.server_url_needed': 'For {{platform}}, paste the RTMP server URL the platform gives you.',
   'relay.key_needed': '{{name}} needs its stream key before it can be turned on.',
   'relay.no_destination': 'No destination {{id}}.',
-  'relay.obs_not_connected': 'OBS is not connected:',
   'relay.obs_streaming': 'OBS is streaming; stop the stream before changing where it goes.',
+
+  'obs.not_configured':
+    'OBS is not set up yet. Enter the address of its WebSocket server in Settings.',
+  'obs.connecting': 'Connecting to OBS at {{url}}…',
+  'obs.connected': 'Connected to OBS {{obsVersion}} (WebSocket {{websocketVersion}}).',
+  'obs.closing': 'OBS is closing.',
+  'obs.unreachable':
+    'OBS not reachable at {{url}}: is OBS running and its WebSocket server enabled (Tools → WebSocket Server Settings)?',
+  'obs.connection_lost': 'Lost the connection to OBS.',
+  'obs.retry_in': '{{reason}} Retrying in {{seconds}} s.',
+  'obs.wrong_password':
+    'OBS rejected the password (wrong password). Check Tools → WebSocket Server Settings in OBS and enter it again.',
+  'obs.password_needed':
+    'OBS needs a password (wrong password). Enter the one from Tools → WebSocket Server Settings in OBS.',
+  'obs.protocol_too_old':
+    'OBS too old: its WebSocket server does not speak protocol version 1. Update OBS to 28 or newer.',
+  'obs.too_old':
+    'OBS too old: version {{obsVersion}} (WebSocket {{websocketVersion}}). Panelcast needs OBS {{min}} or newer.',
+  'obs.not_connected': 'OBS is not connected: {{reason}}',
+  'obs.request_refused': 'OBS refused {{request}} (code {{status}}):',
+  'obs.request_timeout': 'OBS did not answer {{request}} within {{seconds}} s.',
+  'obs.request_failed': 'The request {{request}} to OBS failed:',
+  'obs.missing_requests':
+    'This OBS ({{version}}) does not offer {{requests}}. Update OBS to use this.',
+  'obs.unknown_version': 'unknown version',
+  'obs.no_scene': 'OBS has no scene "{{scene}}". Its scenes: {{scenes}}.',
+  'obs.no_studio_preview':
+    'Studio mode is off, so there is no preview: turn it on or cut to program.',
+  'obs.no_studio_transition':
+    'Studio mode is off: scenes cut directly, there is nothing to transition.',
+  'obs.stream_already_live': 'The stream is already live.',
+  'obs.stream_not_live': 'The stream is not live.',
+  'obs.already_recording': 'OBS is already recording.',
+  'obs.not_recording': 'OBS is not recording.',
+  'obs.health_reconnecting': 'OBS lost the connection to the streaming server and is reconnecting.',
+  'obs.health_dropping':
+    'Dropping frames: {{count}} in the last second could not be sent. The upload is too slow for this bitrate.',
+  'obs.health_encoder':
+    'The encoder skipped {{count}} frames in the last second: it cannot keep up. Lower the resolution or use a faster preset.',
+  'obs.health_render':
+    'OBS skipped {{count}} frames while rendering in the last second: the graphics card is overloaded.',
+  'obs.health_congested': 'The network is congested: the stream is close to dropping frames.',
+  'obs.lower_third_no_sources':
+    'This OBS lacks a text or colour source, so Panelcast cannot build its lower third.',
+  'obs.lower_third_name_taken':
+    'A source named "{{name}}" already exists; rename it so Panelcast can add its lower-third scene.',
+  'obs.lower_third_no_browser':
+    'This OBS has no browser source; choose the native lower third instead.',
+  'obs.lower_third_nothing': 'Nothing could be set up: {{skipped}}',
+  'obs.lower_third_skipped': '"{{name}}" exists as a {{kind}}; left as it is.',
+
+  'show.rundown_empty': 'The rundown is empty: add segments in Settings first.',
+  'show.rundown_end': 'That was the last segment of the rundown.',
+  'show.duplicate_segment': 'Two segments have the same id.',
+  'show.pick_scenes':
+    'Pick the scenes that should show the lower third (the rundown names none that OBS has).',
+  'show.no_guest': 'No guest with id {{id}}.',
+
+  'relay.dropping': 'Dropping frames: the upload to {{name}} is too slow.',
 } as const;
 
 export type MessageCode = keyof typeof codes;

@@ -12,3 +12,10 @@ export const messageSchema: z.ZodType<Message> = z.lazy(() =>
     details: z.string().nullable(),
   }),
 );
+
+/** A refusal as every client receives it (socket acks, REST bodies): English plus the code. */
+export const refusalSchema = z.strictObject({
+  ok: z.literal(false),
+  error: z.string(),
+  message: messageSchema,
+});

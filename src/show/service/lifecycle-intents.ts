@@ -26,7 +26,7 @@ export function publishShow(deps: Omit<LifecycleDeps, 'queue'>): void {
   const { shows, hub, settings, starts } = deps;
   const show = shows.current;
   hub.set('show', show);
-  hub.update('app', (app) => ({ ...app, showTitle: show.title }));
+  hub.update('app', (app) => ({ ...app, showTitle: show.title === '' ? null : show.title }));
   const segments = settings.get('show.rundown');
   const position = settings.get('show.rundownPosition');
   hub.set('rundown', { segments, ...position, starts: starts.list() });

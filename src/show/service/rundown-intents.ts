@@ -3,6 +3,7 @@
 import type { IntentRegistry } from '../../core/intent-registry.js';
 import type { ObsConnection } from '../../obs/obs-connection.js';
 import { UserError } from '../../shared/errors.js';
+import { message } from '../../shared/messages/message.js';
 import type { RundownState } from '../../shared/state.js';
 import { advance, clampPosition } from '../rundown.js';
 import { newId, type ShowApiDeps } from './show-intents.js';
@@ -41,9 +42,7 @@ export function registerRundownIntents(intents: IntentRegistry, deps: ShowApiDep
     if (!step) {
       throw new UserError(
         'conflict',
-        rundown.segments.length === 0
-          ? 'The rundown is empty: add segments in Settings first.'
-          : 'That was the last segment of the rundown.',
+        rundown.segments.length === 0 ? message('show.rundown_empty') : message('show.rundown_end'),
       );
     }
     starts.append(step.start);
@@ -68,7 +67,7 @@ export function registerRundownIntents(intents: IntentRegistry, deps: ShowApiDep
       notes: s.notes ?? '',
     }));
     const ids = new Set(plan.map((s) => s.id));
-    if (ids.size !== plan.length) throw new UserError('invalid', 'Two segments have the same id.');
+    if (ids.size !== plan.length) throw new UserError('invalid', message('show.duplicate_segment'));
     settings.set('show.rundown', plan);
     const rundown = hub.get('rundown');
     const position = clampPosition(rundown, plan.length);

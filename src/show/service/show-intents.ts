@@ -5,6 +5,7 @@ import type { LowerThirdDriver } from '../../obs/lower-third-driver.js';
 import { DEFAULT_ACCENT, setUpLowerThird } from '../../obs/lower-third-setup.js';
 import type { ObsConnection } from '../../obs/obs-connection.js';
 import { UserError } from '../../shared/errors.js';
+import { message } from '../../shared/messages/message.js';
 import type { Logger } from '../../shared/logger.js';
 import type { StateHub } from '../../shared/state-hub.js';
 import type { Segment } from '../../shared/state.js';
@@ -41,10 +42,7 @@ function setupScenes(
     (scene): scene is string => scene !== null && obsScenes.includes(scene),
   );
   if (fromRundown.length === 0) {
-    throw new UserError(
-      'invalid',
-      'Pick the scenes that should show the lower third (the rundown names none that OBS has).',
-    );
+    throw new UserError('invalid', message('show.pick_scenes'));
   }
   return fromRundown;
 }
@@ -64,7 +62,7 @@ export function registerShowIntents(intents: IntentRegistry, deps: ShowApiDeps):
 
   intents.handle('lowerThird:show', async ({ guestId, seconds }, { actor }) => {
     const guest = hub.get('guests').find((g) => g.id === guestId);
-    if (!guest) throw new UserError('not_found', `No guest with id ${guestId}.`);
+    if (!guest) throw new UserError('not_found', message('show.no_guest', { id: guestId }));
     const ms = (seconds ?? 8) * 1000;
     const until = new Date(Date.now() + ms).toISOString();
     if (lowerThirdTimer) clearTimeout(lowerThirdTimer);

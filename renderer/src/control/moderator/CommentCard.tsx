@@ -1,6 +1,7 @@
-// One card in a moderator column: who, when, what (always as plain, tamed text), its flags, and
-// the actions that make sense where it stands. Buttons are there for touch; keys for speed.
-import { memo } from 'react';
+// One card in a moderator column: who, when, what (always as plain, tamed text, long ones
+// opened on demand), its flags, and the actions that make sense where it stands. Buttons are
+// touch-sized; keys are there for speed.
+import { memo, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { tameText } from '../../../../src/shared/tame-text';
 import { Avatar } from '../../components/Avatar';
@@ -46,7 +47,8 @@ export function actionsFor(card: Card, column: ColumnKind, tab: IncomingTab): Ca
   if (column === 'incoming') {
     if (tab === 'filtered') return ['queue:restore', 'queue:reject'];
     if (tab === 'rejected') return ['queue:restore'];
-    const actions: CardAction[] = ['queue:approve', 'queue:reject', 'queue:air'];
+    // No "On air" here: airing an unapproved comment takes a confirmation (Enter asks).
+    const actions: CardAction[] = ['queue:approve', 'queue:reject'];
     if (card.members.length > 1) actions.push('queue:ungroup');
     return actions;
   }
@@ -86,6 +88,13 @@ export const CommentCard = memo(function CommentCard({
   const askers = members.length;
   const platformLabel = t(`platform.${leader.platform}`);
   const by = leader.moderatedBy;
+  const text = useRef<HTMLParagraphElement>(null);
+  const [expanded, setExpanded] = useState(false);
+  const [clamped, setClamped] = useState(false);
+  useLayoutEffect(() => {
+    const element = text.current;
+    if (element && !expanded) setClamped(element.scrollHeight > element.clientHeight + 1);
+  }, [leader.text, expanded]);
   return (
     <article
       className={`card card--${leader.status}${selected ? ' card--selected' : ''}${leader.pinned ? ' card--pinned' : ''}`}
@@ -111,12 +120,30 @@ export const CommentCard = memo(function CommentCard({
             dateTime={leader.receivedAt}
             title={absoluteTime(leader.receivedAt, i18n.language)}
           >
-            {relativeTime(leader.receivedAt, now, i18n.language, t('time.now'))}
+            {relativeTime(leader.receivedAt, now, t, t('time.now'))}
           </time>
         </header>
-        <p className="card__text" data-testid="comment-text">
+        <p
+          ref={text}
+          className={`card__text${expanded ? ' card__text--open' : ''}`}
+          data-testid="comment-text"
+        >
           <bdi>{tameText(leader.text)}</bdi>
         </p>
+        {(clamped || expanded) && (
+          <button
+            type="button"
+            className="card__more"
+            aria-expanded={expanded}
+            tabIndex={-1}
+            onClick={(event) => {
+              event.stopPropagation();
+              setExpanded((open) => !open);
+            }}
+          >
+            {expanded ? t('moderator.less') : t('moderator.more')}
+          </button>
+        )}
         <footer className="card__meta">
           {leader.status === 'on_air' && (
             <span className="tag tag--air">{t('moderator.onAirNow')}</span>

@@ -3,6 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ObsState } from '../../../../src/shared/obs-state';
 import { useNow } from '../../lib/relative-time';
+import { useWording } from '../../i18n/messages';
 
 export function obsLost(obs: ObsState | undefined): boolean {
   return obs?.status === 'reconnecting' || obs?.status === 'failed';
@@ -11,6 +12,7 @@ export function obsLost(obs: ObsState | undefined): boolean {
 export function ObsBanner({ obs, onSettings }: { obs: ObsState; onSettings: () => void }) {
   const { t } = useTranslation();
   const now = useNow(500);
+  const word = useWording();
   if (!obsLost(obs)) return null;
   const seconds = obs.retryAt ? Math.ceil((Date.parse(obs.retryAt) - now) / 1000) : 0;
   const when = seconds > 0 ? t('obsLost.nextTry', { seconds }) : t('obsLost.trying');
@@ -24,7 +26,7 @@ export function ObsBanner({ obs, onSettings }: { obs: ObsState; onSettings: () =
         <p>{obs.status === 'failed' ? t('obsLost.failed') : t('obsLost.reconnecting', { when })}</p>
         <details className="obs-lost__details">
           <summary>{t('obsLost.details')}</summary>
-          <bdi>{obs.message}</bdi>
+          <bdi>{word(obs.message, true)}</bdi>
         </details>
       </div>
       {obs.status === 'failed' && (

@@ -4,7 +4,9 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ObsState } from '../../../../src/shared/obs-state';
-import { formatOffset } from '../../../../src/shared/segment-timing';
+import { formatOffset, segmentTiming } from '../../../../src/shared/segment-timing';
+import type { RundownState } from '../../../../src/shared/state';
+import { MessageText } from '../../components/MessageText';
 
 type Output = 'stream' | 'record';
 
@@ -68,13 +70,37 @@ function OutputControl({
   );
 }
 
+/** The running segment's time left, beside the live state where the producer looks first. */
+function SegmentCountdown({ rundown, now }: { rundown: RundownState; now: number }) {
+  const { t } = useTranslation();
+  const current = rundown.segments[rundown.index];
+  const timing =
+    current && rundown.startedAt ? segmentTiming(current.plannedSec, rundown.startedAt, now) : null;
+  return (
+    <div
+      className={`livebar__segment livebar__segment--${timing?.phase ?? 'idle'}`}
+      data-testid="livebar-countdown"
+    >
+      <span className="livebar__segment-title">{current?.title ?? t('producer.noSegment')}</span>
+      {timing && (
+        <span className="livebar__segment-time">
+          {timing.remainingSec < 0 ? '+' : ''}
+          {formatOffset(Math.abs(timing.remainingSec)).replace(/^00:/, '')}
+        </span>
+      )}
+    </div>
+  );
+}
+
 export function LiveBar({
   obs,
+  rundown,
   now,
   onStart,
   onStop,
 }: {
   obs: ObsState;
+  rundown: RundownState;
   now: number;
   onStart: (what: Output) => void;
   onStop: (what: Output) => void;
@@ -99,6 +125,7 @@ export function LiveBar({
         onStart={onStart}
         onStop={onStop}
       />
+      <SegmentCountdown rundown={rundown} now={now} />
       <OutputControl
         what="record"
         active={obs.recording}
@@ -118,7 +145,7 @@ export function LiveBar({
             {t('producer.obsNotConfigured')} <a href="/settings">{t('producer.openSettings')}</a>
           </>
         ) : (
-          obs.message
+          <MessageText message={obs.message} />
         )}
       </div>
     </section>

@@ -59,7 +59,7 @@ export function OnAirPanel({ state }: { state: ShowState }) {
   const { t } = useTranslation();
   const onAir = state.queue.onAir;
   return (
-    <section className="panel" aria-labelledby="onair-heading">
+    <section className="panel" aria-labelledby="onair-heading" data-testid="on-air">
       <div className="panel__head">
         <h2 id="onair-heading">{t('producer.onAir')}</h2>
         {onAir && <ScreenBadge screen={state.screen} kind="question" />}

@@ -2,6 +2,7 @@
 // those set up before are ticked), pick the kind, run. Says which scenes still lack one.
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { refusalText, useWording } from '../../i18n/messages';
 import { LOWER_THIRD_SCENE } from '../../../../src/shared/on-screen';
 import { useConnection, useShow } from '../context';
 
@@ -9,6 +10,7 @@ type Mode = 'auto' | 'native' | 'browser';
 
 export function LowerThirdSetup() {
   const { t } = useTranslation();
+  const word = useWording();
   const connection = useConnection();
   const { state } = useShow();
   const setup = state?.config.lowerThird ?? null;
@@ -40,7 +42,7 @@ export function LowerThirdSetup() {
     }
     const result = await connection.request('obs:setupLowerThird', { scenes: list, mode });
     if (!result.ok) {
-      setError(result.error);
+      setError(refusalText(word, result));
       setReport([]);
       return;
     }
@@ -50,7 +52,9 @@ export function LowerThirdSetup() {
     if (result.kept.length > 0)
       lines.push(t('settings.setupKept', { list: result.kept.join(', ') }));
     if (result.skipped.length > 0)
-      lines.push(t('settings.setupSkipped', { list: result.skipped.join(' ') }));
+      lines.push(
+        t('settings.setupSkipped', { list: result.skipped.map((m) => word(m)).join(' ') }),
+      );
     setReport(lines);
     setPicked(null);
   };

@@ -2,6 +2,7 @@
 import { useEffect, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useConnection, useShow } from '../context';
+import { MessageText } from '../../components/MessageText';
 import { SaveStatus } from './SaveStatus';
 import { useSave } from './use-save';
 import { LowerThirdSetup } from './LowerThirdSetup';
@@ -82,7 +83,7 @@ export function ObsSettings() {
           role="status"
           data-testid="settings-obs-status"
         >
-          {obs.message}
+          <MessageText message={obs.message} />
         </p>
       )}
       <p className="muted">{t('settings.obsHelp')}</p>

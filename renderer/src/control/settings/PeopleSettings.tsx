@@ -3,6 +3,7 @@
 import QRCode from 'qrcode';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { refusalText, useWording } from '../../i18n/messages';
 import type { PersonSummary } from '../../../../src/shared/protocol';
 import { ROLES, type Role } from '../../../../src/shared/roles';
 import { relativeTime, useNow } from '../../lib/relative-time';
@@ -17,6 +18,7 @@ interface NewLink {
 
 export function PeopleSettings() {
   const { t } = useTranslation();
+  const word = useWording();
   const connection = useConnection();
   const { status } = useShow();
   const [people, setPeople] = useState<PersonSummary[]>([]);
@@ -38,7 +40,7 @@ export function PeopleSettings() {
     setError(null);
     const result = await connection.request('people:add', { name: name.trim(), role });
     if (!result.ok) {
-      setError(result.error);
+      setError(refusalText(word, result));
       return;
     }
     const qr = await QRCode.toString(result.link, { type: 'svg', margin: 1, width: 220 });
@@ -49,7 +51,7 @@ export function PeopleSettings() {
   };
   const revoke = async (id: string): Promise<void> => {
     const result = await connection.request('people:revoke', { id });
-    if (!result.ok) setError(result.error);
+    if (!result.ok) setError(refusalText(word, result));
     await refresh();
   };
 
@@ -117,11 +119,9 @@ export function PeopleSettings() {
 }
 
 function PersonRow({ person, onRevoke }: { person: PersonSummary; onRevoke: () => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const now = useNow(30_000);
-  const seen = person.lastSeenAt
-    ? relativeTime(person.lastSeenAt, now, i18n.language, t('time.now'))
-    : '';
+  const seen = person.lastSeenAt ? relativeTime(person.lastSeenAt, now, t, t('time.now')) : '';
   return (
     <li className="people__item" data-testid={`person-${person.id}`}>
       <strong>{person.name}</strong>

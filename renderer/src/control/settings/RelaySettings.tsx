@@ -8,6 +8,7 @@ import { useConnection, useShow } from '../context';
 import { EditorSection, useRowEditor, type Field } from './EditorTable';
 import { SaveButton, SaveStatus } from './SaveStatus';
 import { useSave } from './use-save';
+import { MessageText } from '../../components/MessageText';
 import { useWording } from '../../i18n/messages';
 
 interface Row {
@@ -151,7 +152,7 @@ export function RelaySettings() {
         const status = stored?.find((d) => d.id === row.id);
         return status ? (
           <p className={`obs-line dest-line--${status.state}`} role="status">
-            {word(status.message)}
+            <MessageText message={status.message} />
           </p>
         ) : null;
       }}

@@ -1,5 +1,6 @@
 // Where comments come from: X hashtags, a YouTube live chat, the audience page. Keys and tokens
 // go to the core once and are never shown again, only "saved".
+import { AudienceLink } from './AudienceLink';
 import { useEffect, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
@@ -237,7 +238,7 @@ function AudienceSettingsForm() {
         />{' '}
         {t('settings.audienceOpen')}
       </label>
-      <p className="muted">{t('settings.audienceLink', { url })}</p>
+      <AudienceLink url={url} />
       <SaveStatus state={save} />
     </div>
   );

@@ -1,40 +1,32 @@
-// The moderator's screen: incoming → approved queue → on air & done, keyboard-first.
-// J/K move, H/L switch columns, A approve, R reject, P pin, Enter on air, Esc off air, N next,
-// U undo, / search, Q questions only, Shift+J/K reorder, S split, ? shortcuts.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+// The moderator's screen: incoming → approved queue → on air & done, for keyboard and touch
+// alike. The parts live in ../moderator; this file holds the view's state and wires them.
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Platform } from '../../../../src/shared/comment';
+import type { Message } from '../../../../src/shared/messages/message';
 import type { ControlIntentName } from '../../../../src/shared/protocol';
-import { PlatformIcon } from '../../components/PlatformIcon';
-import { isTyping, liveKeyAllowed } from '../../lib/keyboard';
+import { refusalText, useWording } from '../../i18n/messages';
 import { useNow } from '../../lib/relative-time';
 import { useComments, useConnection, useShow } from '../context';
-import { AddByHand } from '../moderator/AddByHand';
-import { CardList } from '../moderator/CardList';
-import { ScreenBadge } from '../producer/ScreenStatus';
-import {
-  CommentCard,
-  actionsFor,
-  type CardAction,
-  type ColumnKind,
-} from '../moderator/CommentCard';
+import { BoardColumn } from '../moderator/BoardColumn';
+import { CommentCard, type CardAction, type ColumnKind } from '../moderator/CommentCard';
+import { ModeratorToolbar } from '../moderator/ModeratorToolbar';
+import { ShortcutHelp } from '../moderator/ShortcutHelp';
+import { UndoToast, type Toast } from '../moderator/UndoToast';
 import { buildBoard, type BoardFilters, type Card, type IncomingTab } from '../moderator/board';
-import type { Message } from '../../../../src/shared/messages/message';
-import { refusalText, useWording } from '../../i18n/messages';
+import { byVotes } from '../moderator/vote-order';
+import { useModeratorKeys, type KeyTarget } from '../moderator/use-moderator-keys';
+import { ConfirmDialog } from '../producer/ConfirmDialog';
+import { ScreenBadge } from '../producer/ScreenStatus';
 
-const COLUMNS: ColumnKind[] = ['incoming', 'approved', 'aired'];
-const TABS: IncomingTab[] = ['incoming', 'filtered', 'rejected'];
-const TAB_LABEL: Record<IncomingTab, string> = {
-  incoming: 'moderator.tabIncoming',
-  filtered: 'moderator.tabFiltered',
-  rejected: 'moderator.tabRejected',
+type Result = { ok: true; note?: Message | string | null } | { ok: false; message: Message };
+
+/** Actions whose success shows a toast with Undo, and the toast's wording. */
+const UNDOABLE: Partial<Record<CardAction, 'approve' | 'reject' | 'air'>> = {
+  'queue:approve': 'approve',
+  'queue:reject': 'reject',
+  'queue:air': 'air',
 };
-
-interface Toast {
-  text: string;
-  kind: 'error' | 'note';
-  at: number;
-}
 
 /**
  * The same array object as long as its items are the same: the queue slice is re-sent with
@@ -49,12 +41,15 @@ function useStableList(list: readonly string[] | undefined): readonly string[] {
   return ref.current;
 }
 
+/** A question shortened for a toast line. */
+const snippet = (text: string): string => (text.length > 60 ? `${text.slice(0, 57)}…` : text);
+
 export function ModeratorView() {
   const { t } = useTranslation();
   const word = useWording();
   const connection = useConnection();
   const { state } = useShow();
-  const [, { comments, loading }] = useComments();
+  const [store, { comments, loading }] = useComments();
   const now = useNow(30_000);
 
   const [tab, setTab] = useState<IncomingTab>('incoming');
@@ -88,17 +83,13 @@ export function ModeratorView() {
     if (found >= 0) return found;
     return list.length === 0 ? -1 : Math.min(chosen[kind].index, list.length - 1);
   };
-  const selectedCard = (kind: ColumnKind): Card | undefined => lists[kind][selectedIndex(kind)];
-
   const choose = useCallback((kind: ColumnKind, id: string) => {
     setColumn(kind);
     setChosen((previous) => ({ ...previous, [kind]: { id, index: previous[kind].index } }));
   }, []);
-
   const follow = useCallback((kind: ColumnKind, id: string, index: number) => {
     setChosen((previous) => ({ ...previous, [kind]: { id, index } }));
   }, []);
-
   const select = useCallback((kind: ColumnKind, index: number, list: Card[]) => {
     const clamped = Math.max(0, Math.min(index, list.length - 1));
     setChosen((previous) => ({
@@ -108,163 +99,77 @@ export function ModeratorView() {
   }, []);
 
   const [toast, setToast] = useState<Toast | null>(null);
-  useEffect(() => {
-    if (!toast) return;
-    const timer = setTimeout(() => setToast(null), toast.kind === 'error' ? 6000 : 3500);
-    return () => clearTimeout(timer);
-  }, [toast]);
-
+  const closeToast = useCallback(() => setToast(null), []);
   const send = useCallback(
-    async (intent: ControlIntentName, payload: Record<string, unknown>) => {
-      const result:
-        | { ok: true; note?: Message | string | null }
-        | { ok: false; error: string; message: Message | null } = await connection.request(
-        intent,
-        payload,
-      );
-      if (!result.ok) setToast({ text: refusalText(word, result), kind: 'error', at: Date.now() });
-      else if (result.note) setToast({ text: word(result.note), kind: 'note', at: Date.now() });
+    async (intent: ControlIntentName, payload: Record<string, unknown>): Promise<boolean> => {
+      const result: Result = await connection.request(intent, payload);
+      if (!result.ok) {
+        setToast({
+          text: refusalText(word, result),
+          kind: 'error',
+          undoable: false,
+          at: Date.now(),
+        });
+      } else if (result.note) {
+        setToast({ text: word(result.note), kind: 'note', undoable: false, at: Date.now() });
+      }
+      return result.ok;
     },
     [connection, word],
   );
-  const act = useCallback((action: CardAction, id: string) => void send(action, { id }), [send]);
+  const act = useCallback(
+    (action: CardAction, id: string) => {
+      const text = store.get(id)?.text ?? '';
+      void send(action, { id }).then((ok) => {
+        const done = UNDOABLE[action];
+        if (ok && done) {
+          const line = t(`moderator.toast.${done}`, { text: snippet(text) });
+          setToast({ text: line, kind: 'done', undoable: true, at: Date.now() });
+        }
+      });
+    },
+    [send, store, t],
+  );
+  const queue = useCallback(
+    (intent: 'queue:undo' | 'queue:clearAir' | 'queue:next') => void send(intent, {}),
+    [send],
+  );
+  const move = useCallback(
+    (id: string, toIndex: number) => void send('queue:move', { id, toIndex }),
+    [send],
+  );
+
+  const [confirmAir, setConfirmAir] = useState<Card | null>(null);
+  const sortByVotes = async (): Promise<void> => {
+    for (const step of byVotes(board.approved)) {
+      if (!(await send('queue:move', step))) return;
+    }
+    setToast({ text: t('moderator.toast.sorted'), kind: 'note', undoable: false, at: Date.now() });
+  };
 
   const searchRef = useRef<HTMLInputElement>(null);
   const [help, setHelp] = useState(false);
 
   // The keyboard handler reads the latest values through a ref, so it is attached once.
-  const current = {
+  const latest = useRef<KeyTarget | null>(null);
+  latest.current = {
     column,
     lists,
     tab,
-    selectedCard,
+    help,
     selectedIndex,
     select,
     follow,
-    act,
-    send,
     setColumn,
-    help,
+    act,
+    queue,
+    move,
+    confirmAir: setConfirmAir,
+    focusSearch: () => searchRef.current?.focus(),
+    toggleQuestions: () => setFilters((f) => ({ ...f, questionsOnly: !f.questionsOnly })),
+    setHelp,
   };
-  const latest = useRef(current);
-  latest.current = current;
-
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent): void => {
-      if (event.ctrlKey || event.metaKey) return;
-      const l = latest.current;
-      if (isTyping(event.target)) {
-        if (event.key === 'Escape' || event.key === 'Enter') (event.target as HTMLElement).blur();
-        return;
-      }
-      // A focused button keeps its own Enter; an open dialog has the keyboard.
-      if (!liveKeyAllowed(event)) return;
-      const list = l.lists[l.column];
-      const index = l.selectedIndex(l.column);
-      const card = l.selectedCard(l.column);
-      const key = event.key;
-      const lower = key.toLowerCase();
-      const reorder = (delta: number): void => {
-        if (l.column !== 'approved' || !card) return;
-        const target = index + delta;
-        if (target < 0 || target >= list.length) return;
-        void l.send('queue:move', { id: card.leader.id, toIndex: target });
-        l.follow('approved', card.leader.id, target); // the selection moves with the card
-      };
-      const run = (action: CardAction): void => {
-        if (card && actionsFor(card, l.column, l.tab).includes(action))
-          l.act(action, card.leader.id);
-      };
-      let handled = true;
-      if (key === 'Escape' && l.help) setHelp(false);
-      else if ((event.shiftKey && lower === 'j') || (event.altKey && key === 'ArrowDown'))
-        reorder(1);
-      else if ((event.shiftKey && lower === 'k') || (event.altKey && key === 'ArrowUp'))
-        reorder(-1);
-      else if (lower === 'j' || key === 'ArrowDown') l.select(l.column, index + 1, list);
-      else if (lower === 'k' || key === 'ArrowUp') l.select(l.column, index - 1, list);
-      else if (lower === 'h' || key === 'ArrowLeft')
-        l.setColumn(COLUMNS[Math.max(0, COLUMNS.indexOf(l.column) - 1)] ?? 'incoming');
-      else if (lower === 'l' || key === 'ArrowRight')
-        l.setColumn(COLUMNS[Math.min(2, COLUMNS.indexOf(l.column) + 1)] ?? 'aired');
-      else if (lower === 'a')
-        run(l.tab === 'incoming' || l.column !== 'incoming' ? 'queue:approve' : 'queue:restore');
-      else if (lower === 'r') run('queue:reject');
-      else if (lower === 'p') run(card?.leader.pinned ? 'queue:unpin' : 'queue:pin');
-      else if (key === 'Enter') run('queue:air');
-      else if (lower === 's') run('queue:ungroup');
-      else if (key === 'Escape') void l.send('queue:clearAir', {});
-      else if (lower === 'n') void l.send('queue:next', {});
-      else if (lower === 'u') void l.send('queue:undo', {});
-      else if (key === '/') searchRef.current?.focus();
-      else if (lower === 'q') setFilters((f) => ({ ...f, questionsOnly: !f.questionsOnly }));
-      else if (key === '?') setHelp((h) => !h);
-      else handled = false;
-      if (handled) event.preventDefault();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
-
-  const platforms = Object.entries(board.platforms) as [Platform, number][];
-  const renderColumn = (kind: ColumnKind, title: string, count: number, empty: string) => {
-    const index = selectedIndex(kind);
-    return (
-      <section
-        className={`column${column === kind ? ' column--active' : ''}`}
-        aria-labelledby={`col-${kind}`}
-        onMouseDown={() => setColumn(kind)}
-        data-testid={`column-${kind}`}
-      >
-        <h2 id={`col-${kind}`}>
-          {title}{' '}
-          <span className="badge" data-testid={`count-${kind}`}>
-            {count}
-          </span>
-          {kind === 'aired' && state && <ScreenBadge screen={state.screen} kind="question" />}
-        </h2>
-        {kind === 'incoming' && (
-          <div className="tabs tabs--small" role="tablist">
-            {TABS.map((name) => (
-              <button
-                key={name}
-                type="button"
-                role="tab"
-                aria-selected={tab === name}
-                className={`tabs__tab${tab === name ? ' tabs__tab--active' : ''}`}
-                onClick={() => setTab(name)}
-              >
-                {t(TAB_LABEL[name])} <span className="badge">{board.tabCounts[name]}</span>
-              </button>
-            ))}
-          </div>
-        )}
-        <CardList
-          cards={lists[kind]}
-          selectedIndex={index}
-          active={column === kind}
-          label={title}
-          empty={loading ? t('moderator.loading') : empty}
-          {...(kind === 'approved'
-            ? {
-                onReorder: (id: string, to: number) => void send('queue:move', { id, toIndex: to }),
-              }
-            : {})}
-          renderCard={(card, i) => (
-            <CommentCard
-              card={card}
-              column={kind}
-              tab={tab}
-              selected={column === kind && i === index}
-              now={now}
-              onAction={act}
-              onSelect={choose}
-            />
-          )}
-        />
-      </section>
-    );
-  };
+  useModeratorKeys(latest);
 
   const incomingEmpty =
     filters.search || filters.questionsOnly || filters.hiddenPlatforms.size > 0
@@ -277,138 +182,79 @@ export function ModeratorView() {
               : 'moderator.emptyRejected',
         );
 
+  const renderCard = (kind: ColumnKind) => (card: Card, i: number) => (
+    <CommentCard
+      card={card}
+      column={kind}
+      tab={tab}
+      selected={column === kind && i === selectedIndex(kind)}
+      now={now}
+      onAction={act}
+      onSelect={choose}
+    />
+  );
+  const columnProps = (kind: ColumnKind, title: string, empty: string) => ({
+    kind,
+    title,
+    cards: lists[kind],
+    empty: loading ? t('moderator.loading') : empty,
+    active: column === kind,
+    selectedIndex: selectedIndex(kind),
+    onActivate: () => setColumn(kind),
+    renderCard: renderCard(kind),
+  });
+
   return (
     <div className="moderator">
-      <div className="toolbar">
-        <input
-          ref={searchRef}
-          type="search"
-          className="toolbar__search"
-          placeholder={`${t('moderator.search')}  /`}
-          aria-label={t('moderator.search')}
-          value={filters.search}
-          onChange={(e) => setFilters((f) => ({ ...f, search: e.target.value }))}
-        />
-        <button
-          type="button"
-          className={`chip${filters.questionsOnly ? ' chip--on' : ''}`}
-          aria-pressed={filters.questionsOnly}
-          onClick={() => setFilters((f) => ({ ...f, questionsOnly: !f.questionsOnly }))}
-        >
-          {t('moderator.questionsOnly')} <kbd>Q</kbd>
-        </button>
-        {platforms.map(([platform, count]) => {
-          const hidden = filters.hiddenPlatforms.has(platform);
-          const label = t(`platform.${platform}`);
-          return (
-            <button
-              key={platform}
-              type="button"
-              className={`chip${hidden ? '' : ' chip--on'}`}
-              aria-pressed={!hidden}
-              title={t('moderator.platformToggle', { platform: label })}
-              onClick={() =>
-                setFilters((f) => {
-                  const next = new Set(f.hiddenPlatforms);
-                  if (hidden) next.delete(platform);
-                  else next.add(platform);
-                  return { ...f, hiddenPlatforms: next };
-                })
-              }
-            >
-              <PlatformIcon platform={platform} label={label} size={14} /> {count}
-            </button>
-          );
-        })}
-        <span className="toolbar__spacer" />
-        <AddByHand />
-        <button type="button" className="button" onClick={() => void send('queue:undo', {})}>
-          {t('moderator.undo')} <kbd>U</kbd>
-        </button>
-        <button type="button" className="button" onClick={() => void send('queue:clearAir', {})}>
-          {t('moderator.clearAir')} <kbd>Esc</kbd>
-        </button>
-        <button
-          type="button"
-          className="button button--primary"
-          onClick={() => void send('queue:next', {})}
-        >
-          {t('moderator.next')} <kbd>N</kbd>
-        </button>
-        <button
-          type="button"
-          className="button"
-          aria-expanded={help}
-          onClick={() => setHelp((h) => !h)}
-        >
-          {t('moderator.shortcuts')} <kbd>?</kbd>
-        </button>
-      </div>
-
+      <ModeratorToolbar
+        filters={filters}
+        setFilters={setFilters}
+        platforms={Object.entries(board.platforms) as [Platform, number][]}
+        searchRef={searchRef}
+        help={help}
+        onHelp={() => setHelp((h) => !h)}
+        onQueue={queue}
+      />
       <div className="columns">
-        {renderColumn('incoming', t('moderator.incoming'), board.incoming.length, incomingEmpty)}
-        {renderColumn(
-          'approved',
-          t('moderator.approved'),
-          board.approved.length,
-          t('moderator.emptyApproved'),
-        )}
-        {renderColumn(
-          'aired',
-          t('moderator.onAirDone'),
-          board.aired.length,
-          t('moderator.emptyOnAir'),
-        )}
+        <BoardColumn
+          {...columnProps('incoming', t('moderator.incoming'), incomingEmpty)}
+          tabs={{ tab, counts: board.tabCounts, onTab: setTab }}
+        />
+        <BoardColumn
+          {...columnProps('approved', t('moderator.approved'), t('moderator.emptyApproved'))}
+          onReorder={move}
+          extra={
+            board.approved.length > 1 && (
+              <button
+                type="button"
+                className="chip"
+                data-testid="sort-votes"
+                onClick={() => void sortByVotes()}
+              >
+                {t('moderator.sortByVotes')}
+              </button>
+            )
+          }
+        />
+        <BoardColumn
+          {...columnProps('aired', t('moderator.onAirDone'), t('moderator.emptyOnAir'))}
+          extra={state && <ScreenBadge screen={state.screen} kind="question" />}
+        />
       </div>
 
       {help && <ShortcutHelp onClose={() => setHelp(false)} />}
-      <div
-        className={`toast${toast ? ` toast--${toast.kind}` : ''}`}
-        role="status"
-        aria-live="polite"
-        data-testid="toast"
-      >
-        {toast?.text}
-      </div>
+      {confirmAir && (
+        <ConfirmDialog
+          text={t('moderator.confirmAir')}
+          action={t('moderator.confirmAirAction')}
+          onCancel={() => setConfirmAir(null)}
+          onConfirm={() => {
+            act('queue:air', confirmAir.leader.id);
+            setConfirmAir(null);
+          }}
+        />
+      )}
+      <UndoToast toast={toast} onClose={closeToast} onUndo={() => queue('queue:undo')} />
     </div>
-  );
-}
-
-const KEYS: [string, string][] = [
-  ['J / K', 'move'],
-  ['H / L', 'column'],
-  ['A', 'approve'],
-  ['R', 'reject'],
-  ['P', 'pin'],
-  ['Enter', 'air'],
-  ['Esc', 'offAir'],
-  ['N', 'next'],
-  ['U', 'undo'],
-  ['/', 'search'],
-  ['Shift+J / K', 'reorder'],
-  ['Q', 'questions'],
-  ['S', 'split'],
-  ['?', 'help'],
-];
-
-function ShortcutHelp({ onClose }: { onClose: () => void }) {
-  const { t } = useTranslation();
-  return (
-    <aside className="help" aria-label={t('moderator.shortcuts')}>
-      <h2>{t('moderator.shortcuts')}</h2>
-      <dl>
-        {KEYS.map(([keys, name]) => (
-          <div key={name}>
-            <dt>
-              <kbd>{keys}</kbd>
-            </dt>
-            <dd>{t(`moderator.keys.${name}`)}</dd>
-          </div>
-        ))}
-      </dl>
-      <button type="button" className="button" onClick={onClose}>
-        OK
-      </button>
-    </aside>
   );
 }

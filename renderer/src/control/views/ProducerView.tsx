@@ -12,6 +12,8 @@ import { dialogOpen, isTyping, liveKeyAllowed } from '../../lib/keyboard';
 import { useNow } from '../../lib/relative-time';
 import { useConnection, useShow } from '../context';
 import type { Message } from '../../../../src/shared/messages/message';
+import { MessageText } from '../../components/MessageText';
+import { ProgramMonitor } from '../producer/ProgramMonitor';
 import { refusalText, useWording } from '../../i18n/messages';
 import { ConfirmDialog } from '../producer/ConfirmDialog';
 import { StreamStartDialog } from '../producer/StreamStartDialog';
@@ -50,7 +52,7 @@ export function ProducerView() {
     async (intent, payload) => {
       const result:
         | { ok: true; note?: Message | string | null }
-        | { ok: false; error: string; message: Message | null } = await connection.request(
+        | { ok: false; error: string; message: Message } = await connection.request(
         intent,
         payload,
       );
@@ -97,6 +99,7 @@ export function ProducerView() {
     <div className="producer">
       <LiveBar
         obs={obs}
+        rundown={state.rundown}
         now={now}
         onStart={(what) => {
           // A stream while the show is planned may be a rehearsal: only the producer can say.
@@ -111,15 +114,18 @@ export function ProducerView() {
         </div>
       )}
       <div className="producer__grid">
-        <div className="producer__column">
+        <div className="producer__column producer__column--picture">
+          <ProgramMonitor obs={obs} />
           <ScenePanel obs={obs} send={send} />
-          <GuestsPanel state={state} send={send} />
+        </div>
+        <div className="producer__column">
           <OnAirPanel state={state} />
+          <RundownPanel rundown={state.rundown} now={now} send={send} />
+          <GuestsPanel state={state} send={send} />
         </div>
         <div className="producer__column">
           <HealthPanel obs={obs} />
           <DestinationsPanel relay={state.relay} now={now} send={send} />
-          <RundownPanel rundown={state.rundown} now={now} send={send} />
           <SourcesPanel sources={state.sources} />
         </div>
       </div>
@@ -249,6 +255,7 @@ function BitrateChart({ history, small = false }: { history: number[]; small?: b
 
 function HealthPanel({ obs }: { obs: ObsState }) {
   const { t } = useTranslation();
+  const word = useWording();
   const health: ObsHealth | null = obs.health;
   const droppedPct =
     health && health.totalFrames > 0 ? (health.droppedFrames / health.totalFrames) * 100 : 0;
@@ -284,7 +291,7 @@ function HealthPanel({ obs }: { obs: ObsState }) {
           <BitrateChart history={health.bitrateHistory} />
           {health.warning && (
             <p className="health__warning" role="alert">
-              {health.warning}
+              {word(health.warning)}
             </p>
           )}
         </>
@@ -360,10 +367,9 @@ function RundownPanel({ rundown, now, send }: { rundown: RundownState; now: numb
 
 function DestinationsPanel({ relay, now, send }: { relay: RelayState; now: number; send: Send }) {
   const { t } = useTranslation();
-  const word = useWording();
   const { destinations } = relay;
   return (
-    <section className="panel" aria-labelledby="destinations-heading">
+    <section className="panel" aria-labelledby="destinations-heading" data-testid="destinations">
       <h2 id="destinations-heading">{t('producer.destinations')}</h2>
       <UploadNeed relay={relay} />
       {destinations.length === 0 ? (
@@ -399,7 +405,7 @@ function DestinationsPanel({ relay, now, send }: { relay: RelayState; now: numbe
               >
                 {d.enabled ? t('producer.turnOff') : t('producer.turnOn')}
               </button>
-              <span className="destination__message">{word(d.message)}</span>
+              <MessageText className="destination__message" message={d.message} />
               <EncoderWarnings name={d.name} warnings={d.warnings} />
               {d.state === 'live' && <BitrateChart history={d.bitrateHistory} small />}
             </li>

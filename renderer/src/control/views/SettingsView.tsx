@@ -17,12 +17,12 @@ export function SettingsView() {
   const { t, i18n } = useTranslation();
   const connection = useConnection();
   const { state, status } = useShow();
-  const [title, setTitle] = useState(state?.app.showTitle ?? '');
+  const [title, setTitle] = useState<string>(state?.app.showTitle ?? '');
   const [save, run, reset] = useSave();
   const stored = state?.app.showTitle;
 
   useEffect(() => {
-    if (stored !== undefined) setTitle(stored);
+    if (stored !== undefined) setTitle(stored ?? '');
   }, [stored]);
 
   const submit = (event: SubmitEvent): void => {
