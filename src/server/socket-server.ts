@@ -24,7 +24,7 @@ import {
 import type { StateHub } from '../shared/state-hub.js';
 import type { ShowState, StateSlice } from '../shared/state.js';
 import { mayDispatch, type Principal, type Role } from '../shared/roles.js';
-import { attachAudience } from './audience-socket.js';
+import { attachAudience, sameOrigin } from './audience-socket.js';
 import type { DeviceIssuer } from './audience-devices.js';
 import type { Reach } from './reach.js';
 import { isIntentName, type IntentRegistry } from '../core/intent-registry.js';
@@ -124,14 +124,31 @@ function guardNamespaces(io: Server, reach: Reach): void {
 }
 
 /** Who a control connection is: its token, or the session cookie a personal link left. */
+/**
+ * The session cookie travels with any page's request, so a cookie session is only taken from a
+ * page of this core's own origin (or its public one): another site open in the same browser
+ * (another local app on another port counts) must not drive the show. A token in `auth` is
+ * proof enough, whatever the page.
+ */
+function cookieSession(
+  authenticator: Authenticator,
+  socket: ControlSocket,
+  publicUrl: string | null,
+): string | null {
+  const { origin, host, cookie } = socket.handshake.headers;
+  if (!sameOrigin(origin, host, publicUrl)) return null;
+  return authenticator.sessionFromCookie(cookie);
+}
+
 function authenticateControl(
   authenticator: Authenticator,
   onRejected: (channel: string, reason: string) => void,
+  publicUrl: string | null,
 ): (socket: ControlSocket, next: (error?: Error) => void) => void {
   return (socket, next) => {
     const auth = controlAuthSchema.safeParse(socket.handshake.auth);
     const token = auth.success
-      ? (auth.data.token ?? authenticator.sessionFromCookie(socket.handshake.headers.cookie))
+      ? (auth.data.token ?? cookieSession(authenticator, socket, publicUrl))
       : null;
     const principal = auth.success
       ? authenticator.authenticate(token, auth.data.name ?? `Client ${socket.id.slice(0, 4)}`)
@@ -162,7 +179,7 @@ export function attachSocketServer(options: SocketServerOptions): SocketServer {
   });
   guardNamespaces(io, options.reach);
   const control = io.of('/control') as unknown as ControlNamespace;
-  control.use(authenticateControl(options.auth, onRejected));
+  control.use(authenticateControl(options.auth, onRejected, options.publicUrl));
   control.on('connection', (socket) => {
     wireControlSocket(socket, intents, options.comments, onRejected);
     socket.emit('session:info', {

@@ -37,7 +37,7 @@ export const controlIntentSchemas = {
   /** After the current show ended: a new planned one, from the template or the last show's plan. */
   'show:new': z.strictObject({
     from: z.enum(['last', 'template']),
-    title: showInfoSchema.shape.title.optional(),
+    title: z.string().trim().min(1).max(120).optional(),
     plannedStart: showInfoSchema.shape.plannedStart.optional(),
   }),
   /** Saves the current show's plan (title, hashtags, rundown, guests) as the template. */

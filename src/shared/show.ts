@@ -13,7 +13,8 @@ const isoTime = z.iso.datetime({ offset: true });
 
 export const showInfoSchema = z.object({
   id: z.number().int().min(1),
-  title: z.string().trim().min(1).max(120),
+  /** Empty until the producer names the show; each client words "Untitled show". */
+  title: z.string().trim().max(120),
   hashtags: z.array(hashtag).max(10),
   /** When the show is planned to start (ISO time), null when not set. */
   plannedStart: isoTime.nullable(),

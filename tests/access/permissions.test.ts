@@ -1,6 +1,7 @@
 // Every intent and every REST route against every role: allowed, or 403 with a reason code, the
 // same over the socket and over REST. A revoked person is cut off on their open socket at once,
 // and a personal link is traded for a session cookie.
+import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { controlIntentSchemas } from '../../src/shared/control-intents.js';
 import type { ControlIntentName } from '../../src/shared/protocol.js';
@@ -149,6 +150,34 @@ describe('people and roles', () => {
     expect(cookie).toMatch(/SameSite=Strict/);
     const bad = await fetch(new URL('/login?token=nope', core.url), { redirect: 'manual' });
     expect(bad.status).toBe(401);
+  });
+
+  it('takes the session cookie only from a page of its own origin', async () => {
+    const link = new URL(`/login?token=${encodeURIComponent(tokens.producer)}`, core.url);
+    const cookie =
+      ((await fetch(link, { redirect: 'manual' })).headers.get('set-cookie') ?? '').split(';')[0] ??
+      '';
+    const connect = (origin: string) =>
+      new Promise<string>((resolve) => {
+        const socket = io(new URL('/control', core.url).toString(), {
+          transports: ['websocket'],
+          reconnection: false,
+          forceNew: true,
+          extraHeaders: { cookie, origin },
+        });
+        socket.once('connect', () => {
+          socket.close();
+          resolve('connected');
+        });
+        socket.once('connect_error', (error) => {
+          socket.close();
+          resolve(error.message);
+        });
+      });
+    expect(await connect(new URL(core.url).origin)).toBe('connected');
+    // Another site (or another local app on another port) open in the same browser.
+    expect(await connect('http://127.0.0.1:9')).not.toBe('connected');
+    expect(await connect('https://evil.example')).not.toBe('connected');
   });
 
   it('cuts a revoked person off at once, on their open socket and their link', async () => {
