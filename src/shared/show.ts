@@ -29,7 +29,7 @@ export type ShowInfo = z.output<typeof showInfoSchema>;
 
 /** What the producer may change of the current show before it ends. */
 export const showPlanSchema = z.strictObject({
-  title: showInfoSchema.shape.title.optional(),
+  title: z.string().trim().min(1).max(120).optional(),
   hashtags: showInfoSchema.shape.hashtags.optional(),
   plannedStart: showInfoSchema.shape.plannedStart.optional(),
   preShowMin: showInfoSchema.shape.preShowMin.optional(),

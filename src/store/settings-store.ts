@@ -40,7 +40,7 @@ export const settingDefinitions = {
   'show.template': {
     schema: z
       .object({
-        title: z.string().trim().min(1).max(120),
+        title: z.string().trim().max(120),
         hashtags: z.array(z.string()).max(10),
         preShowMin: z.number().int().min(0).max(1440),
         rundown: z.array(segmentSchema),

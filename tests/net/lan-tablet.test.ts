@@ -70,7 +70,7 @@ describe.skipIf(!canMakeNetns())('a moderator tablet on the LAN', () => {
     const approved = tablet.getByTestId('column-approved').getByTestId('comment-card');
     await approved
       .filter({ hasText: 'Wie kommt die Frage' })
-      .getByRole('button', { name: 'On Air' })
+      .getByRole('button', { name: 'Auf Sendung' })
       .click();
     await expect.poll(() => core.queue.get(id)?.status).toBe('on_air');
     await expect

@@ -114,6 +114,11 @@ describe('on air: the truth, safe keys, loud loss of OBS', () => {
 
   it('never stops the stream from the keyboard; the stop dialog opens on Cancel', async () => {
     await page.getByRole('button', { name: 'Start stream' }).click();
+    // The show is still planned: this stream is a rehearsal (the shows test covers going live).
+    await page
+      .getByRole('alertdialog', { name: 'Start the stream' })
+      .getByRole('button', { name: 'Rehearsal' })
+      .click();
     await eventually(async () => expect(await streaming()).toBe(true), 10_000);
     await expect
       .poll(() => page.getByTestId('stream-status').textContent(), { timeout: 10_000 })

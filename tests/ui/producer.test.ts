@@ -135,6 +135,11 @@ describe('Producer view with a connected OBS', () => {
 
   it('starts the stream, shows it live with health, and asks before stopping', async () => {
     await page.getByRole('button', { name: 'Start stream' }).click();
+    // The show is still planned: this stream is a rehearsal (the shows test covers going live).
+    await page
+      .getByRole('alertdialog', { name: 'Start the stream' })
+      .getByRole('button', { name: 'Rehearsal' })
+      .click();
     await expect
       .poll(() => page.getByTestId('stream-status').textContent(), { timeout: 10_000 })
       .toContain('LIVE');

@@ -68,8 +68,8 @@ describe('moderator and audience screens, de and en', () => {
       expect(time).toMatch(
         language === 'de' ? /^(jetzt|vor \d+ (s|Min\.))$/ : /^(now|\d+ (s|min) ago)$/,
       );
-      expect(await clippedLabels(page)).toEqual([]);
       await saveScreenshot(page, `moderator-1024-${language}`);
+      expect(await clippedLabels(page)).toEqual([]);
       await page.close();
     });
 

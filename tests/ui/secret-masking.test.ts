@@ -82,7 +82,7 @@ describe('secrets stay out of statuses and answers', () => {
       });
       expect(saved.status).toBe(200);
       await eventually(() => expect(youtube()?.state).toMatch(/error|reconnecting/), 5000);
-      expect(youtube()?.message).toContain('[redacted]');
+      expect(JSON.stringify(youtube()?.message)).toContain('[redacted]');
       await expectNoKeyAnywhere();
     });
   }

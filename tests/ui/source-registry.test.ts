@@ -86,7 +86,8 @@ describe('source registry', () => {
         timeout: 5000,
       })
       .toBe('Listening in Studio 2');
-    await form.getByText('Listening in Studio 2').waitFor();
+    // The status is worded from its code; the source's own text is only its details.
+    await form.getByText('Connected.').waitFor();
     await page.close();
 
     const german = await browser.newPage({ locale: 'de-DE' });

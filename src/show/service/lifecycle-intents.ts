@@ -98,7 +98,7 @@ export function registerLifecycleIntents(intents: IntentRegistry, deps: Lifecycl
       title: input.title ?? plan.title,
       plannedStart: input.plannedStart ?? null,
     });
-    settings.set('show.title', shows.current.title);
+    settings.set('show.title', shows.current.title === '' ? null : shows.current.title);
     settings.set('show.rundown', plan.rundown);
     settings.set('show.guests', plan.guests);
     settings.set('show.rundownPosition', { index: -1, startedAt: null });

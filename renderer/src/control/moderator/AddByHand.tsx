@@ -38,8 +38,15 @@ export function AddByHand() {
 
   if (!open)
     return (
-      <button type="button" className="button" onClick={() => setOpen(true)}>
-        {t('moderator.addByHand')}
+      // A "+" keeps the toolbar on one row at tablet width; the name is read out and shown on hover.
+      <button
+        type="button"
+        className="button"
+        aria-label={t('moderator.addByHand')}
+        title={t('moderator.addByHand')}
+        onClick={() => setOpen(true)}
+      >
+        +
       </button>
     );
   return (

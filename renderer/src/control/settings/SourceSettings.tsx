@@ -34,7 +34,8 @@ export function SourceSettings() {
       <AudienceSettingsForm />
       {described.map((form) => (
         <SchemaForm
-          key={form.id}
+          // Settings saved elsewhere (REST, another screen) start the form afresh.
+          key={`${form.id}:${JSON.stringify(form.saved)}`}
           form={form}
           status={state?.sources.find((s) => s.id === form.id)}
         />
