@@ -7,8 +7,16 @@ export interface Receiver {
   stop(): Promise<void>;
 }
 
-/** Listens for one RTMP publish on 127.0.0.1:port and records it to `file`. */
-export function rtmpReceiver(port: number, file: string, path = 'live/key'): Receiver {
+/**
+ * Listens for one RTMP publish on 127.0.0.1:port and records it to `file`. `flush` writes every
+ * packet at once, so the file shows when frames arrive.
+ */
+export function rtmpReceiver(
+  port: number,
+  file: string,
+  path = 'live/key',
+  options: { flush?: boolean } = {},
+): Receiver {
   const child = spawn(
     'ffmpeg',
     [
@@ -21,6 +29,7 @@ export function rtmpReceiver(port: number, file: string, path = 'live/key'): Rec
       `rtmp://127.0.0.1:${port}/${path}`,
       '-c',
       'copy',
+      ...(options.flush ? ['-flush_packets', '1'] : []),
       '-f',
       'flv',
       '-y',

@@ -2,14 +2,13 @@
 // platform while a four-segment show runs. The report's chapters, timed from the relay's push
 // start, match the segment starts measured against the receiver's first frame within 1 s; the
 // Markdown's chapter lines are in YouTube's form; the CSV has one row per question.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ShowReport } from '../../src/shared/report.js';
 import { api, startTestCore, type TestCore } from '../helpers/core.js';
 import { freePort } from '../helpers/cli.js';
-import type { Receiver } from '../helpers/ffmpeg.js';
+import { rtmpReceiver, type Receiver } from '../helpers/ffmpeg.js';
 import { startObs, type RunningObs } from '../helpers/obs.js';
 import { eventually } from '../helpers/sockets.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
@@ -29,41 +28,6 @@ function hasVideoFrame(data: Buffer): boolean {
     at += 11 + size + 4;
   }
   return false;
-}
-
-/** A receiver that writes every packet at once, so the file shows when frames arrive. */
-function flushingReceiver(port: number, file: string): Receiver {
-  const child = spawn(
-    'ffmpeg',
-    [
-      '-hide_banner',
-      '-loglevel',
-      'error',
-      '-listen',
-      '1',
-      '-i',
-      `rtmp://127.0.0.1:${port}/live/key`,
-      '-c',
-      'copy',
-      '-flush_packets',
-      '1',
-      '-f',
-      'flv',
-      '-y',
-      file,
-    ],
-    { stdio: 'ignore' },
-  );
-  return {
-    process: child,
-    file,
-    stop: async () => {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-      child.kill('SIGINT');
-      await exited;
-    },
-  };
 }
 
 /** Resolves with the wall-clock time the receiver's file first holds a video frame. */
@@ -90,7 +54,7 @@ describe('chapters from a real stream', () => {
     await api(core, 'PUT', '/api/settings/obs', { body: { url: obs.url, password: obs.password } });
     await eventually(() => expect(core.hub.get('obs').status).toBe('connected'), 15_000);
     const port = await freePort();
-    receiver = flushingReceiver(port, path.join(temp.dir, 'youtube.flv'));
+    receiver = rtmpReceiver(port, path.join(temp.dir, 'youtube.flv'), 'live/key', { flush: true });
     await api(core, 'PUT', '/api/destinations/yt', {
       body: {
         name: 'YouTube (local)',
