@@ -13,17 +13,26 @@ export interface Term {
   grams: ReadonlySet<string>;
 }
 
-export interface TextFeatures {
+/** What two texts are compared by: kept per indexed card, without the text itself. */
+export interface Comparable {
+  /** Distinct stems, in the order the text says them. */
   terms: readonly Term[];
-  /** The same terms by stem. */
-  byStem: ReadonlyMap<string, Term>;
-  /** Question or not, its question word, its stems sorted: the same words in any order. */
-  key: string;
   question: boolean;
   /** "why", "how", "when", "where" or "who" when the text asks one (German too). */
   asks: string | null;
   /** Read as German: its stems are rougher, so it needs more in common to match. */
   german: boolean;
+}
+
+export interface TextFeatures extends Comparable {
+  /** Question or not, its question word, its stems sorted: the same words in any order. */
+  key: string;
+}
+
+/** The key of `textFeatures`, recomputed from what an index keeps. */
+export function featureKey(f: Comparable): string {
+  const stems = f.terms.map((t) => t.stem).sort();
+  return `${f.question ? '?' : '.'}${f.asks ?? ''} ${stems.join(' ')}`;
 }
 
 function fold(word: string): string {
@@ -165,9 +174,11 @@ export function textFeatures(text: string): TextFeatures {
   if (terms.size === 0) {
     for (const { word } of all) terms.set(word, { stem: word, weight: 1, grams: trigrams(word) });
   }
-  const list = [...terms.values()];
-  const question = isQuestion(text);
-  const stems = list.map((t) => t.stem).sort();
-  const key = `${question ? '?' : '.'}${asks ?? ''} ${stems.join(' ')}`;
-  return { terms: list, byStem: terms, key, question, asks, german };
+  const found: Comparable = {
+    terms: [...terms.values()],
+    question: isQuestion(text),
+    asks,
+    german,
+  };
+  return { ...found, key: featureKey(found) };
 }
