@@ -60,6 +60,8 @@ const SWAPPED = 2;
 const ADDED = 1;
 /** A stem shared with a candidate counts as much as this many shared trigrams. */
 const STEM_VOTES = 3;
+/** Postings this short are copied to grow by one, not grown with room to spare. */
+const SHORT_POSTING = 16;
 /** Trigram postings are cut at this fraction of `maxPosting`. */
 const TRIGRAM_SHARE = 5;
 
@@ -70,10 +72,11 @@ export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number 
   return shared / (a.size + b.size - shared);
 }
 
-function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+/** Dice overlap of two lists of distinct trigrams. */
+function dice(a: readonly number[], b: readonly number[]): number {
   let shared = 0;
-  for (const g of a) if (b.has(g)) shared += 1;
-  return (2 * shared) / (a.size + b.size);
+  for (const g of a) if (b.includes(g)) shared += 1;
+  return (2 * shared) / (a.length + b.length);
 }
 
 /**
@@ -165,41 +168,58 @@ export function textSimilarity(a: string, b: string): number {
   return similarity(textFeatures(a), textFeatures(b));
 }
 
-function keysOf(f: Comparable): string[] {
-  const keys = new Set<string>();
+/** Each stem of `f`, then its trigrams not already visited: the order candidates are found in. */
+function eachKey(f: Comparable, visit: (key: Key, stem: boolean) => void): void {
+  const seen = new Set<number>();
   for (const t of f.terms) {
-    keys.add(`w ${t.stem}`);
-    for (const g of t.grams) keys.add(g);
+    visit(t.stem, true);
+    for (const g of t.grams) {
+      if (seen.has(g)) continue;
+      seen.add(g);
+      visit(g, false);
+    }
   }
-  return [...keys];
 }
+
+/** A stem, or a trigram packed into a number: the two never collide. */
+type Key = string | number;
+
+/** The slots of the cards holding a key, oldest first; one card's slot needs no array. */
+type Slots = number | number[];
 
 /**
- * The cards holding one key (a stem or a trigram), by slot, oldest first: 4 bytes a card in an
- * array that doubles when full, where a Set spent about 20.
+ * Which cards hold each stem and each trigram. Most keys are held by one or two cards, so a
+ * key costs a number or a short array, not a Set (about 20 bytes a card and 100 a key).
  */
-class Posting {
-  slots = new Int32Array(2);
-  size = 0;
+class Postings {
+  readonly #slots = new Map<Key, Slots>();
 
-  add(slot: number): void {
-    if (this.size === this.slots.length) {
-      const grown = new Int32Array(this.slots.length * 2);
-      grown.set(this.slots);
-      this.slots = grown;
-    }
-    this.slots[this.size] = slot;
-    this.size += 1;
+  get(key: Key): Slots | undefined {
+    return this.#slots.get(key);
   }
 
-  /** Keeps the order of the rest, so that candidates come in the same order as before. */
-  delete(slot: number): void {
-    const at = this.slots.subarray(0, this.size).indexOf(slot);
-    if (at < 0) return;
-    this.slots.copyWithin(at, at + 1, this.size);
-    this.size -= 1;
+  add(key: Key, slot: number): void {
+    const slots = this.#slots.get(key);
+    if (slots === undefined) this.#slots.set(key, slot);
+    else if (typeof slots === 'number') this.#slots.set(key, [slots, slot]);
+    // A growing array keeps room for 16 more; most keys are held by only a few cards.
+    else if (slots.length < SHORT_POSTING) this.#slots.set(key, [...slots, slot]);
+    else slots.push(slot);
+  }
+
+  /** Keeps the order of the rest, so that candidates come in the same order. */
+  delete(key: Key, slot: number): void {
+    const slots = this.#slots.get(key);
+    if (slots === slot) this.#slots.delete(key);
+    if (slots === undefined || typeof slots === 'number') return;
+    const at = slots.indexOf(slot);
+    if (at >= 0) slots.splice(at, 1);
+    if (slots.length === 1) this.#slots.set(key, slots[0] ?? slot);
   }
 }
+
+/** Stems have no spaces; most weigh 1 and are their own key, without a new string. */
+const poolKey = (t: Term): string => (t.weight === 1 ? t.stem : `${t.weight} ${t.stem}`);
 
 /**
  * Terms shared by every card with the same stem and weight: a card keeps only references to
@@ -209,7 +229,7 @@ class TermPool {
   readonly #terms = new Map<string, { term: Term; cards: number }>();
 
   take(term: Term): Term {
-    const key = `${term.weight} ${term.stem}`;
+    const key = poolKey(term);
     let entry = this.#terms.get(key);
     if (!entry) {
       entry = { term, cards: 0 };
@@ -220,7 +240,7 @@ class TermPool {
   }
 
   release(term: Term): void {
-    const key = `${term.weight} ${term.stem}`;
+    const key = poolKey(term);
     const entry = this.#terms.get(key);
     if (!entry) return;
     entry.cards -= 1;
@@ -238,7 +258,7 @@ export class SimilarityIndex {
   readonly #terms = new TermPool();
   readonly #freeSlots: number[] = [];
   readonly #votes: Uint32Array;
-  readonly #postings = new Map<string, Posting>();
+  readonly #postings = new Postings();
   /** Texts with the same words, oldest first: each is found again once the others are gone. */
   readonly #exact = new Map<string, string[]>();
   /** The text last asked about, so that adding it right after does not read it twice. */
@@ -279,14 +299,7 @@ export class SimilarityIndex {
     this.#slots.set(id, slot);
     this.#ids[slot] = id;
     this.#cards[slot] = card;
-    for (const key of keysOf(card)) {
-      let posting = this.#postings.get(key);
-      if (!posting) {
-        posting = new Posting();
-        this.#postings.set(key, posting);
-      }
-      posting.add(slot);
-    }
+    eachKey(card, (key) => this.#postings.add(key, slot));
     const same = this.#exact.get(features.key);
     if (same) same.push(id);
     else this.#exact.set(features.key, [id]);
@@ -301,11 +314,7 @@ export class SimilarityIndex {
     this.#cards[slot] = undefined;
     this.#ids[slot] = '';
     this.#freeSlots.push(slot);
-    for (const key of keysOf(card)) {
-      const posting = this.#postings.get(key);
-      posting?.delete(slot);
-      if (posting?.size === 0) this.#postings.delete(key);
-    }
+    eachKey(card, (key) => this.#postings.delete(key, slot));
     for (const t of card.terms) this.#terms.release(t);
     const key = featureKey(card);
     const same = this.#exact.get(key)?.filter((other) => other !== id) ?? [];
@@ -364,20 +373,19 @@ export class SimilarityIndex {
   #candidates(features: TextFeatures): number[] {
     const votes = this.#votes;
     const touched: number[] = [];
-    for (const key of keysOf(features)) {
-      const posting = this.#postings.get(key);
-      const stem = key.startsWith('w ');
+    const count = (slot: number, vote: number): void => {
+      if (votes[slot] === 0) touched.push(slot);
+      votes[slot] = (votes[slot] ?? 0) + vote;
+    };
+    eachKey(features, (key, stem) => {
+      const slots = this.#postings.get(key);
       // Trigrams are many per word, so a common one is cut sooner than a common stem.
       const limit = stem ? this.#options.maxPosting : this.#options.maxPosting / TRIGRAM_SHARE;
-      if (!posting || posting.size > limit) continue;
       const vote = stem ? STEM_VOTES : 1;
-      const { slots, size } = posting;
-      for (let i = 0; i < size; i += 1) {
-        const slot = slots[i] ?? 0;
-        if (votes[slot] === 0) touched.push(slot);
-        votes[slot] = (votes[slot] ?? 0) + vote;
-      }
-    }
+      if (typeof slots === 'number') {
+        if (limit >= 1) count(slots, vote);
+      } else if (slots && slots.length <= limit) for (const slot of slots) count(slot, vote);
+    });
     // Sharing less than one word's worth cannot reach any threshold; no need to sort those.
     const likely = touched.filter((slot) => (votes[slot] ?? 0) >= STEM_VOTES);
     likely.sort((x, y) => (votes[y] ?? 0) - (votes[x] ?? 0));
