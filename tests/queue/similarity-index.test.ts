@@ -97,7 +97,7 @@ describe('the compact index after any sequence of adds and removes', () => {
           for (const o of ops) {
             if ('add' in o) {
               const id = `c${String(o.add).padStart(2, '0')}`;
-              const text = `${POOL[o.text] ?? ''}`;
+              const text = POOL[o.text] ?? '';
               if (!held.has(id)) {
                 if (held.size >= options.capacity) held.delete(held.keys().next().value ?? '');
                 held.set(id, text);
