@@ -10,20 +10,29 @@ export interface Term {
   /** Names and numbers weigh more: a different name or number makes a different question. */
   weight: number;
   /** Letter trigrams of the stem with boundary marks, for near matches ("Journalimus"). */
-  grams: ReadonlySet<string>;
+  grams: readonly number[];
 }
 
-export interface TextFeatures {
+/** What two texts are compared by: kept per indexed card, without the text itself. */
+export interface Comparable {
+  /** Distinct stems, in the order the text says them. */
   terms: readonly Term[];
-  /** The same terms by stem. */
-  byStem: ReadonlyMap<string, Term>;
-  /** Question or not, its question word, its stems sorted: the same words in any order. */
-  key: string;
   question: boolean;
   /** "why", "how", "when", "where" or "who" when the text asks one (German too). */
   asks: string | null;
   /** Read as German: its stems are rougher, so it needs more in common to match. */
   german: boolean;
+}
+
+export interface TextFeatures extends Comparable {
+  /** Question or not, its question word, its stems sorted: the same words in any order. */
+  key: string;
+}
+
+/** The key of `textFeatures`, recomputed from what an index keeps. */
+export function featureKey(f: Comparable): string {
+  const stems = f.terms.map((t) => t.stem).sort();
+  return `${f.question ? '?' : '.'}${f.asks ?? ''} ${stems.join(' ')}`;
 }
 
 function fold(word: string): string {
@@ -96,12 +105,21 @@ const ASKS = new Map<string, string>(
 const NAME_WEIGHT = 2;
 const NUMBER_WEIGHT = 1.5;
 
-export function trigrams(stem: string): Set<string> {
+/**
+ * The distinct trigrams of `<stem>`, first seen first, each packed into one number (three
+ * UTF-16 code units of 16 bits): an index keeps thousands, and a number costs less than a string.
+ */
+export function trigrams(stem: string): number[] {
   const padded = `<${stem}>`;
-  if (padded.length <= 3) return new Set([padded]);
-  const grams = new Set<string>();
-  for (let i = 0; i + 3 <= padded.length; i += 1) grams.add(padded.slice(i, i + 3));
-  return grams;
+  const code = (i: number): number => padded.charCodeAt(i) || 0;
+  if (padded.length <= 3) return [code(0) * 2 ** 32 + code(1) * 2 ** 16 + code(2)];
+  const grams: number[] = [];
+  for (let i = 0; i + 3 <= padded.length; i += 1) {
+    const gram = code(i) * 2 ** 32 + code(i + 1) * 2 ** 16 + code(i + 2);
+    if (!grams.includes(gram)) grams.push(gram);
+  }
+  // Exactly as long as needed: a growing array keeps room for 16 more.
+  return grams.slice();
 }
 
 interface Token {
@@ -165,9 +183,11 @@ export function textFeatures(text: string): TextFeatures {
   if (terms.size === 0) {
     for (const { word } of all) terms.set(word, { stem: word, weight: 1, grams: trigrams(word) });
   }
-  const list = [...terms.values()];
-  const question = isQuestion(text);
-  const stems = list.map((t) => t.stem).sort();
-  const key = `${question ? '?' : '.'}${asks ?? ''} ${stems.join(' ')}`;
-  return { terms: list, byStem: terms, key, question, asks, german };
+  const found: Comparable = {
+    terms: [...terms.values()],
+    question: isQuestion(text),
+    asks,
+    german,
+  };
+  return { ...found, key: featureKey(found) };
 }

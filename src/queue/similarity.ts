@@ -1,7 +1,14 @@
 // Groups questions that ask the same thing: stemmed content words matched exactly or by letter
 // trigrams, scored so that swapped words count against a match more than added ones. An inverted
 // index over stems and trigrams means a new comment is scored only against its best candidates.
-import { textFeatures, type Term, type TextFeatures } from './question-features.js';
+import {
+  featureKey,
+  textFeatures,
+  type Comparable,
+  type Term,
+  type TextFeatures,
+} from './question-features.js';
+import { eachKey, Postings, TermPool } from './similarity-postings.js';
 
 export interface SimilarityOptions {
   /** Score at or above which two questions count as the same (chosen on labelled pairs). */
@@ -64,10 +71,11 @@ export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number 
   return shared / (a.size + b.size - shared);
 }
 
-function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+/** Dice overlap of two lists of distinct trigrams. */
+function dice(a: readonly number[], b: readonly number[]): number {
   let shared = 0;
-  for (const g of a) if (b.has(g)) shared += 1;
-  return (2 * shared) / (a.size + b.size);
+  for (const g of a) if (b.includes(g)) shared += 1;
+  return (2 * shared) / (a.length + b.length);
 }
 
 /**
@@ -117,14 +125,14 @@ function totalWeight(terms: readonly Term[]): number {
  * How alike two texts are, 0 to 1. A question and a statement, or questions asking "why" and
  * "how", never match: the moderator would lose a different question in the group.
  */
-export function similarity(a: TextFeatures, b: TextFeatures): number {
+export function similarity(a: Comparable, b: Comparable): number {
   if (a.question !== b.question) return 0;
   if (a.asks !== null && b.asks !== null && a.asks !== b.asks) return 0;
   const used = new Set<Term>();
   const unmatched: Term[] = [];
   let matched = 0;
   for (const t of a.terms) {
-    const same = b.byStem.get(t.stem);
+    const same = b.terms.find((other) => other.stem === t.stem);
     if (same) {
       matched += Math.min(t.weight, same.weight);
       used.add(same);
@@ -159,24 +167,17 @@ export function textSimilarity(a: string, b: string): number {
   return similarity(textFeatures(a), textFeatures(b));
 }
 
-function keysOf(f: TextFeatures): string[] {
-  const keys = new Set<string>();
-  for (const t of f.terms) {
-    keys.add(`w ${t.stem}`);
-    for (const g of t.grams) keys.add(g);
-  }
-  return [...keys];
-}
-
 export class SimilarityIndex {
   readonly #options: SimilarityOptions;
-  readonly #features = new Map<string, TextFeatures>();
   /** Each card has a small number (slot) so candidates are counted in an array, not a map. */
   readonly #slots = new Map<string, number>();
   readonly #ids: string[] = [];
+  /** What each card is compared by, at its slot; its text and key are not kept. */
+  readonly #cards: (Comparable | undefined)[] = [];
+  readonly #terms = new TermPool();
   readonly #freeSlots: number[] = [];
   readonly #votes: Uint32Array;
-  readonly #postings = new Map<string, Set<number>>();
+  readonly #postings = new Postings();
   /** Texts with the same words, oldest first: each is found again once the others are gone. */
   readonly #exact = new Map<string, string[]>();
   /** The text last asked about, so that adding it right after does not read it twice. */
@@ -190,7 +191,7 @@ export class SimilarityIndex {
   }
 
   get size(): number {
-    return this.#features.size;
+    return this.#slots.size;
   }
 
   get capacity(): number {
@@ -198,9 +199,9 @@ export class SimilarityIndex {
   }
 
   add(id: string, text: string): void {
-    if (this.#features.has(id)) return;
-    if (this.#features.size >= this.#options.capacity) {
-      const oldest = this.#features.keys().next();
+    if (this.#slots.has(id)) return;
+    if (this.#slots.size >= this.#options.capacity) {
+      const oldest = this.#slots.keys().next();
       if (!oldest.done) {
         this.remove(oldest.value);
         this.#apart.delete(oldest.value);
@@ -208,17 +209,16 @@ export class SimilarityIndex {
     }
     const features = this.#read(text);
     const slot = this.#freeSlots.pop() ?? this.#slots.size;
-    this.#features.set(id, features);
+    const card: Comparable = {
+      terms: features.terms.map((t) => this.#terms.take(t)),
+      question: features.question,
+      asks: features.asks,
+      german: features.german,
+    };
     this.#slots.set(id, slot);
     this.#ids[slot] = id;
-    for (const key of keysOf(features)) {
-      let posting = this.#postings.get(key);
-      if (!posting) {
-        posting = new Set();
-        this.#postings.set(key, posting);
-      }
-      posting.add(slot);
-    }
+    this.#cards[slot] = card;
+    eachKey(card, (key) => this.#postings.add(key, slot));
     const same = this.#exact.get(features.key);
     if (same) same.push(id);
     else this.#exact.set(features.key, [id]);
@@ -226,20 +226,19 @@ export class SimilarityIndex {
 
   /** Forgets the card's text; what was split off it stays remembered, should it come back. */
   remove(id: string): void {
-    const features = this.#features.get(id);
     const slot = this.#slots.get(id);
-    if (!features || slot === undefined) return;
-    this.#features.delete(id);
+    const card = slot === undefined ? undefined : this.#cards[slot];
+    if (slot === undefined || !card) return;
     this.#slots.delete(id);
+    this.#cards[slot] = undefined;
+    this.#ids[slot] = '';
     this.#freeSlots.push(slot);
-    for (const key of keysOf(features)) {
-      const posting = this.#postings.get(key);
-      posting?.delete(slot);
-      if (posting?.size === 0) this.#postings.delete(key);
-    }
-    const same = this.#exact.get(features.key)?.filter((other) => other !== id) ?? [];
-    if (same.length > 0) this.#exact.set(features.key, same);
-    else this.#exact.delete(features.key);
+    eachKey(card, (key) => this.#postings.delete(key, slot));
+    for (const t of card.terms) this.#terms.release(t);
+    const key = featureKey(card);
+    const same = this.#exact.get(key)?.filter((other) => other !== id) ?? [];
+    if (same.length > 0) this.#exact.set(key, same);
+    else this.#exact.delete(key);
   }
 
   /**
@@ -262,9 +261,10 @@ export class SimilarityIndex {
 
     let best: string | null = null;
     let bestScore = 0;
-    for (const id of this.#candidates(features)) {
-      const other = this.#features.get(id);
-      if (!other || other.terms.length < this.#options.minWords) continue;
+    for (const slot of this.#candidates(features)) {
+      const other = this.#cards[slot];
+      const id = this.#ids[slot];
+      if (!other || id === undefined || other.terms.length < this.#options.minWords) continue;
       const score = similarity(features, other);
       if (score < this.#threshold(features, other)) continue;
       if (best !== null && (score < bestScore || (score === bestScore && id > best))) continue;
@@ -276,7 +276,7 @@ export class SimilarityIndex {
   }
 
   /** The stricter threshold when either text reads as German. */
-  #threshold(a: TextFeatures, b: TextFeatures): number {
+  #threshold(a: Comparable, b: Comparable): number {
     const o = this.#options;
     const german = a.german || b.german;
     if (a.question) return german ? o.germanQuestionThreshold : o.questionThreshold;
@@ -288,27 +288,28 @@ export class SimilarityIndex {
     return this.#last.features;
   }
 
-  /** The indexed ids sharing the most stems and trigrams with `features`, best first. */
-  #candidates(features: TextFeatures): string[] {
+  /** The slots of the cards sharing the most stems and trigrams with `features`, best first. */
+  #candidates(features: TextFeatures): number[] {
     const votes = this.#votes;
     const touched: number[] = [];
-    for (const key of keysOf(features)) {
-      const posting = this.#postings.get(key);
-      const stem = key.startsWith('w ');
+    const count = (slot: number, vote: number): void => {
+      if (votes[slot] === 0) touched.push(slot);
+      votes[slot] = (votes[slot] ?? 0) + vote;
+    };
+    eachKey(features, (key, stem) => {
+      const slots = this.#postings.get(key);
       // Trigrams are many per word, so a common one is cut sooner than a common stem.
       const limit = stem ? this.#options.maxPosting : this.#options.maxPosting / TRIGRAM_SHARE;
-      if (!posting || posting.size > limit) continue;
       const vote = stem ? STEM_VOTES : 1;
-      for (const slot of posting) {
-        if (votes[slot] === 0) touched.push(slot);
-        votes[slot] = (votes[slot] ?? 0) + vote;
-      }
-    }
+      if (typeof slots === 'number') {
+        if (limit >= 1) count(slots, vote);
+      } else if (slots && slots.length <= limit) for (const slot of slots) count(slot, vote);
+    });
     // Sharing less than one word's worth cannot reach any threshold; no need to sort those.
     const likely = touched.filter((slot) => (votes[slot] ?? 0) >= STEM_VOTES);
     likely.sort((x, y) => (votes[y] ?? 0) - (votes[x] ?? 0));
     for (const slot of touched) votes[slot] = 0;
-    return likely.slice(0, this.#options.maxCandidates).map((slot) => this.#ids[slot] ?? '');
+    return likely.slice(0, this.#options.maxCandidates);
   }
 
   #keptApart(id: string, features: TextFeatures, score: number): boolean {

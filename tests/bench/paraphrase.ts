@@ -89,7 +89,7 @@ function sweepRows(sets: readonly PairSet[]): Record<string, string | number>[] 
 }
 
 /** Varied synthetic questions for the timing run when the data is missing. */
-function syntheticTexts(n: number): string[] {
+export function syntheticTexts(n: number): string[] {
   const topics = ['AI', 'Journalismus', 'climate', 'Wahl', 'open source', 'Podcast', 'budget'];
   let x = 2463534242;
   const next = (): number => {
