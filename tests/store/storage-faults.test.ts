@@ -10,6 +10,7 @@ import type { AudienceAck } from '../../src/shared/protocol.js';
 import { api, startTestCore, type TestCore } from '../helpers/core.js';
 import { connectControl, connectPublic, eventually, nextEvent } from '../helpers/sockets.js';
 import { FakeXApi } from '../fakes/x-api.js';
+import { FakeYouTubeApi } from '../fakes/youtube-api.js';
 
 const FAST_X = {
   keepAliveMs: 700,
@@ -18,6 +19,15 @@ const FAST_X = {
   httpInitialMs: 150,
   httpMaxMs: 600,
   pollIntervalMs: 250,
+};
+
+type ApiAnswer = Awaited<ReturnType<typeof api>>;
+
+const FAST_YOUTUBE = {
+  minPollMs: 50,
+  waitForChatMs: 150,
+  retry: { initialMs: 100, maxMs: 300, jitter: 0 },
+  dailyUnits: 100_000_000,
 };
 
 /** A second process that takes the database's write lock and keeps it until told to let go. */
@@ -220,5 +230,154 @@ describe('storage faults', () => {
     const all = [...before, ...during, ...after];
     await eventually(() => expect(xIds().sort()).toEqual([...all].sort()), 15_000);
     expect(xIds()).toHaveLength(20);
+  });
+  /** A core reading X and YouTube (both fakes) and the audience page. */
+  async function platformSetup(): Promise<{
+    core: TestCore;
+    audience: Socket;
+    x: FakeXApi;
+    youtube: FakeYouTubeApi;
+  }> {
+    const x = new FakeXApi();
+    x.heartbeatMs = 100;
+    await x.start();
+    cleanups.push(() => x.stop());
+    const youtube = new FakeYouTubeApi();
+    youtube.pollingIntervalMillis = 50;
+    await youtube.start();
+    cleanups.push(() => youtube.stop());
+    const core = await startTestCore({
+      xTimings: FAST_X,
+      youtubeTimings: FAST_YOUTUBE,
+      audienceLimits: { perDeviceGapSec: 0, perDeviceMax: 10_000 },
+    });
+    cleanups.push(() => core.dispose());
+    const configure = async (id: string, body: object): Promise<void> => {
+      expect((await api(core, 'PUT', `/api/sources/${id}`, { body })).status).toBe(200);
+    };
+    await configure('audience', { enabled: true });
+    await configure('x', {
+      enabled: true,
+      hashtags: ['#NextTalk'],
+      bearerToken: x.bearer,
+      apiBaseUrl: x.url,
+    });
+    await configure('youtube', {
+      enabled: true,
+      video: youtube.videoId,
+      apiKey: youtube.apiKey,
+      rootUrl: youtube.url,
+    });
+    const audience = connectPublic(core.url, '/audience');
+    cleanups.push(() => {
+      audience.close();
+    });
+    await nextEvent(audience, 'audience:state');
+    for (const id of ['x', 'youtube'])
+      await eventually(() => expect(sourceState(core, id)?.state).toBe('connected'), 5000);
+    return { core, audience, x, youtube };
+  }
+
+  const sourceState = (core: TestCore, id: string) =>
+    core.hub.get('sources').find((s) => s.id === id);
+
+  /** How often each post of `platform` is stored, by its platform id. */
+  const storedCounts = (core: TestCore, platform: string): Map<string, number> =>
+    new Map(
+      (
+        core.db
+          .prepare(
+            'SELECT platform_id AS id, COUNT(*) AS n FROM comments WHERE platform = ? GROUP BY platform_id',
+          )
+          .all(platform) as { id: string; n: number }[]
+      ).map((r) => [r.id, r.n]),
+    );
+
+  const long = (label: string): string =>
+    `${label}: ${'what happens to the words nobody could save? '.repeat(6)}`.slice(0, 270).trim();
+
+  /** Audience questions and REST additions until the database refuses both; what was taken. */
+  async function fillTheDisk(core: TestCore, audience: Socket) {
+    const pages = core.db.pragma('page_count', { simple: true }) as number;
+    core.db.pragma(`max_page_count = ${pages}`);
+    const acked = { audience: [] as string[], rest: [] as string[] };
+    const refused = { audience: null as AudienceAck | null, rest: null as ApiAnswer | null };
+    for (let i = 0; i < 400 && (refused.audience === null || refused.rest === null); i += 1) {
+      const question = long(`Question ${i}`);
+      const answer = await ask(audience, question);
+      if (answer.ok) acked.audience.push(question);
+      else refused.audience ??= answer;
+      const typed = long(`Typed ${i}`);
+      const rest = await api(core, 'POST', '/api/queue/by-hand', {
+        body: { platform: 'elsewhere', text: typed },
+      });
+      if (rest.status === 200) acked.rest.push(typed);
+      else refused.rest ??= rest;
+    }
+    return { acked, refused };
+  }
+
+  it('fetches the X posts and YouTube chat from a full disk again: none lost, none twice', async () => {
+    const { core, audience, x, youtube } = await platformSetup();
+    const control = await connectControl(core.url, { token: core.token });
+    cleanups.push(() => control.close());
+    const before = {
+      x: [0, 1, 2].map((i) => x.post(`Before ${i}? #NextTalk`, `u${i}`).id),
+      youtube: [0, 1, 2].map((i) => youtube.say(`Before ${i}?`).id),
+    };
+    await eventually(() => {
+      expect([...storedCounts(core, 'x').keys()].sort()).toEqual([...before.x].sort());
+      expect([...storedCounts(core, 'youtube').keys()].sort()).toEqual([...before.youtube].sort());
+    });
+
+    const { acked, refused } = await fillTheDisk(core, audience);
+    expect(refused.audience).toMatchObject({ ok: false, message: { code: 'audience.retry' } });
+    expect(refused.rest).toMatchObject({
+      status: 503,
+      body: { message: { code: 'storage.full' } },
+    });
+    expect(
+      await control.request('queue:addByHand', { platform: 'elsewhere', text: long('Control') }),
+    ).toMatchObject({ ok: false, message: { code: 'storage.full' } });
+
+    const during = {
+      x: Array.from(
+        { length: 8 },
+        (_, i) => x.post(`${long(`During ${i}`)} #NextTalk`, `v${i}`).id,
+      ),
+      youtube: Array.from({ length: 8 }, (_, i) => youtube.say(long(`During ${i}`)).id),
+    };
+    // Both sources hit the full disk and say so; nothing from the window was taken and dropped.
+    await eventually(() => {
+      for (const id of ['x', 'youtube'])
+        expect(sourceState(core, id)?.message.code).toBe('sources.not_stored');
+    }, 5000);
+    expect((await api(core, 'GET', '/api/health')).status).toBe(200);
+
+    core.db.pragma('max_page_count = 1073741823');
+    await eventually(() => expect(core.hub.get('diagnostics').storage.fault).toBeNull(), 5000);
+    const after = {
+      x: [0, 1].map((i) => x.post(`After ${i}? #NextTalk`, `w${i}`).id),
+      youtube: [0, 1].map((i) => youtube.say(`After ${i}?`).id),
+    };
+    for (const platform of ['x', 'youtube'] as const) {
+      const all = [...before[platform], ...during[platform], ...after[platform]];
+      await eventually(
+        () => expect([...storedCounts(core, platform).keys()].sort()).toEqual([...all].sort()),
+        15_000,
+      );
+      // Counted: each of the 13 posts exactly once, the 8 from the window included.
+      expect([...storedCounts(core, platform).values()]).toEqual(all.map(() => 1));
+      await eventually(() => expect(sourceState(core, platform)?.state).toBe('connected'));
+    }
+    // Every acknowledged question and REST addition is there; nothing refused slipped in.
+    const stored = (platform: string): string[] =>
+      (
+        core.db.prepare('SELECT text FROM comments WHERE platform = ?').all(platform) as {
+          text: string;
+        }[]
+      ).map((r) => r.text);
+    expect(stored('audience').sort()).toEqual([...acked.audience].sort());
+    expect(stored('elsewhere').sort()).toEqual([...acked.rest].sort());
   });
 });
