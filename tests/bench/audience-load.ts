@@ -45,7 +45,8 @@ process.stdout.write(`${JSON.stringify({ ready: true })}\n`);
 const receivedAtStart = received;
 let sent = 0;
 let ok = 0;
-let refused = 0;
+/** Refused votes, by the code they were refused with ("audience.retry": please try again). */
+const refused: Record<string, number> = {};
 const started = Date.now();
 await new Promise<void>((resolve) => {
   const timer = setInterval(() => {
@@ -53,10 +54,17 @@ await new Promise<void>((resolve) => {
     for (; sent < due; sent += 1) {
       const socket = sockets[sent % sockets.length];
       const id = questions[Math.floor(sent / sockets.length) % questions.length];
-      socket?.emit('audience:vote', { id }, (answer: { ok: boolean }) => {
-        if (answer.ok) ok += 1;
-        else refused += 1;
-      });
+      socket?.emit(
+        'audience:vote',
+        { id },
+        (answer: { ok: boolean; message?: { code?: string } }) => {
+          if (answer.ok) ok += 1;
+          else {
+            const code = answer.message?.code ?? 'none';
+            refused[code] = (refused[code] ?? 0) + 1;
+          }
+        },
+      );
     }
     if (Date.now() - started >= seconds * 1000) {
       clearInterval(timer);

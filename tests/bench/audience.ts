@@ -75,7 +75,7 @@ async function seedQuestions(url: string): Promise<string[]> {
   return ids;
 }
 
-type LoadLine = Record<string, number | boolean>;
+type LoadLine = Record<string, number | boolean | Record<string, number>>;
 
 /** Starts the load generator; resolves once its phones are connected and the votes begin. */
 async function startLoad(
@@ -123,6 +123,13 @@ function holdLockLater(file: string, afterMs: number, forMs: number): { from: nu
   return window;
 }
 
+/** "3007 (audience.retry 3007)": how many votes were refused, and with which codes. */
+function describeRefusals(byCode: LoadLine[string] | undefined): string {
+  const counts = Object.entries(typeof byCode === 'object' ? byCode : {});
+  const total = counts.reduce((sum, [, n]) => sum + n, 0);
+  return counts.length === 0 ? '0' : `${total} (${counts.map(([c, n]) => `${c} ${n}`).join(', ')})`;
+}
+
 function rssMiB(core: ChildProcess): number | string {
   const status = core.exitCode === null ? fs.readFileSync(`/proc/${core.pid}/status`, 'utf8') : '';
   const rss = /VmRSS:\s+(\d+)/.exec(status)?.[1];
@@ -154,7 +161,7 @@ export async function benchAudience(
         phones,
         'votes sent': Number(result.sent),
         'votes counted': Number(result.ok),
-        'votes refused': Number(result.refused),
+        'votes refused': describeRefusals(result.refused),
         'msgs out/s': Math.round(Number(result.received) / Number(result.seconds)),
         'health p99 flood ms': formatMs(flood.p99),
         'health p99 lock in flood ms': `${formatMs(locked.p99)} (n=${locked.n})`,

@@ -1,8 +1,6 @@
 // A full disk and a database locked by another program, against a running core: every write
 // path answers with a code, the producer sees it, health keeps answering, the process lives,
 // and nothing that was acknowledged (or posted on a platform meanwhile) is lost.
-import { spawn, type ChildProcessByStdio } from 'node:child_process';
-import type { Readable, Writable } from 'node:stream';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Socket } from 'socket.io-client';
@@ -11,6 +9,7 @@ import { api, startTestCore, type TestCore } from '../helpers/core.js';
 import { connectControl, connectPublic, eventually, nextEvent } from '../helpers/sockets.js';
 import { FakeXApi } from '../fakes/x-api.js';
 import { FakeYouTubeApi } from '../fakes/youtube-api.js';
+import { holdWriteLock, release } from '../helpers/write-lock.js';
 
 const FAST_X = {
   keepAliveMs: 700,
@@ -29,30 +28,6 @@ const FAST_YOUTUBE = {
   retry: { initialMs: 100, maxMs: 300, jitter: 0 },
   dailyUnits: 100_000_000,
 };
-
-/** A second process that takes the database's write lock and keeps it until told to let go. */
-async function holdWriteLock(file: string): Promise<ChildProcessByStdio<Writable, Readable, null>> {
-  const script = `
-    const db = new (require('better-sqlite3'))(process.argv[1]);
-    db.exec('BEGIN IMMEDIATE');
-    process.stdout.write('locked\\n');
-    process.stdin.on('end', () => { db.exec('ROLLBACK'); db.close(); process.exit(0); });
-    process.stdin.resume();`;
-  const child = spawn(process.execPath, ['-e', script, file], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    child.stdout.once('data', () => resolve());
-    child.once('exit', (code) => reject(new Error(`lock holder exited with ${code}`)));
-  });
-  return child;
-}
-
-async function release(child: ChildProcessByStdio<Writable, Readable, null>): Promise<void> {
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.stdin.end();
-  await exited;
-}
 
 function ask(socket: Socket, text: string): Promise<AudienceAck> {
   return socket.timeout(3000).emitWithAck('audience:ask', { text }) as Promise<AudienceAck>;
@@ -100,7 +75,7 @@ describe('storage faults', () => {
     expect(await ask(audience, 'Before the lock, what happens?')).toEqual({ ok: true });
 
     const holder = await holdWriteLock(path.join(core.dataDir, 'panelcast.db'));
-    cleanups.push(() => (holder.exitCode === null ? release(holder) : undefined));
+    cleanups.push(() => release(holder));
 
     const refused = await ask(audience, 'During the lock, is this kept?');
     expect(refused).toMatchObject({ ok: false, message: { code: 'audience.retry' } });
@@ -212,7 +187,7 @@ describe('storage faults', () => {
     await eventually(() => expect(xIds().sort()).toEqual([...before].sort()));
 
     const holder = await holdWriteLock(path.join(core.dataDir, 'panelcast.db'));
-    cleanups.push(() => (holder.exitCode === null ? release(holder) : undefined));
+    cleanups.push(() => release(holder));
     const during = Array.from(
       { length: 12 },
       (_, i) => fake.post(`During ${i}? #NextTalk`, `v${i}`).id,
