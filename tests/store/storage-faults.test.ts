@@ -355,4 +355,25 @@ describe('storage faults', () => {
     expect(stored('audience').sort()).toEqual([...acked.audience].sort());
     expect(stored('elsewhere').sort()).toEqual([...acked.rest].sort());
   });
+  it('keeps the note that OBS went live while the database was locked, and saves it after', async () => {
+    const core = await startTestCore();
+    cleanups.push(() => core.dispose());
+    const events = (): { source: string; kind: string; at: string }[] =>
+      core.db.prepare('SELECT source, kind, at FROM stream_events').all() as {
+        source: string;
+        kind: string;
+        at: string;
+      }[];
+    const holder = await holdWriteLock(path.join(core.dataDir, 'panelcast.db'));
+    cleanups.push(() => release(holder));
+    const startedAt = new Date().toISOString();
+    // OBS reports its stream started: the state change itself must not fail.
+    core.hub.update('obs', (obs) => ({ ...obs, stream: { ...obs.stream, startedAt } }));
+    expect(core.hub.get('diagnostics').storage.fault?.code).toBe('storage.busy');
+    expect(events()).toEqual([]);
+
+    await release(holder);
+    await eventually(() => expect(core.hub.get('diagnostics').storage.fault).toBeNull(), 5000);
+    expect(events()).toEqual([{ source: 'obs', kind: 'up', at: startedAt }]);
+  });
 });
