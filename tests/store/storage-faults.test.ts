@@ -355,6 +355,26 @@ describe('storage faults', () => {
     expect(stored('audience').sort()).toEqual([...acked.audience].sort());
     expect(stored('elsewhere').sort()).toEqual([...acked.rest].sort());
   });
+  it('fetches the YouTube chat from a locked window again, and says why it waits', async () => {
+    const { core, youtube } = await platformSetup();
+    const holder = await holdWriteLock(path.join(core.dataDir, 'panelcast.db'));
+    cleanups.push(() => release(holder));
+    const during = [0, 1, 2, 3, 4, 5, 6].map((i) => youtube.say(`Locked ${i}?`).id);
+    // Saving the quota count fails too; the chat page is still read and its messages wait.
+    await eventually(
+      () => expect(sourceState(core, 'youtube')?.message.code).toBe('sources.not_stored'),
+      5000,
+    );
+    expect(storedCounts(core, 'youtube').size).toBe(0);
+
+    await release(holder);
+    await eventually(
+      () => expect([...storedCounts(core, 'youtube').keys()].sort()).toEqual([...during].sort()),
+      10_000,
+    );
+    expect([...storedCounts(core, 'youtube').values()]).toEqual(during.map(() => 1));
+  });
+
   it('keeps the note that OBS went live while the database was locked, and saves it after', async () => {
     const core = await startTestCore();
     cleanups.push(() => core.dispose());
