@@ -375,6 +375,28 @@ describe('storage faults', () => {
     expect([...storedCounts(core, 'youtube').values()]).toEqual(during.map(() => 1));
   });
 
+  it('takes back a YouTube message deleted while the database was locked, once it is free', async () => {
+    const { core, youtube } = await platformSetup();
+    const kept = youtube.say('Kept?').id;
+    const deleted = youtube.say('Deleted soon?').id;
+    const status = (id: string): string | undefined =>
+      core.queue.list(null).find((c) => c.platformId === id)?.status;
+    await eventually(() => expect(status(deleted)).toBe('incoming'));
+    const holder = await holdWriteLock(path.join(core.dataDir, 'panelcast.db'));
+    cleanups.push(() => release(holder));
+    youtube.deleteMessage(deleted);
+    await eventually(
+      () => expect(sourceState(core, 'youtube')?.message.code).toBe('sources.not_stored'),
+      5000,
+    );
+    expect(status(deleted)).toBe('incoming');
+
+    await release(holder);
+    await eventually(() => expect(status(deleted)).toBe('rejected'), 10_000);
+    expect(status(kept)).toBe('incoming');
+    await eventually(() => expect(sourceState(core, 'youtube')?.state).toBe('connected'));
+  });
+
   it('keeps the note that OBS went live while the database was locked, and saves it after', async () => {
     const core = await startTestCore();
     cleanups.push(() => core.dispose());
