@@ -9,6 +9,7 @@ import { api, startTestCore, type TestCore } from '../helpers/core.js';
 import { connectControl, connectPublic, eventually, nextEvent } from '../helpers/sockets.js';
 import { FakeXApi } from '../fakes/x-api.js';
 import { FakeYouTubeApi } from '../fakes/youtube-api.js';
+import { canMountTmpfs, mountSmallDisk } from '../helpers/small-disk.js';
 import { holdWriteLock, release } from '../helpers/write-lock.js';
 
 const FAST_X = {
@@ -207,7 +208,7 @@ describe('storage faults', () => {
     expect(xIds()).toHaveLength(20);
   });
   /** A core reading X and YouTube (both fakes) and the audience page. */
-  async function platformSetup(): Promise<{
+  async function platformSetup(dataDir?: string): Promise<{
     core: TestCore;
     audience: Socket;
     x: FakeXApi;
@@ -222,6 +223,7 @@ describe('storage faults', () => {
     await youtube.start();
     cleanups.push(() => youtube.stop());
     const core = await startTestCore({
+      ...(dataDir ? { dataDir } : {}),
       xTimings: FAST_X,
       youtubeTimings: FAST_YOUTUBE,
       audienceLimits: { perDeviceGapSec: 0, perDeviceMax: 10_000 },
@@ -272,9 +274,8 @@ describe('storage faults', () => {
     `${label}: ${'what happens to the words nobody could save? '.repeat(6)}`.slice(0, 270).trim();
 
   /** Audience questions and REST additions until the database refuses both; what was taken. */
-  async function fillTheDisk(core: TestCore, audience: Socket) {
-    const pages = core.db.pragma('page_count', { simple: true }) as number;
-    core.db.pragma(`max_page_count = ${pages}`);
+  async function fillTheDisk(core: TestCore, audience: Socket, fill: () => void) {
+    fill();
     const acked = { audience: [] as string[], rest: [] as string[] };
     const refused = { audience: null as AudienceAck | null, rest: null as ApiAnswer | null };
     for (let i = 0; i < 400 && (refused.audience === null || refused.rest === null); i += 1) {
@@ -292,8 +293,27 @@ describe('storage faults', () => {
     return { acked, refused };
   }
 
-  it('fetches the X posts and YouTube chat from a full disk again: none lost, none twice', async () => {
-    const { core, audience, x, youtube } = await platformSetup();
+  interface FullDisk {
+    dataDir?: string;
+    fill(core: TestCore): void;
+    free(core: TestCore): void;
+  }
+  const pageLimit = (): FullDisk => ({
+    fill: (core) => {
+      const pages = core.db.pragma('page_count', { simple: true }) as number;
+      core.db.pragma(`max_page_count = ${pages}`);
+    },
+    free: (core) => core.db.pragma('max_page_count = 1073741823'),
+  });
+  const smallDisk = (): FullDisk => {
+    const disk = mountSmallDisk(32);
+    cleanups.push(() => disk.unmount());
+    return { dataDir: disk.dir, fill: () => disk.fill(), free: () => disk.free() };
+  };
+
+  /** Fills the disk while X and YouTube post; counts what arrives once it is freed. */
+  async function backfillAfterFullDisk(disk: FullDisk): Promise<void> {
+    const { core, audience, x, youtube } = await platformSetup(disk.dataDir);
     const control = await connectControl(core.url, { token: core.token });
     cleanups.push(() => control.close());
     const before = {
@@ -305,7 +325,7 @@ describe('storage faults', () => {
       expect([...storedCounts(core, 'youtube').keys()].sort()).toEqual([...before.youtube].sort());
     });
 
-    const { acked, refused } = await fillTheDisk(core, audience);
+    const { acked, refused } = await fillTheDisk(core, audience, () => disk.fill(core));
     expect(refused.audience).toMatchObject({ ok: false, message: { code: 'audience.retry' } });
     expect(refused.rest).toMatchObject({
       status: 503,
@@ -329,7 +349,7 @@ describe('storage faults', () => {
     }, 5000);
     expect((await api(core, 'GET', '/api/health')).status).toBe(200);
 
-    core.db.pragma('max_page_count = 1073741823');
+    disk.free(core);
     await eventually(() => expect(core.hub.get('diagnostics').storage.fault).toBeNull(), 5000);
     const after = {
       x: [0, 1].map((i) => x.post(`After ${i}? #NextTalk`, `w${i}`).id),
@@ -354,7 +374,8 @@ describe('storage faults', () => {
       ).map((r) => r.text);
     expect(stored('audience').sort()).toEqual([...acked.audience].sort());
     expect(stored('elsewhere').sort()).toEqual([...acked.rest].sort());
-  });
+  }
+
   it('fetches the YouTube chat from a locked window again, and says why it waits', async () => {
     const { core, youtube } = await platformSetup();
     const holder = await holdWriteLock(path.join(core.dataDir, 'panelcast.db'));
@@ -374,6 +395,14 @@ describe('storage faults', () => {
     );
     expect([...storedCounts(core, 'youtube').values()]).toEqual(during.map(() => 1));
   });
+
+  it('fetches the X posts and YouTube chat from a full disk (SQLite page limit) again: none lost, none twice', () =>
+    backfillAfterFullDisk(pageLimit()));
+
+  it.skipIf(!canMountTmpfs())(
+    'fetches the X posts and YouTube chat from a full disk (a small tmpfs filled up) again: none lost, none twice',
+    () => backfillAfterFullDisk(smallDisk()),
+  );
 
   it('takes back a YouTube message deleted while the database was locked, once it is free', async () => {
     const { core, youtube } = await platformSetup();
