@@ -24,6 +24,7 @@ export function createRelayModule(
     audit,
     logger,
     dataDir: ctx.dataDir,
+    storageFault: (error) => ctx.storage.fault(error),
     ...(backoff ? { backoff } : {}),
   });
   registerRelayIntents(intents, relay);

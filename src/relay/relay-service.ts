@@ -36,6 +36,8 @@ export interface RelayDeps {
   audit: AuditLog;
   logger: Logger;
   dataDir: string;
+  /** A storage fault for `error` (counted, banner raised), or null for anything else. */
+  storageFault?: (error: unknown) => unknown;
   /** Faster retries for tests. */
   backoff?: BackoffPolicy;
 }
@@ -241,6 +243,19 @@ export class RelayService {
     return this.#starting;
   }
 
+  /**
+   * Remembers the ingest's port for the next start. A full disk or locked database must not
+   * take down an ingest that is already listening: the port is only a preference.
+   */
+  #savePort(port: number): void {
+    try {
+      this.#deps.settings.set('relay.port', port);
+    } catch (error) {
+      if (!this.#deps.storageFault?.(error)) throw error;
+      this.#deps.logger.warn('the relay port could not be saved; the ingest runs on', { port });
+    }
+  }
+
   async #startIngest(): Promise<IngestServer> {
     if (this.#ingest) return this.#ingest;
     const { settings, logger } = this.#deps;
@@ -296,7 +311,7 @@ export class RelayService {
     try {
       const port = await ingest.start();
       const saved = settings.get('relay.port');
-      settings.set('relay.port', port);
+      this.#savePort(port);
       this.#ingestState = {
         state: 'ready',
         serverUrl: ingest.serverUrl,

@@ -12,7 +12,10 @@ export type IngestOutcome = 'added' | 'duplicate' | 'invalid' | 'unstored';
 export interface SourceContext {
   /** Hands over a comment; it is stored (once) before anyone sees it. */
   ingest(comment: IncomingComment): IngestOutcome;
-  /** The platform says this post is gone (deleted, or its author banned): take it back. */
+  /**
+   * The platform says this post is gone (deleted, or its author banned): take it back. Throws
+   * NotStored when that could not be saved; the source reads the deletion again later.
+   */
   retract(platformId: string): void;
   /** A payload from the platform that could not be read; counted and logged, never fatal. */
   malformed(reason: string): void;

@@ -6,6 +6,7 @@ import type { AudienceLimits } from './audience-source.js';
 import { AudienceService } from './audience-service.js';
 import { describeBuiltInSources } from './built-in-sources.js';
 import { SourceManager } from './source-manager.js';
+import { NotStored } from './source.js';
 import { SourceRegistry } from './source-registry.js';
 import { registryRoutes } from './registry-routes.js';
 import {
@@ -52,7 +53,15 @@ export function createSourcesModule(
         throw error;
       }
     },
-    retract: (platform, platformId) => queue.retract(platform, platformId) === 'retracted',
+    retract: (platform, platformId) => {
+      try {
+        return queue.retract(platform, platformId) === 'retracted';
+      } catch (error) {
+        // Like a comment not stored: the source keeps its place and reads the deletion again.
+        if (ctx.storage.fault(error)) throw new NotStored(platformId);
+        throw error;
+      }
+    },
   });
   const audience = new AudienceService(hub, queue);
   queue.setAirCheck((platform, platformId) => service.stillThere(platform, platformId));

@@ -7,6 +7,7 @@ import type { Logger } from '../shared/logger.js';
 import type { StateHub } from '../shared/state-hub.js';
 import type { XSettings, YouTubeSettings } from '../shared/state.js';
 import { AudienceSource, type AudienceLimits } from './audience-source.js';
+import type { QuotaDay } from './youtube-quota.js';
 import { YouTubeSource, videoIdFrom, type YouTubeTimings } from './youtube-source.js';
 import type { AudienceService } from './audience-service.js';
 import type { SourceManager } from './source-manager.js';
@@ -157,7 +158,7 @@ export class SourcesService {
             timings: this.#deps.youtubeTimings ?? {},
             quota: this.#deps.settings.get('sources.youtube.quota'),
             // One small write per request (every few seconds): a restart keeps the day's count.
-            onQuota: (day) => this.#deps.settings.set('sources.youtube.quota', day),
+            onQuota: (day) => this.#saveQuota(day),
           },
         ),
     );
@@ -251,6 +252,19 @@ export class SourcesService {
     if (platform === 'x' && this.#x !== null && !platformId.startsWith('by-hand-'))
       return this.#x.stillThere(platformId);
     return null;
+  }
+
+  /**
+   * Keeps YouTube's count of the day's quota for a restart. A full disk or locked database must
+   * not fail the chat request it was counted for: the count stays in memory and is saved with
+   * the next request once writes work.
+   */
+  #saveQuota(day: QuotaDay): void {
+    try {
+      this.#deps.settings.set('sources.youtube.quota', day);
+    } catch (error) {
+      if (!this.#deps.storage.fault(error)) throw error;
+    }
   }
 
   /** The last-seen id changes with every post; it is written at most every few seconds. */

@@ -349,6 +349,7 @@ export class XSource implements CommentSource {
   }
 
   async #fillFrom(from: string): Promise<void> {
+    let saidNotStored = false;
     for (let attempt = 1; !this.#isStopped(); attempt += 1) {
       try {
         const unstored = this.#unstored;
@@ -356,9 +357,13 @@ export class XSource implements CommentSource {
         if (unstored !== this.#unstored) continue; // a stream post failed meanwhile
         if (this.#gapFrom === from) this.#gapFrom = null;
         this.#held = false;
+        // The stream stayed up while saving failed: take back "could not save" once all is in.
+        if (saidNotStored && this.#streamWasUp())
+          this.#context.status('connected', message('x.connected', { hashtags: this.#hashtags }));
         return;
       } catch (error) {
         if (error instanceof NotStored) {
+          saidNotStored = true;
           await this.#notStoredPause();
           continue;
         }

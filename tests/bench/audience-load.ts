@@ -1,6 +1,7 @@
 // The load generator for the audience benchmark, in its own process: N phones on /audience
 // (ten per loopback address, 127.0.0.x), votes at a steady rate for a while; prints one JSON
-// line with what it sent, what the phones received and its own CPU time.
+// line with what it sent, what was counted or refused, what the phones received and its own CPU
+// time.
 import http from 'node:http';
 import { io, type Socket } from 'socket.io-client';
 
@@ -44,6 +45,8 @@ process.stdout.write(`${JSON.stringify({ ready: true })}\n`);
 const receivedAtStart = received;
 let sent = 0;
 let ok = 0;
+/** Refused votes, by the code they were refused with ("audience.retry": please try again). */
+const refused: Record<string, number> = {};
 const started = Date.now();
 await new Promise<void>((resolve) => {
   const timer = setInterval(() => {
@@ -51,9 +54,17 @@ await new Promise<void>((resolve) => {
     for (; sent < due; sent += 1) {
       const socket = sockets[sent % sockets.length];
       const id = questions[Math.floor(sent / sockets.length) % questions.length];
-      socket?.emit('audience:vote', { id }, (answer: { ok: boolean }) => {
-        if (answer.ok) ok += 1;
-      });
+      socket?.emit(
+        'audience:vote',
+        { id },
+        (answer: { ok: boolean; message?: { code?: string } }) => {
+          if (answer.ok) ok += 1;
+          else {
+            const code = answer.message?.code ?? 'none';
+            refused[code] = (refused[code] ?? 0) + 1;
+          }
+        },
+      );
     }
     if (Date.now() - started >= seconds * 1000) {
       clearInterval(timer);
@@ -67,6 +78,7 @@ process.stdout.write(
   `${JSON.stringify({
     sent,
     ok,
+    refused,
     received: received - receivedAtStart,
     seconds: (Date.now() - started) / 1000,
     cpuMs: (cpu.user + cpu.system) / 1000,

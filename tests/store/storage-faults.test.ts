@@ -1,8 +1,6 @@
 // A full disk and a database locked by another program, against a running core: every write
 // path answers with a code, the producer sees it, health keeps answering, the process lives,
 // and nothing that was acknowledged (or posted on a platform meanwhile) is lost.
-import { spawn, type ChildProcessByStdio } from 'node:child_process';
-import type { Readable, Writable } from 'node:stream';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Socket } from 'socket.io-client';
@@ -10,6 +8,9 @@ import type { AudienceAck } from '../../src/shared/protocol.js';
 import { api, startTestCore, type TestCore } from '../helpers/core.js';
 import { connectControl, connectPublic, eventually, nextEvent } from '../helpers/sockets.js';
 import { FakeXApi } from '../fakes/x-api.js';
+import { FakeYouTubeApi } from '../fakes/youtube-api.js';
+import { canMountTmpfs, mountSmallDisk } from '../helpers/small-disk.js';
+import { holdWriteLock, release } from '../helpers/write-lock.js';
 
 const FAST_X = {
   keepAliveMs: 700,
@@ -20,29 +21,14 @@ const FAST_X = {
   pollIntervalMs: 250,
 };
 
-/** A second process that takes the database's write lock and keeps it until told to let go. */
-async function holdWriteLock(file: string): Promise<ChildProcessByStdio<Writable, Readable, null>> {
-  const script = `
-    const db = new (require('better-sqlite3'))(process.argv[1]);
-    db.exec('BEGIN IMMEDIATE');
-    process.stdout.write('locked\\n');
-    process.stdin.on('end', () => { db.exec('ROLLBACK'); db.close(); process.exit(0); });
-    process.stdin.resume();`;
-  const child = spawn(process.execPath, ['-e', script, file], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    child.stdout.once('data', () => resolve());
-    child.once('exit', (code) => reject(new Error(`lock holder exited with ${code}`)));
-  });
-  return child;
-}
+type ApiAnswer = Awaited<ReturnType<typeof api>>;
 
-async function release(child: ChildProcessByStdio<Writable, Readable, null>): Promise<void> {
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.stdin.end();
-  await exited;
-}
+const FAST_YOUTUBE = {
+  minPollMs: 50,
+  waitForChatMs: 150,
+  retry: { initialMs: 100, maxMs: 300, jitter: 0 },
+  dailyUnits: 100_000_000,
+};
 
 function ask(socket: Socket, text: string): Promise<AudienceAck> {
   return socket.timeout(3000).emitWithAck('audience:ask', { text }) as Promise<AudienceAck>;
@@ -90,7 +76,7 @@ describe('storage faults', () => {
     expect(await ask(audience, 'Before the lock, what happens?')).toEqual({ ok: true });
 
     const holder = await holdWriteLock(path.join(core.dataDir, 'panelcast.db'));
-    cleanups.push(() => (holder.exitCode === null ? release(holder) : undefined));
+    cleanups.push(() => release(holder));
 
     const refused = await ask(audience, 'During the lock, is this kept?');
     expect(refused).toMatchObject({ ok: false, message: { code: 'audience.retry' } });
@@ -202,7 +188,7 @@ describe('storage faults', () => {
     await eventually(() => expect(xIds().sort()).toEqual([...before].sort()));
 
     const holder = await holdWriteLock(path.join(core.dataDir, 'panelcast.db'));
-    cleanups.push(() => (holder.exitCode === null ? release(holder) : undefined));
+    cleanups.push(() => release(holder));
     const during = Array.from(
       { length: 12 },
       (_, i) => fake.post(`During ${i}? #NextTalk`, `v${i}`).id,
@@ -220,5 +206,245 @@ describe('storage faults', () => {
     const all = [...before, ...during, ...after];
     await eventually(() => expect(xIds().sort()).toEqual([...all].sort()), 15_000);
     expect(xIds()).toHaveLength(20);
+  });
+  /** A core reading X and YouTube (both fakes) and the audience page. */
+  async function platformSetup(dataDir?: string): Promise<{
+    core: TestCore;
+    audience: Socket;
+    x: FakeXApi;
+    youtube: FakeYouTubeApi;
+  }> {
+    const x = new FakeXApi();
+    x.heartbeatMs = 100;
+    await x.start();
+    cleanups.push(() => x.stop());
+    const youtube = new FakeYouTubeApi();
+    youtube.pollingIntervalMillis = 50;
+    await youtube.start();
+    cleanups.push(() => youtube.stop());
+    const core = await startTestCore({
+      ...(dataDir ? { dataDir } : {}),
+      xTimings: FAST_X,
+      youtubeTimings: FAST_YOUTUBE,
+      audienceLimits: { perDeviceGapSec: 0, perDeviceMax: 10_000 },
+    });
+    cleanups.push(() => core.dispose());
+    const configure = async (id: string, body: object): Promise<void> => {
+      expect((await api(core, 'PUT', `/api/sources/${id}`, { body })).status).toBe(200);
+    };
+    await configure('audience', { enabled: true });
+    await configure('x', {
+      enabled: true,
+      hashtags: ['#NextTalk'],
+      bearerToken: x.bearer,
+      apiBaseUrl: x.url,
+    });
+    await configure('youtube', {
+      enabled: true,
+      video: youtube.videoId,
+      apiKey: youtube.apiKey,
+      rootUrl: youtube.url,
+    });
+    const audience = connectPublic(core.url, '/audience');
+    cleanups.push(() => {
+      audience.close();
+    });
+    await nextEvent(audience, 'audience:state');
+    for (const id of ['x', 'youtube'])
+      await eventually(() => expect(sourceState(core, id)?.state).toBe('connected'), 5000);
+    return { core, audience, x, youtube };
+  }
+
+  const sourceState = (core: TestCore, id: string) =>
+    core.hub.get('sources').find((s) => s.id === id);
+
+  /** How often each post of `platform` is stored, by its platform id. */
+  const storedCounts = (core: TestCore, platform: string): Map<string, number> =>
+    new Map(
+      (
+        core.db
+          .prepare(
+            'SELECT platform_id AS id, COUNT(*) AS n FROM comments WHERE platform = ? GROUP BY platform_id',
+          )
+          .all(platform) as { id: string; n: number }[]
+      ).map((r) => [r.id, r.n]),
+    );
+
+  const long = (label: string): string =>
+    `${label}: ${'what happens to the words nobody could save? '.repeat(6)}`.slice(0, 270).trim();
+
+  /** Audience questions and REST additions until the database refuses both; what was taken. */
+  async function fillTheDisk(core: TestCore, audience: Socket, fill: () => void) {
+    fill();
+    const acked = { audience: [] as string[], rest: [] as string[] };
+    const refused = { audience: null as AudienceAck | null, rest: null as ApiAnswer | null };
+    for (let i = 0; i < 400 && (refused.audience === null || refused.rest === null); i += 1) {
+      const question = long(`Question ${i}`);
+      const answer = await ask(audience, question);
+      if (answer.ok) acked.audience.push(question);
+      else refused.audience ??= answer;
+      const typed = long(`Typed ${i}`);
+      const rest = await api(core, 'POST', '/api/queue/by-hand', {
+        body: { platform: 'elsewhere', text: typed },
+      });
+      if (rest.status === 200) acked.rest.push(typed);
+      else refused.rest ??= rest;
+    }
+    return { acked, refused };
+  }
+
+  interface FullDisk {
+    dataDir?: string;
+    fill(core: TestCore): void;
+    free(core: TestCore): void;
+  }
+  const pageLimit = (): FullDisk => ({
+    fill: (core) => {
+      const pages = core.db.pragma('page_count', { simple: true }) as number;
+      core.db.pragma(`max_page_count = ${pages}`);
+    },
+    free: (core) => core.db.pragma('max_page_count = 1073741823'),
+  });
+  const smallDisk = (): FullDisk => {
+    const disk = mountSmallDisk(32);
+    cleanups.push(() => disk.unmount());
+    return { dataDir: disk.dir, fill: () => disk.fill(), free: () => disk.free() };
+  };
+
+  /** Fills the disk while X and YouTube post; counts what arrives once it is freed. */
+  async function backfillAfterFullDisk(disk: FullDisk): Promise<void> {
+    const { core, audience, x, youtube } = await platformSetup(disk.dataDir);
+    const control = await connectControl(core.url, { token: core.token });
+    cleanups.push(() => control.close());
+    const before = {
+      x: [0, 1, 2].map((i) => x.post(`Before ${i}? #NextTalk`, `u${i}`).id),
+      youtube: [0, 1, 2].map((i) => youtube.say(`Before ${i}?`).id),
+    };
+    await eventually(() => {
+      expect([...storedCounts(core, 'x').keys()].sort()).toEqual([...before.x].sort());
+      expect([...storedCounts(core, 'youtube').keys()].sort()).toEqual([...before.youtube].sort());
+    });
+
+    const { acked, refused } = await fillTheDisk(core, audience, () => disk.fill(core));
+    expect(refused.audience).toMatchObject({ ok: false, message: { code: 'audience.retry' } });
+    expect(refused.rest).toMatchObject({
+      status: 503,
+      body: { message: { code: 'storage.full' } },
+    });
+    expect(
+      await control.request('queue:addByHand', { platform: 'elsewhere', text: long('Control') }),
+    ).toMatchObject({ ok: false, message: { code: 'storage.full' } });
+
+    const during = {
+      x: Array.from(
+        { length: 8 },
+        (_, i) => x.post(`${long(`During ${i}`)} #NextTalk`, `v${i}`).id,
+      ),
+      youtube: Array.from({ length: 8 }, (_, i) => youtube.say(long(`During ${i}`)).id),
+    };
+    // Both sources hit the full disk and say so; nothing from the window was taken and dropped.
+    await eventually(() => {
+      for (const id of ['x', 'youtube'])
+        expect(sourceState(core, id)?.message.code).toBe('sources.not_stored');
+    }, 5000);
+    expect((await api(core, 'GET', '/api/health')).status).toBe(200);
+
+    disk.free(core);
+    await eventually(() => expect(core.hub.get('diagnostics').storage.fault).toBeNull(), 5000);
+    const after = {
+      x: [0, 1].map((i) => x.post(`After ${i}? #NextTalk`, `w${i}`).id),
+      youtube: [0, 1].map((i) => youtube.say(`After ${i}?`).id),
+    };
+    for (const platform of ['x', 'youtube'] as const) {
+      const all = [...before[platform], ...during[platform], ...after[platform]];
+      await eventually(
+        () => expect([...storedCounts(core, platform).keys()].sort()).toEqual([...all].sort()),
+        15_000,
+      );
+      // Counted: each of the 13 posts exactly once, the 8 from the window included.
+      expect([...storedCounts(core, platform).values()]).toEqual(all.map(() => 1));
+      await eventually(() => expect(sourceState(core, platform)?.state).toBe('connected'));
+    }
+    // Every acknowledged question and REST addition is there; nothing refused slipped in.
+    const stored = (platform: string): string[] =>
+      (
+        core.db.prepare('SELECT text FROM comments WHERE platform = ?').all(platform) as {
+          text: string;
+        }[]
+      ).map((r) => r.text);
+    expect(stored('audience').sort()).toEqual([...acked.audience].sort());
+    expect(stored('elsewhere').sort()).toEqual([...acked.rest].sort());
+  }
+
+  it('fetches the YouTube chat from a locked window again, and says why it waits', async () => {
+    const { core, youtube } = await platformSetup();
+    const holder = await holdWriteLock(path.join(core.dataDir, 'panelcast.db'));
+    cleanups.push(() => release(holder));
+    const during = [0, 1, 2, 3, 4, 5, 6].map((i) => youtube.say(`Locked ${i}?`).id);
+    // Saving the quota count fails too; the chat page is still read and its messages wait.
+    await eventually(
+      () => expect(sourceState(core, 'youtube')?.message.code).toBe('sources.not_stored'),
+      5000,
+    );
+    expect(storedCounts(core, 'youtube').size).toBe(0);
+
+    await release(holder);
+    await eventually(
+      () => expect([...storedCounts(core, 'youtube').keys()].sort()).toEqual([...during].sort()),
+      10_000,
+    );
+    expect([...storedCounts(core, 'youtube').values()]).toEqual(during.map(() => 1));
+  });
+
+  it('fetches the X posts and YouTube chat from a full disk (SQLite page limit) again: none lost, none twice', () =>
+    backfillAfterFullDisk(pageLimit()));
+
+  it.skipIf(!canMountTmpfs())(
+    'fetches the X posts and YouTube chat from a full disk (a small tmpfs filled up) again: none lost, none twice',
+    () => backfillAfterFullDisk(smallDisk()),
+  );
+
+  it('takes back a YouTube message deleted while the database was locked, once it is free', async () => {
+    const { core, youtube } = await platformSetup();
+    const kept = youtube.say('Kept?').id;
+    const deleted = youtube.say('Deleted soon?').id;
+    const status = (id: string): string | undefined =>
+      core.queue.list(null).find((c) => c.platformId === id)?.status;
+    await eventually(() => expect(status(deleted)).toBe('incoming'));
+    const holder = await holdWriteLock(path.join(core.dataDir, 'panelcast.db'));
+    cleanups.push(() => release(holder));
+    youtube.deleteMessage(deleted);
+    await eventually(
+      () => expect(sourceState(core, 'youtube')?.message.code).toBe('sources.not_stored'),
+      5000,
+    );
+    expect(status(deleted)).toBe('incoming');
+
+    await release(holder);
+    await eventually(() => expect(status(deleted)).toBe('rejected'), 10_000);
+    expect(status(kept)).toBe('incoming');
+    await eventually(() => expect(sourceState(core, 'youtube')?.state).toBe('connected'));
+  });
+
+  it('keeps the note that OBS went live while the database was locked, and saves it after', async () => {
+    const core = await startTestCore();
+    cleanups.push(() => core.dispose());
+    const events = (): { source: string; kind: string; at: string }[] =>
+      core.db.prepare('SELECT source, kind, at FROM stream_events').all() as {
+        source: string;
+        kind: string;
+        at: string;
+      }[];
+    const holder = await holdWriteLock(path.join(core.dataDir, 'panelcast.db'));
+    cleanups.push(() => release(holder));
+    const startedAt = new Date().toISOString();
+    // OBS reports its stream started: the state change itself must not fail.
+    core.hub.update('obs', (obs) => ({ ...obs, stream: { ...obs.stream, startedAt } }));
+    expect(core.hub.get('diagnostics').storage.fault?.code).toBe('storage.busy');
+    expect(events()).toEqual([]);
+
+    await release(holder);
+    await eventually(() => expect(core.hub.get('diagnostics').storage.fault).toBeNull(), 5000);
+    expect(events()).toEqual([{ source: 'obs', kind: 'up', at: startedAt }]);
   });
 });

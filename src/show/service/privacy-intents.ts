@@ -15,6 +15,8 @@ export interface PrivacyDeps {
   audit: AuditLog;
   queue: QueueController;
   logger: Logger;
+  /** A storage fault for `error` (counted, banner raised), or null for anything else. */
+  storageFault?: (error: unknown) => unknown;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -62,9 +64,17 @@ export function registerPrivacyIntents(intents: IntentRegistry, deps: PrivacyDep
     if (deleted > 0) queue.reload();
     return { deleted };
   });
-  const timer = setInterval(() => applyRetention(deps, 'retention'), CHECK_EVERY_MS);
+  // On a timer nobody answers for: a full disk or locked database waits for the next check.
+  const check = (): void => {
+    try {
+      applyRetention(deps, 'retention');
+    } catch (error) {
+      if (!deps.storageFault?.(error)) throw error;
+    }
+  };
+  const timer = setInterval(check, CHECK_EVERY_MS);
   timer.unref();
-  applyRetention(deps, 'retention');
+  check();
   return () => clearInterval(timer);
 }
 

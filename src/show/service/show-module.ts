@@ -27,13 +27,16 @@ export function createShowModule(
   publishShow({ shows, hub, settings, audit, starts });
   registerLifecycleIntents(intents, { shows, queue, starts, hub, settings, audit });
   registerArchiveIntents(intents, { shows, archive, starts });
-  const stopRecording = recordStreamEvents(hub, archive, shows);
+  const stopRecording = recordStreamEvents(hub, archive, shows, (error) =>
+    ctx.storage.fault(error),
+  );
   const stopRetention = registerPrivacyIntents(intents, {
     privacy: new PrivacyStore(ctx.db),
     settings,
     audit,
     queue,
     logger: ctx.logger.child('privacy'),
+    storageFault: (error) => ctx.storage.fault(error),
   });
 
   // The port is known once the server answers; until then there is no overlay to point OBS at.
