@@ -62,14 +62,14 @@ function scenesMapped(state: ShowState): boolean {
   );
 }
 
+/**
+ * A platform that brings comments is on (X, YouTube or a registered source). The audience page
+ * is on from the start and has an item of its own, so it does not tick this one.
+ */
 function commentSource(state: ShowState): boolean {
-  const { x, youtube, audience } = state.config;
-  return (
-    x.enabled ||
-    youtube.enabled ||
-    audience.enabled ||
-    state.sources.some((s) => s.state !== 'stopped')
-  );
+  const { x, youtube } = state.config;
+  const registered = state.sources.filter((s) => !['x', 'youtube', 'audience'].includes(s.id));
+  return x.enabled || youtube.enabled || registered.some((s) => s.state !== 'stopped');
 }
 
 export function checklist(state: ShowState, copied: boolean): CheckItem[] {
