@@ -34,10 +34,10 @@ describe('first-run checklist on the Producer view', () => {
   }, 90_000);
 
   afterAll(async () => {
-    await browser?.close();
+    await browser.close();
     await witness.disconnect();
-    await core?.dispose();
-    await obs?.stop();
+    await core.dispose();
+    await obs.stop();
   });
 
   it('shows open items on a fresh core in German and English, with no clipped label', async () => {
@@ -88,8 +88,8 @@ describe('first-run checklist on the Producer view', () => {
     await api(core, 'PUT', '/api/rundown', { body: { segments } });
     await expect.poll(() => page.getByTestId('segment-now').count()).toBe(1);
     expect(await done(page)).toMatchObject({ scenes: false });
-    segments[1] = { ...segments[1]!, scene: 'Opening' };
-    await api(core, 'PUT', '/api/rundown', { body: { segments } });
+    const mapped = segments.map((segment) => ({ ...segment, scene: 'Opening' }));
+    await api(core, 'PUT', '/api/rundown', { body: { segments: mapped } });
     await expect.poll(() => done(page)).toMatchObject({ scenes: true, source: false });
 
     // X switched on counts once the core has it (its API is nowhere here: it will only retry).

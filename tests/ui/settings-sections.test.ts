@@ -17,8 +17,8 @@ describe('Settings in sections with one save state each', () => {
     browser = await launchBrowser();
   });
   afterAll(async () => {
-    await browser?.close();
-    await core?.dispose();
+    await browser.close();
+    await core.dispose();
   });
 
   const nav = (page: Page, name: string | RegExp) =>

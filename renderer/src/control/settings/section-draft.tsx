@@ -111,7 +111,8 @@ export function SettingsSection(props: SettingsSectionProps) {
   const { id, onDirty } = props;
   const report = useCallback((dirty: boolean) => onDirty(id, dirty), [id, onDirty]);
   const section = useSection(report);
-  const state = section.dirty ? 'unsaved' : section.save.kind;
+  const failed = section.save.kind === 'failed';
+  const state = section.dirty && !failed ? 'unsaved' : section.save.kind;
   return (
     <Context.Provider value={section.value}>
       <section
