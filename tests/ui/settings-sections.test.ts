@@ -54,7 +54,8 @@ describe('Settings in sections with one save state each', () => {
     await nav(page, /Show/).click();
     expect(await show.getByLabel('Show title').inputValue()).toBe('Tech Talk');
     expect(await page.getByTestId('unsaved-elsewhere').textContent()).toContain('Rundown');
-    await show.getByTestId('section-save').click();
+    // Enter in a field saves the section, as its Save button does.
+    await show.getByLabel('Show title').press('Enter');
     await expect.poll(() => show.getByTestId('section-status').textContent()).toBe('Saved.');
     expect(core.hub.get('app').showTitle).toBe('Tech Talk');
     expect(core.hub.get('rundown').segments).toEqual([]);
