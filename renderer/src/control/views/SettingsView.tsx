@@ -63,6 +63,14 @@ export function SettingsView() {
       return next;
     });
   }, []);
+  // Closing or reloading the window with a draft left asks first (the browser words it).
+  const anyUnsaved = unsaved.size > 0;
+  useEffect(() => {
+    if (!anyUnsaved) return;
+    const onLeave = (event: BeforeUnloadEvent): void => event.preventDefault();
+    window.addEventListener('beforeunload', onLeave);
+    return () => window.removeEventListener('beforeunload', onLeave);
+  }, [anyUnsaved]);
   const elsewhere = SETTINGS_SECTIONS.filter((s) => s !== active && unsaved.has(s));
   return (
     <div className="settings">
