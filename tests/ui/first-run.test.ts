@@ -157,6 +157,14 @@ describe('first-run checklist on the Producer view', () => {
       await page.reload();
       await page.getByRole('heading', { name: 'Szenen' }).waitFor();
       expect(await list.count()).toBe(0);
+      // Settings brings it back.
+      await page
+        .getByRole('link', { name: /Einstellungen/ })
+        .first()
+        .click();
+      await page.getByRole('button', { name: 'Checkliste für den Start wieder zeigen' }).click();
+      await page.getByRole('link', { name: /Regie/ }).click();
+      await list.waitFor();
       await page.close();
     } finally {
       await fresh.dispose();

@@ -403,6 +403,7 @@ export const de: Strings = {
     done: 'erledigt',
     open: 'offen',
     hide: 'Checkliste ausblenden',
+    showAgain: 'Checkliste für den Start wieder zeigen',
   },
   settings: {
     title: 'Einstellungen',

@@ -393,6 +393,7 @@ export const en = {
     done: 'done',
     open: 'open',
     hide: 'Hide checklist',
+    showAgain: 'Show the first-run checklist again',
   },
   settings: {
     title: 'Settings',

@@ -4,6 +4,7 @@ import { useEffect, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, setLanguage, type Language } from '../../i18n/i18n';
 import { useConnection, useShow } from '../context';
+import { checklistHidden, setChecklistHidden } from '../producer/checklist';
 import { SubmitOnEnter } from './FormParts';
 import { useDraftPart } from './section-draft';
 
@@ -160,7 +161,27 @@ function LanguageAndAbout() {
             <p className="muted">{state.app.lan ? t('settings.lanOn') : t('settings.lanOff')}</p>
           </>
         )}
+        <ChecklistAgain />
       </section>
     </>
+  );
+}
+
+/** Brings back the first-run checklist the producer hid on this screen. */
+function ChecklistAgain() {
+  const { t } = useTranslation();
+  const [hidden, setHidden] = useState(checklistHidden);
+  if (!hidden) return null;
+  return (
+    <button
+      type="button"
+      className="button"
+      onClick={() => {
+        setChecklistHidden(false);
+        setHidden(false);
+      }}
+    >
+      {t('checklist.showAgain')}
+    </button>
   );
 }
