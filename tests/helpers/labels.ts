@@ -20,6 +20,10 @@ const LABELS = [
   '.tabs__tab',
   '.topbar__brand',
   '.brand-name',
+  '.settings__navname',
+  '.settings__unsaved',
+  '.checklist__title',
+  '.checklist__item a',
 ].join(',');
 
 /** Labels on screen whose content is wider than their box, as "text (scroll > client)". */

@@ -77,9 +77,9 @@ describe('control UI in Chromium', () => {
     expect(new URL(watcher.url()).pathname).toBe('/producer');
 
     await editor.getByLabel('Show title').fill('#NextTalk: Open Source Live');
-    const showForm = editor.locator('form', { has: editor.getByLabel('Show title') });
-    await showForm.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => showForm.getByRole('status').textContent()).toBe('Saved.');
+    const showSection = editor.getByTestId('settings-show');
+    await showSection.getByTestId('section-save').click();
+    await expect.poll(() => showSection.getByTestId('section-status').textContent()).toBe('Saved.');
     await expect
       .poll(() => watcher.getByTestId('show-title').textContent())
       .toBe('#NextTalk: Open Source Live');

@@ -76,6 +76,10 @@ describe('on air: the truth, safe keys, loud loss of OBS', () => {
     await expect.poll(() => warning.textContent()).toContain('not set up in OBS yet');
     // Set up from Settings: the rundown's scenes are ticked already.
     await page.getByRole('link', { name: /Settings/ }).click();
+    await page
+      .getByRole('navigation', { name: 'Settings sections' })
+      .getByRole('link', { name: 'OBS' })
+      .click();
     const setup = page.getByTestId('lower-third-setup');
     expect(await setup.getByLabel('Keynote').isChecked()).toBe(true);
     expect(await setup.getByLabel('Panel').isChecked()).toBe(true);

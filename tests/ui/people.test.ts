@@ -18,7 +18,7 @@ describe('people with their own links', () => {
     core = await startTestCore();
     browser = await launchBrowser();
     producer = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'en-US' });
-    await producer.goto(`${core.url}settings?token=${core.token}`);
+    await producer.goto(`${core.url}settings?token=${core.token}#people`);
     await producer.getByTestId('connection').filter({ hasText: 'Connected' }).waitFor();
   });
   afterAll(async () => {
@@ -96,7 +96,7 @@ describe('people with their own links', () => {
       viewport: { width: 1440, height: 1000 },
       locale: 'de-DE',
     });
-    await page.goto(`${core.url}settings?token=${core.token}`);
+    await page.goto(`${core.url}settings?token=${core.token}#people`);
     const people = page.getByTestId('people-settings');
     await people.getByLabel('Name').fill('Ben Okafor');
     await people.getByRole('button', { name: 'Link erstellen' }).click();

@@ -24,7 +24,7 @@ describe('relay in the browser', () => {
     receiver = rtmpReceiver(port, path.join(temp.dir, 'ui.flv'));
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'en-US' });
-    await page.goto(`${core.url}settings?token=${core.token}`);
+    await page.goto(`${core.url}settings?token=${core.token}#destinations`);
     await page.getByTestId('connection').filter({ hasText: 'Connected' }).waitFor();
   });
   afterAll(async () => {
@@ -42,7 +42,7 @@ describe('relay in the browser', () => {
     await row.getByLabel('Platform').selectOption('custom');
     await row.getByLabel('Server URL').fill(`rtmp://127.0.0.1:${port}/live`);
     await row.getByLabel('Stream key').fill('key');
-    await row.getByRole('button', { name: 'Save' }).click();
+    await page.getByTestId('settings-destinations').getByTestId('section-save').click();
     // Saving starts the relay's ingest process: on a busy machine that takes a moment.
     await expect.poll(() => core.hub.get('relay').destinations.length, { timeout: 10_000 }).toBe(1);
     expect(core.hub.get('relay').destinations[0]).toMatchObject({

@@ -94,7 +94,7 @@ describe('moderator and audience screens, de and en', () => {
       permissions: ['clipboard-read', 'clipboard-write'],
     });
     const page = await context.newPage();
-    await page.goto(`${core.url}settings?token=${core.token}`);
+    await page.goto(`${core.url}settings?token=${core.token}#audience`);
     const link = page.getByTestId('audience-link');
     await link.waitFor();
     const expected = new URL('/audience', core.url).toString();

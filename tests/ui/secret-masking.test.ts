@@ -55,9 +55,12 @@ describe('secrets stay out of statuses and answers', () => {
     const client = await connectControl(core.url, { token: core.token });
     places.push(['control snapshot', client.snapshot]);
     client.close();
-    for (const view of ['producer', 'settings']) {
+    for (const [view, section] of [
+      ['producer', ''],
+      ['settings', '#sources'],
+    ]) {
       const page = await browser.newPage({ locale: 'en-US' });
-      await page.goto(`${core.url}${view}?token=${core.token}`);
+      await page.goto(`${core.url}${view}?token=${core.token}${section}`);
       await page.getByText('YouTube').first().waitFor();
       places.push([`${view} view`, await page.content()]);
       await page.close();

@@ -14,7 +14,7 @@ describe('source forms with secrets', () => {
     core = await startTestCore();
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1440, height: 1200 }, locale: 'en-US' });
-    await page.goto(`${core.url}settings?token=${core.token}`);
+    await page.goto(`${core.url}settings?token=${core.token}#sources`);
     await page.getByTestId('connection').filter({ hasText: 'Connected' }).waitFor();
   });
   afterAll(async () => {
@@ -27,7 +27,7 @@ describe('source forms with secrets', () => {
     await form.getByLabel('Hashtags').fill('#NextTalk, #KI');
     await form.getByLabel('How to read').selectOption('poll');
     await form.getByLabel('Bearer token of your X app').fill('secret-bearer-token-123');
-    await form.getByRole('button', { name: 'Save' }).click();
+    await page.getByTestId('settings-sources').getByTestId('section-save').click();
     await expect
       .poll(() => core.hub.get('config').x)
       .toMatchObject({ hashtags: ['#NextTalk', '#KI'], mode: 'poll', tokenSaved: true });
@@ -40,12 +40,13 @@ describe('source forms with secrets', () => {
 
   it("keeps YouTube's Save off until there is a video, then saves it with the key", async () => {
     const form = page.locator('form', { hasText: 'YouTube live chat' });
-    const save = form.getByRole('button', { name: 'Save' });
+    const save = page.getByTestId('settings-sources').getByTestId('section-save');
+    await form.getByLabel('API key (YouTube Data API v3)').fill('AIza-test-key');
     expect(await save.isDisabled()).toBe(true);
     await form
       .getByLabel('Live video URL or id')
       .fill('https://www.youtube.com/watch?v=abcdefghijk');
-    await form.getByLabel('API key (YouTube Data API v3)').fill('AIza-test-key');
+    await expect.poll(() => save.isDisabled()).toBe(false);
     await save.click();
     await expect.poll(() => core.hub.get('config').youtube).toMatchObject({ keySaved: true });
     expect(core.hub.get('config').youtube.video).toContain('abcdefghijk');

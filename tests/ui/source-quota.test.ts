@@ -40,7 +40,7 @@ describe('YouTube quota in Settings', () => {
       ['de-DE', /YouTube-Kontingent heute: (\d+) von 1\.000 Einheiten verbraucht/, /reicht/],
     ] as const) {
       const page = await browser.newPage({ viewport: { width: 1280, height: 1400 }, locale: lang });
-      await page.goto(`${core.url}settings?token=${core.token}`);
+      await page.goto(`${core.url}settings?token=${core.token}#sources`);
       const quota = page.getByTestId('source-quota');
       await quota.waitFor({ timeout: 10_000 });
       const text = (await quota.textContent()) ?? '';

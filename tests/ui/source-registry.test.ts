@@ -75,12 +75,12 @@ describe('source registry', () => {
 
   it('renders it in Settings from the description, in English and German, and saves from there', async () => {
     const page = await browser.newPage({ locale: 'en-US' });
-    await page.goto(`${core.url}settings?token=${core.token}`);
+    await page.goto(`${core.url}settings?token=${core.token}#sources`);
     const form = page.getByTestId('source-form-demo-wall');
     await form.getByRole('heading', { name: 'Demo wall' }).waitFor();
     await expect.poll(() => form.getByLabel('Room').inputValue()).toBe('Hall A');
     await form.getByLabel('Room').fill('Studio 2');
-    await form.getByRole('button', { name: 'Save' }).click();
+    await page.getByTestId('settings-sources').getByTestId('section-save').click();
     await expect
       .poll(() => core.hub.get('sources').find((s) => s.id === 'demo-wall')?.message.details, {
         timeout: 5000,
@@ -91,7 +91,7 @@ describe('source registry', () => {
     await page.close();
 
     const german = await browser.newPage({ locale: 'de-DE' });
-    await german.goto(`${core.url}settings?token=${core.token}`);
+    await german.goto(`${core.url}settings?token=${core.token}#sources`);
     const deForm = german.getByTestId('source-form-demo-wall');
     await deForm.getByRole('heading', { name: 'Demo-Wand' }).waitFor();
     expect(await deForm.getByLabel('Raum').inputValue()).toBe('Studio 2');

@@ -22,3 +22,9 @@ export function useView(): [View, (view: View) => void] {
   }, []);
   return [view, navigate];
 }
+
+/** Opens a view at a place inside it (`/settings#obs`), as a link would, and tells useView. */
+export function openAt(view: View, place: string): void {
+  history.pushState(null, '', `/${view}#${place}`);
+  window.dispatchEvent(new PopStateEvent('popstate'));
+}

@@ -3,6 +3,7 @@
 import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { rememberLinkCopied } from '../producer/checklist';
 
 export function AudienceLink({ url }: { url: string }) {
   const { t } = useTranslation();
@@ -20,6 +21,8 @@ export function AudienceLink({ url }: { url: string }) {
   const copy = async (): Promise<void> => {
     try {
       await navigator.clipboard.writeText(url);
+      // The first-run checklist counts the link as shared once it was copied here.
+      rememberLinkCopied(url);
       setCopied(true);
       setTimeout(() => setCopied(false), 2000);
     } catch {

@@ -47,15 +47,23 @@ export function useRowEditor<Stored, Row extends { id: string }>(
       setRowsState((r) => r.map((row, i) => (i === index ? { ...row, ...patch } : row)));
       onEdit();
     },
-    remove: (index) => setRowsState((r) => r.filter((_, i) => i !== index)),
-    moveUp: (index) =>
+    remove: (index) => {
+      setRowsState((r) => r.filter((_, i) => i !== index));
+      onEdit();
+    },
+    moveUp: (index) => {
       setRowsState((r) => {
         const next = [...r];
         const [item] = next.splice(index, 1);
         if (item) next.splice(Math.max(0, index - 1), 0, item);
         return next;
-      }),
-    add: (row) => setRowsState((r) => [...r, row]),
+      });
+      onEdit();
+    },
+    add: (row) => {
+      setRowsState((r) => [...r, row]);
+      onEdit();
+    },
   };
 }
 

@@ -1,12 +1,9 @@
 // Pieces the hand-made and the described settings forms share: a text field, a secret field
-// that only says "saved", the submit row with its outcome, and a source's status line.
+// that only says "saved", Enter to save, and a source's status line.
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SourceStatus } from '../../../../src/shared/state';
 import { useWording } from '../../i18n/messages';
-import { useShow } from '../context';
-import { SaveStatus } from './SaveStatus';
-import type { SaveState } from './use-save';
 
 export function TextField(props: {
   label: string;
@@ -28,22 +25,9 @@ export function TextField(props: {
   );
 }
 
-/** The Save of a form (type=submit, so Enter saves too) with what became of it. */
-export function SubmitRow({ state, disabled = false }: { state: SaveState; disabled?: boolean }) {
-  const { t } = useTranslation();
-  const { status } = useShow();
-  return (
-    <div className="form-row">
-      <button
-        type="submit"
-        className="button button--primary"
-        disabled={status.kind !== 'connected' || disabled}
-      >
-        {t('settings.save')}
-      </button>
-      <SaveStatus state={state} />
-    </div>
-  );
+/** Enter in a field saves the section; its one Save button sits at the section's foot. */
+export function SubmitOnEnter() {
+  return <button type="submit" hidden tabIndex={-1} />;
 }
 
 export function SourceStatusLine({ status }: { status: SourceStatus | undefined }) {

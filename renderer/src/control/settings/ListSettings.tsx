@@ -1,15 +1,14 @@
 // A settings list saved as a whole (the guests, the rundown): where its rows come from in the
 // show's state, how a row becomes part of the request, and which intent saves it. The table
 // itself is EditorSection, shared with the destinations.
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { Ack } from '../../../../src/shared/protocol';
 import type { ShowState } from '../../../../src/shared/state';
 import { useConnection, useShow } from '../context';
 import { EditorSection, useRowEditor, type Field } from './EditorTable';
-import { SaveButton } from './SaveStatus';
-import { useSave } from './use-save';
+import { useDraftPart } from './section-draft';
 
 type Connection = ReturnType<typeof useConnection>;
 
@@ -39,8 +38,19 @@ export function ListSettings<Stored, Row extends { id: string }>({
   const { t } = useTranslation();
   const connection = useConnection();
   const { state } = useShow();
-  const [save, run, reset] = useSave();
-  const editor = useRowEditor(state ? spec.stored(state) : undefined, spec.toRow, reset);
+  const [edited, setEdited] = useState(false);
+  const editor = useRowEditor(state ? spec.stored(state) : undefined, spec.toRow, () =>
+    setEdited(true),
+  );
+  const section = useDraftPart(spec.id, {
+    dirty: edited,
+    ready: true,
+    save: async () => {
+      const result = await spec.save(editor.rows, connection);
+      if (result.ok) setEdited(false);
+      return result;
+    },
+  });
   return (
     <EditorSection
       id={spec.id}
@@ -50,15 +60,7 @@ export function ListSettings<Stored, Row extends { id: string }>({
       addLabel={t(spec.addLabel)}
       newRow={spec.newRow}
       reorderable={spec.reorderable}
-      footer={
-        <>
-          {spec.extra?.(connection, (request) => void run(request), t)}
-          <SaveButton
-            state={save}
-            onSave={() => void run(() => spec.save(editor.rows, connection))}
-          />
-        </>
-      }
+      footer={spec.extra?.(connection, section.act, t)}
     />
   );
 }

@@ -3,9 +3,8 @@ import { useEffect, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useConnection, useShow } from '../context';
 import { MessageText } from '../../components/MessageText';
-import { SaveStatus } from './SaveStatus';
-import { useSave } from './use-save';
 import { LowerThirdSetup } from './LowerThirdSetup';
+import { useDraftPart } from './section-draft';
 
 export function ObsSettings() {
   const { t } = useTranslation();
@@ -15,17 +14,30 @@ export function ObsSettings() {
   const obs = state?.obs;
   const [url, setUrl] = useState(config?.obsUrl ?? 'ws://127.0.0.1:4455');
   const [password, setPassword] = useState('');
-  const [save, run, reset] = useSave();
+  const [edited, setEdited] = useState(false);
   const storedUrl = config?.obsUrl;
   useEffect(() => {
     if (storedUrl) setUrl(storedUrl);
   }, [storedUrl]);
-
+  // Saving is connecting: the core tries the address at once and reports how it went below.
+  const section = useDraftPart('obs', {
+    dirty: edited,
+    ready: url.trim() !== '',
+    save: async () => {
+      const result = await connection.request(
+        'obs:configure',
+        password === '' ? { url } : { url, password },
+      );
+      if (result.ok) {
+        setPassword('');
+        setEdited(false);
+      }
+      return result;
+    },
+  });
   const submit = (event: SubmitEvent): void => {
     event.preventDefault();
-    void run(() =>
-      connection.request('obs:configure', password === '' ? { url } : { url, password }),
-    ).then(() => setPassword(''));
+    section.saveAll();
   };
   const online = status.kind === 'connected';
   return (
@@ -39,7 +51,7 @@ export function ObsSettings() {
             spellCheck={false}
             onChange={(e) => {
               setUrl(e.target.value);
-              reset();
+              setEdited(true);
             }}
           />
         </label>
@@ -52,29 +64,23 @@ export function ObsSettings() {
             placeholder={config?.obsPasswordSaved ? t('settings.obsPasswordSaved') : ''}
             onChange={(e) => {
               setPassword(e.target.value);
-              reset();
+              setEdited(true);
             }}
           />
         </label>
         <div className="form-row">
-          <button
-            type="submit"
-            className="button button--primary"
-            disabled={!online || save.kind === 'saving'}
-          >
-            {t('settings.connect')}
-          </button>
+          {/* Enter in a field saves; the section's one Save button sits below. */}
+          <button type="submit" hidden tabIndex={-1} />
           {config?.obsUrl && (
             <button
               type="button"
               className="button"
               disabled={!online}
-              onClick={() => void run(() => connection.request('obs:disconnect', {}))}
+              onClick={() => section.act(() => connection.request('obs:disconnect', {}))}
             >
               {t('settings.disconnect')}
             </button>
           )}
-          <SaveStatus state={save} />
         </div>
       </form>
       {obs && obs.status !== 'not_configured' && (

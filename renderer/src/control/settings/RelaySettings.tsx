@@ -6,8 +6,10 @@ import { DESTINATION_PLATFORMS, PRESET_SERVERS } from '../../../../src/shared/re
 import type { DestinationPlatform, DestinationStatus } from '../../../../src/shared/state';
 import { useConnection, useShow } from '../context';
 import { EditorSection, useRowEditor, type Field } from './EditorTable';
-import { SaveButton, SaveStatus } from './SaveStatus';
+import { SaveStatus } from './SaveStatus';
 import { useSave } from './use-save';
+import { useDraftPart } from './section-draft';
+import type { Ack } from '../../../../src/shared/protocol';
 import { MessageText } from '../../components/MessageText';
 import { useWording } from '../../i18n/messages';
 
@@ -53,12 +55,46 @@ export function RelaySettings() {
   const [target, setTarget] = useState<string | null>(null);
   const [obsResult, runObs] = useSave();
   const stored = relay?.destinations;
+  // Rows edited since their last save, by id: the section's Save sends each of them.
+  const [edited, setEdited] = useState<ReadonlySet<string>>(new Set());
   const editor = useRowEditor(
     stored,
     toRow,
     undefined,
     (row, list) => row.isNew && !list.some((d) => d.id === row.id),
   );
+  const mark = (id: string, on: boolean): void =>
+    setEdited((current) => {
+      const next = new Set(current);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  useDraftPart('destinations', {
+    dirty: edited.size > 0,
+    ready: true,
+    save: async () => {
+      for (const row of editor.rows.filter((r) => edited.has(r.id))) {
+        const result = await saveDestination(connection, row);
+        if (!result.ok) return result;
+        mark(row.id, false);
+        editor.setRows((rows) => rows.map((x) => (x.id === row.id ? { ...x, key: '' } : x)));
+      }
+      return { ok: true };
+    },
+  });
+  const tracked = {
+    ...editor,
+    change: (index: number, patch: Partial<Row>) => {
+      const id = editor.rows[index]?.id;
+      if (id) mark(id, true);
+      editor.change(index, patch);
+    },
+    add: (row: Row) => {
+      mark(row.id, true);
+      editor.add(row);
+    },
+  };
   const fields: Field<Row>[] = [
     { key: 'name', label: t('settings.destName'), kind: 'text', maxLength: 60 },
     {
@@ -136,7 +172,7 @@ export function RelaySettings() {
         </>
       }
       fields={fields}
-      editor={editor}
+      editor={tracked}
       addLabel={t('settings.addDestination')}
       newRow={newDestination}
       testId={(row) => `destination-${row.id}`}
@@ -144,8 +180,10 @@ export function RelaySettings() {
         <DestinationActions
           row={row}
           known={stored?.some((d) => d.id === row.id) ?? false}
-          onSaved={() => editor.setRows((r) => r.map((x, k) => (k === i ? { ...x, key: '' } : x)))}
-          onRemoved={() => editor.remove(i)}
+          onRemoved={() => {
+            mark(row.id, false);
+            editor.remove(i);
+          }}
         />
       )}
       note={(row) => {
@@ -160,51 +198,45 @@ export function RelaySettings() {
   );
 }
 
-/** Save and remove for one destination; the key field empties once it is saved. */
+/** Sends one destination row; the stream key goes along only when typed. */
+function saveDestination(connection: ReturnType<typeof useConnection>, row: Row): Promise<Ack> {
+  return connection.request('relay:setDestination', {
+    id: row.id,
+    name: row.name.trim(),
+    platform: row.platform,
+    enabled: row.enabled,
+    ...(row.serverUrl.trim() ? { serverUrl: row.serverUrl.trim() } : {}),
+    ...(row.key.trim() ? { streamKey: row.key.trim() } : {}),
+  });
+}
+
+/** Removing a destination acts at once: a saved one is removed on the core too. */
 function DestinationActions({
   row,
   known,
-  onSaved,
   onRemoved,
 }: {
   row: Row;
   known: boolean;
-  onSaved: () => void;
   onRemoved: () => void;
 }) {
   const { t } = useTranslation();
   const connection = useConnection();
   const { status: link } = useShow();
-  const [save, run] = useSave();
-  const submit = (): void => {
-    void run(() =>
-      connection.request('relay:setDestination', {
-        id: row.id,
-        name: row.name.trim(),
-        platform: row.platform,
-        enabled: row.enabled,
-        ...(row.serverUrl.trim() ? { serverUrl: row.serverUrl.trim() } : {}),
-        ...(row.key.trim() ? { streamKey: row.key.trim() } : {}),
-      }),
-    ).then(onSaved);
-  };
   return (
-    <>
-      <button
-        type="button"
-        className="button"
-        disabled={link.kind !== 'connected'}
-        onClick={() => {
-          if (row.isNew && !known) onRemoved();
-          else
-            void connection
-              .request('relay:removeDestination', { id: row.id })
-              .then((r) => r.ok && onRemoved());
-        }}
-      >
-        {t('settings.remove')}
-      </button>
-      <SaveButton state={save} onSave={submit} />
-    </>
+    <button
+      type="button"
+      className="button"
+      disabled={link.kind !== 'connected'}
+      onClick={() => {
+        if (row.isNew && !known) onRemoved();
+        else
+          void connection
+            .request('relay:removeDestination', { id: row.id })
+            .then((r) => r.ok && onRemoved());
+      }}
+    >
+      {t('settings.remove')}
+    </button>
   );
 }

@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { SourceForm } from '../../../../src/shared/source-forms';
 import type { SourceStatus } from '../../../../src/shared/state';
 import { useConnection } from '../context';
-import { SourceStatusLine, SubmitRow } from './FormParts';
-import { useSave } from './use-save';
+import { SourceStatusLine, SubmitOnEnter } from './FormParts';
+import { useDraftPart } from './section-draft';
 
 interface FieldSchema {
   type?: string;
@@ -95,16 +95,28 @@ export function SchemaForm({
       ]),
     ),
   );
-  const [save, run, reset] = useSave();
+  const [edited, setEdited] = useState(false);
+  const section = useDraftPart(`source-${form.id}`, {
+    dirty: edited,
+    ready: true,
+    save: async () => {
+      const result = await connection.request('sources:configure', {
+        source: form.id,
+        settings: values,
+      });
+      if (result.ok) setEdited(false);
+      return result;
+    },
+  });
   const submit = (event: SubmitEvent): void => {
     event.preventDefault();
-    void run(() => connection.request('sources:configure', { source: form.id, settings: values }));
+    section.saveAll();
   };
   return (
     <form
       className="fields subsection"
       onSubmit={submit}
-      onChange={reset}
+      onChange={() => setEdited(true)}
       data-testid={`source-form-${form.id}`}
     >
       <h3>{form.label[language]}</h3>
@@ -118,7 +130,7 @@ export function SchemaForm({
           onChange={(value) => setValues((v) => ({ ...v, [name]: value }))}
         />
       ))}
-      <SubmitRow state={save} />
+      <SubmitOnEnter />
       <SourceStatusLine status={status} />
     </form>
   );

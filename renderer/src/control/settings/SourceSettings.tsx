@@ -1,6 +1,5 @@
 // Where comments come from: X hashtags, a YouTube live chat, the audience page. Keys and tokens
 // go to the core once and are never shown again, only "saved".
-import { AudienceLink } from './AudienceLink';
 import { useEffect, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
@@ -8,18 +7,17 @@ import type { Ack } from '../../../../src/shared/protocol';
 import type { ShowState } from '../../../../src/shared/state';
 import { useConnection, useShow } from '../context';
 import { QuotaLine } from './QuotaLine';
-import { SaveStatus } from './SaveStatus';
 import { SchemaForm } from './SchemaForm';
 import {
   SourceFormFrame,
   SelectField,
   SourceStatusLine,
-  SubmitRow,
+  SubmitOnEnter,
   TextField,
   orNull,
   typedSecret,
 } from './FormParts';
-import { useSave } from './use-save';
+import { useDraftPart } from './section-draft';
 
 export function SourceSettings() {
   const { t } = useTranslation();
@@ -31,7 +29,6 @@ export function SourceSettings() {
       <h2 id="sources-heading">{t('settings.sources')}</h2>
       <HandSourceForm spec={xSpec(t, state)} />
       <HandSourceForm spec={youTubeSpec(t, state)} />
-      <AudienceSettingsForm />
       {described.map((form) => (
         <SchemaForm
           // Settings saved elsewhere (REST, another screen) start the form afresh.
@@ -164,7 +161,7 @@ function HandSourceForm({ spec }: { spec: HandFormSpec }) {
   const { state } = useShow();
   const [enabled, setEnabled] = useState(false);
   const [values, setValues] = useState<Record<string, string>>({});
-  const [save, run, reset] = useSave();
+  const [edited, setEdited] = useState(false);
   const stored = state ? JSON.stringify(spec.load(state)) : null;
   useEffect(() => {
     if (stored === null) return;
@@ -174,18 +171,25 @@ function HandSourceForm({ spec }: { spec: HandFormSpec }) {
   }, [stored]);
   const set = (key: string) => (value: string) => setValues((v) => ({ ...v, [key]: value }));
   const secrets = spec.fields.filter((f) => f.kind === 'secret').map((f) => f.key);
-  const submit = (): void => {
-    void run(() => spec.send(connection, enabled, values)).then(() =>
-      setValues((v) => ({ ...v, ...Object.fromEntries(secrets.map((k) => [k, ''])) })),
-    );
-  };
+  const section = useDraftPart(`source-${spec.id}`, {
+    dirty: edited,
+    ready: spec.ready(values),
+    save: async () => {
+      const result = await spec.send(connection, enabled, values);
+      if (result.ok) {
+        setValues((v) => ({ ...v, ...Object.fromEntries(secrets.map((k) => [k, ''])) }));
+        setEdited(false);
+      }
+      return result;
+    },
+  });
   return (
     <SourceFormFrame
       title={spec.title}
       enabled={enabled}
       onEnabled={setEnabled}
-      onSubmit={submit}
-      onEdit={reset}
+      onSubmit={section.saveAll}
+      onEdit={() => setEdited(true)}
     >
       <p className="muted form-help">{spec.help}</p>
       {spec.fields.map((field) =>
@@ -208,39 +212,9 @@ function HandSourceForm({ spec }: { spec: HandFormSpec }) {
           />
         ),
       )}
-      <SubmitRow state={save} disabled={!spec.ready(values)} />
+      <SubmitOnEnter />
       <SourceStatusLine status={state?.sources.find((s) => s.id === spec.id)} />
       <QuotaLine quota={state?.sources.find((s) => s.id === spec.id)?.quota ?? null} />
     </SourceFormFrame>
-  );
-}
-
-function AudienceSettingsForm() {
-  const { t } = useTranslation();
-  const connection = useConnection();
-  const { state, status } = useShow();
-  const enabled = state?.config.audience.enabled ?? false;
-  const [save, run] = useSave();
-  // Phones open the public address when there is one, not the one this screen happens to use.
-  const url = state?.app.audienceUrl ?? `${location.origin}/audience`;
-  return (
-    <div className="subsection">
-      <h3>{t('settings.audienceTitle')}</h3>
-      <label className="inline">
-        <input
-          type="checkbox"
-          checked={enabled}
-          disabled={status.kind !== 'connected'}
-          onChange={(e) =>
-            void run(() =>
-              connection.request('sources:configureAudience', { enabled: e.target.checked }),
-            )
-          }
-        />{' '}
-        {t('settings.audienceOpen')}
-      </label>
-      <AudienceLink url={url} />
-      <SaveStatus state={save} />
-    </div>
   );
 }

@@ -1,167 +1,122 @@
-// Settings: the show, the language, and what this Panelcast is.
-import { useEffect, useState, type SubmitEvent } from 'react';
+// Settings in sections beside a side navigation, one shown at a time and each a deep link
+// (/settings#obs). Every section has one Save and one status; the others stay mounted, so a
+// draft left in one is kept while another shows, and the navigation marks it unsaved.
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES, setLanguage, type Language } from '../../i18n/i18n';
-import { useConnection, useShow } from '../context';
+import { useShow } from '../context';
+import { AudienceSettings } from '../settings/AudienceSettings';
 import { GuestSettings } from '../settings/GuestSettings';
 import { ObsSettings } from '../settings/ObsSettings';
 import { PeopleSettings } from '../settings/PeopleSettings';
 import { ReenterSecrets } from '../settings/ReenterSecrets';
 import { RelaySettings } from '../settings/RelaySettings';
 import { RundownSettings } from '../settings/RundownSettings';
-import { SaveStatus } from '../settings/SaveStatus';
+import { SettingsSection } from '../settings/section-draft';
+import {
+  SETTINGS_SECTIONS,
+  sectionFromHash,
+  type SettingsSection as Section,
+} from '../settings/sections';
+import { ShowSettings } from '../settings/ShowSettings';
 import { SourceSettings } from '../settings/SourceSettings';
-import { useSave } from '../settings/use-save';
+
+const CONTENT: Record<Section, () => ReactNode> = {
+  show: () => <ShowSettings />,
+  obs: () => <ObsSettings />,
+  sources: () => <SourceSettings />,
+  audience: () => <AudienceSettings />,
+  destinations: () => <RelaySettings />,
+  rundown: () => <RundownSettings />,
+  guests: () => <GuestSettings />,
+  people: () => <PeopleSettings />,
+};
+
+function useSectionFromHash(): [Section, (section: Section) => void] {
+  const [section, setSection] = useState<Section>(() => sectionFromHash(location.hash));
+  useEffect(() => {
+    const onChange = (): void => setSection(sectionFromHash(location.hash));
+    window.addEventListener('hashchange', onChange);
+    window.addEventListener('popstate', onChange);
+    return () => {
+      window.removeEventListener('hashchange', onChange);
+      window.removeEventListener('popstate', onChange);
+    };
+  }, []);
+  const open = useCallback((next: Section) => {
+    history.replaceState(null, '', `#${next}`);
+    setSection(next);
+  }, []);
+  return [section, open];
+}
 
 export function SettingsView() {
-  const { t, i18n } = useTranslation();
-  const connection = useConnection();
-  const { state, status } = useShow();
-  const [title, setTitle] = useState<string>(state?.app.showTitle ?? '');
-  const [save, run, reset] = useSave();
-  const stored = state?.app.showTitle;
-
+  const { t } = useTranslation();
+  const { state } = useShow();
+  const [active, open] = useSectionFromHash();
+  const [unsaved, setUnsaved] = useState<ReadonlySet<string>>(new Set());
+  const onDirty = useCallback((id: string, dirty: boolean) => {
+    setUnsaved((current) => {
+      if (current.has(id) === dirty) return current;
+      const next = new Set(current);
+      if (dirty) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  }, []);
+  // Closing or reloading the window with a draft left asks first (the browser words it).
+  const anyUnsaved = unsaved.size > 0;
   useEffect(() => {
-    if (stored !== undefined) setTitle(stored ?? '');
-  }, [stored]);
-
-  const submit = (event: SubmitEvent): void => {
-    event.preventDefault();
-    void run(() => connection.request('show:setTitle', { title }));
-  };
-
+    if (!anyUnsaved) return;
+    const onLeave = (event: BeforeUnloadEvent): void => event.preventDefault();
+    window.addEventListener('beforeunload', onLeave);
+    return () => window.removeEventListener('beforeunload', onLeave);
+  }, [anyUnsaved]);
+  const elsewhere = SETTINGS_SECTIONS.filter((s) => s !== active && unsaved.has(s));
   return (
     <div className="settings">
-      <ReenterSecrets names={state?.config.secretsToReenter ?? []} />
-      <section className="panel" aria-labelledby="show-heading">
-        <h2 id="show-heading">{t('settings.show')}</h2>
-        <form className="form-row" onSubmit={submit}>
-          <label htmlFor="show-title">{t('settings.showTitle')}</label>
-          <input
-            id="show-title"
-            value={title}
-            maxLength={120}
-            onChange={(e) => {
-              setTitle(e.target.value);
-              reset();
+      <nav className="settings__nav" aria-label={t('settings.sectionsLabel')}>
+        {SETTINGS_SECTIONS.map((section) => (
+          <a
+            key={section}
+            href={`#${section}`}
+            className={`settings__navlink${section === active ? ' settings__navlink--active' : ''}`}
+            aria-current={section === active ? 'page' : undefined}
+            onClick={(event) => {
+              event.preventDefault();
+              open(section);
             }}
-          />
-          <button
-            type="submit"
-            className="button button--primary"
-            disabled={status.kind !== 'connected' || save.kind === 'saving'}
           >
-            {t('settings.save')}
-          </button>
-          <SaveStatus state={save} />
-        </form>
-      </section>
-
-      <PeopleSettings />
-      <ObsSettings />
-      <SourceSettings />
-      <RelaySettings />
-      <RundownSettings />
-      <GuestSettings />
-      <BlocklistSettings />
-
-      <section className="panel" aria-labelledby="language-heading">
-        <h2 id="language-heading">{t('settings.language')}</h2>
-        <div className="segmented" role="radiogroup" aria-labelledby="language-heading">
-          {LANGUAGES.map((lng: Language) => (
-            <button
-              key={lng}
-              type="button"
-              role="radio"
-              aria-checked={i18n.language === lng}
-              className={`segmented__option${i18n.language === lng ? ' segmented__option--on' : ''}`}
-              onClick={() => setLanguage(lng)}
-            >
-              {t(`language.${lng}`)}
-            </button>
-          ))}
-        </div>
-      </section>
-
-      <section className="panel" aria-labelledby="about-heading">
-        <h2 id="about-heading">{t('settings.about')}</h2>
-        {state && (
-          <>
-            <p>{t('settings.version', { version: state.app.version })}</p>
-            <p className="muted">{state.app.lan ? t('settings.lanOn') : t('settings.lanOff')}</p>
-          </>
+            <span className="settings__navname">{t(`settings.sectionNames.${section}`)}</span>
+            {unsaved.has(section) && (
+              <span className="settings__unsaved" data-testid={`unsaved-${section}`}>
+                {t('settings.unsavedMark')}
+              </span>
+            )}
+          </a>
+        ))}
+      </nav>
+      <div className="settings__body">
+        <ReenterSecrets names={state?.config.secretsToReenter ?? []} />
+        {elsewhere.length > 0 && (
+          <p className="banner banner--warn" role="status" data-testid="unsaved-elsewhere">
+            {t('settings.unsavedElsewhere', {
+              sections: elsewhere.map((s) => t(`settings.sectionNames.${s}`)).join(', '),
+            })}
+          </p>
         )}
-      </section>
-    </div>
-  );
-}
-
-function lines(text: string): string[] {
-  return [
-    ...new Set(
-      text
-        .split('\n')
-        .map((l) => l.trim())
-        .filter((l) => l !== ''),
-    ),
-  ];
-}
-
-function BlocklistSettings() {
-  const { t } = useTranslation();
-  const connection = useConnection();
-  const { state, status } = useShow();
-  const stored = state?.queue.blocklist;
-  const [words, setWords] = useState('');
-  const [authors, setAuthors] = useState('');
-  const [save, run] = useSave();
-
-  useEffect(() => {
-    if (!stored) return;
-    setWords(stored.words.join('\n'));
-    setAuthors(stored.authors.join('\n'));
-  }, [stored]);
-
-  const submit = (event: SubmitEvent): void => {
-    event.preventDefault();
-    void run(() =>
-      connection.request('queue:setBlocklist', { words: lines(words), authors: lines(authors) }),
-    );
-  };
-
-  return (
-    <section className="panel" aria-labelledby="blocklist-heading">
-      <h2 id="blocklist-heading">{t('settings.blocklist')}</h2>
-      <form className="blocklist" onSubmit={submit}>
-        <label>
-          {t('settings.blockedWords')}
-          <textarea
-            rows={5}
-            value={words}
-            spellCheck={false}
-            onChange={(e) => setWords(e.target.value)}
-          />
-        </label>
-        <label>
-          {t('settings.blockedAuthors')}
-          <textarea
-            rows={5}
-            value={authors}
-            spellCheck={false}
-            onChange={(e) => setAuthors(e.target.value)}
-          />
-        </label>
-        <div className="form-row">
-          <button
-            type="submit"
-            className="button button--primary"
-            disabled={status.kind !== 'connected' || save.kind === 'saving'}
+        {SETTINGS_SECTIONS.map((section) => (
+          <SettingsSection
+            key={section}
+            id={section}
+            label={t(`settings.sectionNames.${section}`)}
+            active={section === active}
+            saveLabel={section === 'obs' ? t('settings.saveConnect') : undefined}
+            onDirty={onDirty}
           >
-            {t('settings.save')}
-          </button>
-          <SaveStatus state={save} />
-        </div>
-      </form>
-    </section>
+            {CONTENT[section]()}
+          </SettingsSection>
+        ))}
+      </div>
+    </div>
   );
 }
