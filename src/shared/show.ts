@@ -27,6 +27,18 @@ export const showInfoSchema = z.object({
 });
 export type ShowInfo = z.output<typeof showInfoSchema>;
 
+/**
+ * From when platform sources take posts for a show (ms since epoch): its planned start (its
+ * creation while none is set, or its going live if earlier) minus the pre-show window.
+ */
+export function showWindowStart(
+  show: Pick<ShowInfo, 'plannedStart' | 'createdAt' | 'liveAt' | 'preShowMin'>,
+): number {
+  const planned = Date.parse(show.plannedStart ?? show.createdAt);
+  const live = show.liveAt === null ? Infinity : Date.parse(show.liveAt);
+  return Math.min(planned, live) - show.preShowMin * 60_000;
+}
+
 /** What the producer may change of the current show before it ends. */
 export const showPlanSchema = z.strictObject({
   title: z.string().trim().min(1).max(120).optional(),

@@ -1,6 +1,7 @@
 // The sources module: every comment source (X, YouTube, the audience page) with its settings,
 // status and intents; comments go into the queue module. Starts the saved sources on start.
 import type { CoreModule, ModuleContext } from '../core/module.js';
+import { showWindowStart } from '../shared/show.js';
 import type { QueueController } from '../queue/service/queue-controller.js';
 import type { AudienceLimits } from './audience-source.js';
 import { AudienceService } from './audience-service.js';
@@ -53,6 +54,7 @@ export function createSourcesModule(
       }
     },
     retract: (platform, platformId) => queue.retract(platform, platformId) === 'retracted',
+    notBefore: () => showWindowStart(ctx.shows.current),
   });
   const audience = new AudienceService(hub, queue);
   queue.setAirCheck((platform, platformId) => service.stillThere(platform, platformId));
