@@ -51,7 +51,6 @@ const codes: Record<MessageCode, string> = {
     'Keine davon ist eine freigegebene, nicht gesendete Frage einer beendeten Sendung.',
   'show.unknown_source': 'Es gibt keine Kommentarquelle „{{source}}“.',
   'show.unknown_destination': 'Es gibt kein Ziel „{{destination}}“.',
-  'source.not_in_show': 'In dieser Sendung nicht genutzt.',
   'relay.not_in_show': 'In dieser Sendung nicht genutzt.',
 
   'audience.ended': 'Die Sendung ist beendet; Fragen sind geschlossen.',

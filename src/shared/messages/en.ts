@@ -46,7 +46,6 @@ const codes = {
   'show.nothing_to_carry': 'None of these are approved, unaired questions of an ended show.',
   'show.unknown_source': 'There is no comment source "{{source}}".',
   'show.unknown_destination': 'There is no destination "{{destination}}".',
-  'source.not_in_show': 'Not used in this show.',
   'relay.not_in_show': 'Not used in this show.',
 
   'audience.ended': 'The show has ended; questions are closed.',
