@@ -65,6 +65,16 @@ describe("choosing a show's sources and destinations", () => {
     await sources.getByRole('checkbox', { name: 'Demo wall' }).uncheck();
     await current.getByRole('button', { name: 'Save choice' }).click();
     await expect.poll(running).toEqual(['audience']);
+
+    // Settings says why the wall, still turned on there, does not run.
+    await page.keyboard.press('F3');
+    const note = page.getByTestId('show-sources-note');
+    await expect.poll(() => note.textContent()).toContain('Audience page');
+    expect(await note.textContent()).not.toContain('Demo wall');
+    await note.scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'show-choice-settings-en');
+    expect(await clippedLabels(page)).toEqual([]);
+    await page.keyboard.press('F4');
   });
 
   it('marks a destination the show does not use, in German too', async () => {

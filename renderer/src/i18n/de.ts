@@ -404,6 +404,10 @@ export const de: Strings = {
   },
   settings: {
     title: 'Einstellungen',
+    showUsesOnly:
+      'Die aktuelle Sendung liest nur diese Quellen: {{list}}. Andere laufen auch eingeschaltet nicht; Auswahl unter Sendungen (F4).',
+    showUsesNoSource:
+      'Die aktuelle Sendung liest keine Kommentarquelle; Auswahl unter Sendungen (F4).',
     relay: 'Multistream-Ziele',
     relayHelp:
       'OBS streamt einmal an Panelcast, Panelcast gibt den Stream unverändert (ohne Neukodierung) an jedes Ziel weiter. Jedes Ziel verbindet sich bei Problemen selbst neu.',

@@ -394,6 +394,9 @@ export const en = {
   },
   settings: {
     title: 'Settings',
+    showUsesOnly:
+      'The current show reads only these sources: {{list}}. Others do not run even when turned on; choose under Shows (F4).',
+    showUsesNoSource: 'The current show reads no comment source; choose under Shows (F4).',
     relay: 'Multistream destinations',
     relayHelp:
       'OBS streams once to Panelcast, which passes the stream on to every destination unchanged (no re-encoding). Each destination reconnects on its own.',
