@@ -40,6 +40,8 @@ export interface RelayDeps {
   storageFault?: (error: unknown) => unknown;
   /** Faster retries for tests. */
   backoff?: BackoffPolicy;
+  /** Whether the current show is pushed to this destination; others are not started. */
+  chosen?: (id: string) => boolean;
 }
 
 interface Entry {
@@ -56,8 +58,10 @@ function destinationMessage(
   config: DestinationConfig,
   status: RunnerStatus | null,
   live: boolean,
+  inShow: boolean,
 ): Message {
   if (!config.enabled) return message('relay.turned_off');
+  if (!inShow) return message('relay.not_in_show');
   if (status === null) return message(live ? 'relay.starting' : 'relay.waiting_for_obs');
   if (status.state === 'live' && status.dropping) {
     return message('relay.dropping', { name: config.name });
@@ -104,6 +108,27 @@ export class RelayService {
       [...this.#entries.values()].map((e) => e.runner?.stop() ?? Promise.resolve()),
     );
     await this.#ingest?.stop();
+  }
+
+  /**
+   * The current show's destinations changed: stops pushes to the ones it does not use and, while
+   * OBS streams, starts the ones it now does. Pushes that stay in use are left running.
+   */
+  async applyShowChoice(): Promise<void> {
+    for (const [id, entry] of this.#entries) {
+      if (!this.#inShow(id) && entry.runner) {
+        await entry.runner.stop();
+        entry.runner = null;
+        entry.status = null;
+      } else if (this.#inShow(id) && !entry.runner && this.#ingest?.live) {
+        this.#startRunner(id);
+      }
+    }
+    this.#publish();
+  }
+
+  #inShow(id: string): boolean {
+    return this.#deps.chosen?.(id) ?? true;
   }
 
   /** The relay process, which ingests and pushes (for measurements). */
@@ -272,7 +297,9 @@ export class RelayService {
           kbps: info.measuredKbps,
           keyframeIntervalMs: info.keyframeIntervalMs,
         };
-        const enabled = [...this.#entries.values()].filter((e) => e.config.enabled);
+        const enabled = [...this.#entries.values()].filter(
+          (e) => e.config.enabled && this.#inShow(e.config.id),
+        );
         const sent = enabled.reduce((sum, e) => sum + (e.status?.bitrateKbps ?? 0), 0);
         this.#upload = this.#uploadMonitor.sample(info.measuredKbps, enabled.length, sent);
         this.#publish();
@@ -341,7 +368,7 @@ export class RelayService {
   #startRunner(id: string): void {
     const entry = this.#entries.get(id);
     const ingest = this.#ingest;
-    if (!entry || !ingest || !entry.config.enabled) return;
+    if (!entry || !ingest || !entry.config.enabled || !this.#inShow(id)) return;
     const { platform, serverUrl } = entry.config;
     const key = this.#deps.secrets.getFor(keyName(id), streamKeyHosts(platform, serverUrl));
     if (key === null) return;
@@ -364,8 +391,13 @@ export class RelayService {
       ({ config, status }) => ({
         ...config,
         keySaved: this.#deps.secrets.has(keyName(config.id)),
-        state: !config.enabled ? 'disabled' : (status?.state ?? 'idle'),
-        message: destinationMessage(config, status, this.#ingest?.live ?? false),
+        state: !config.enabled || !this.#inShow(config.id) ? 'disabled' : (status?.state ?? 'idle'),
+        message: destinationMessage(
+          config,
+          status,
+          this.#ingest?.live ?? false,
+          this.#inShow(config.id),
+        ),
         bitrateKbps: config.enabled ? (status?.bitrateKbps ?? null) : null,
         bitrateHistory: config.enabled ? (status?.bitrateHistory ?? []) : [],
         liveSince: config.enabled ? (status?.liveSince ?? null) : null,

@@ -39,6 +39,8 @@ export function initialState(
       hashtags: [],
       plannedStart: null,
       preShowMin: 30,
+      sources: null,
+      destinations: null,
       state: 'planned',
       createdAt: startedAt,
       liveAt: null,

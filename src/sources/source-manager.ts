@@ -13,6 +13,8 @@ export interface SourceManagerOptions {
   ingest: (comment: IncomingComment) => IngestOutcome;
   /** Takes a post back that its platform reports gone; false when it was not (or no more) in. */
   retract: (platform: string, platformId: string) => boolean;
+  /** The current show's window start (ms), before which platforms' posts are not its own. */
+  notBefore?: () => number | null;
   /** Counters change with every comment; they are published at most this often. */
   publishIntervalMs?: number;
 }
@@ -28,6 +30,7 @@ export class SourceManager {
   readonly #ingest: (comment: IncomingComment) => IngestOutcome;
   readonly #retract: (platform: string, platformId: string) => boolean;
   readonly #interval: number;
+  readonly #notBefore: () => number | null;
   readonly #entries = new Map<string, Entry>();
   #timer: ReturnType<typeof setTimeout> | null = null;
 
@@ -37,6 +40,7 @@ export class SourceManager {
     this.#ingest = options.ingest;
     this.#retract = options.retract;
     this.#interval = options.publishIntervalMs ?? 200;
+    this.#notBefore = options.notBefore ?? (() => null);
   }
 
   /** Starts `create(context)` as source `id`, replacing (and stopping) what ran under that id. */
@@ -64,6 +68,7 @@ export class SourceManager {
     const logger = this.#logger.child(id);
     const context: SourceContext = {
       logger,
+      notBefore: this.#notBefore,
       ingest: (comment) => {
         const outcome = this.#ingest(comment);
         const counters = entry.status.counters;

@@ -42,6 +42,8 @@ export interface SourceRegistryDeps {
   manager: SourceManager;
   settings: SettingsStore;
   audit: AuditLog;
+  /** Whether the current show uses this source; one it does not use is stopped, not run. */
+  chosen: (id: string) => boolean;
 }
 
 function jsonSchema(schema: z.ZodType): Record<string, unknown> {
@@ -103,6 +105,14 @@ export class SourceRegistry {
     this.publish();
   }
 
+  /** Starts or stops a registered source again with its saved settings (the show changed). */
+  async reapply(id: string): Promise<void> {
+    const definition = this.#sources.get(id);
+    if (!definition) return;
+    const parsed = definition.settings.safeParse(this.#deps.settings.get('sources.registered')[id]);
+    if (parsed.success) await definition.apply(parsed.data, this.#runner(definition));
+  }
+
   forms(): SourceForm[] {
     const saved = this.#deps.settings.get('sources.registered');
     return [
@@ -132,7 +142,10 @@ export class SourceRegistry {
   #runner(definition: SourceDefinition): SourceRunner {
     const { manager } = this.#deps;
     return {
-      run: (create) => manager.run(definition.id, definition.id, definition.label.en, create),
+      run: (create) =>
+        this.#deps.chosen(definition.id)
+          ? manager.run(definition.id, definition.id, definition.label.en, create)
+          : manager.remove(definition.id),
       stop: () => manager.remove(definition.id),
     };
   }

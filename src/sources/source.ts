@@ -22,7 +22,23 @@ export interface SourceContext {
   status(state: SourceState, message: Message, retryAt?: Date | null): void;
   /** How much of a daily quota is spent, for Settings (sources with a quota only). */
   quota(reading: SourceQuota): void;
+  /**
+   * The earliest post time (ms since epoch) the current show takes from a platform: its planned
+   * start minus the pre-show window. Sources neither fetch nor hand over older posts; null: no
+   * limit. Asked again at every fetch, so a new show or a changed plan applies at once.
+   */
+  notBefore(): number | null;
   logger: Logger;
+}
+
+/** Whether a post made at `createdAt` (ISO time) is older than the show's window. */
+export function beforeWindow(
+  context: Pick<SourceContext, 'notBefore'>,
+  createdAt: string,
+): boolean {
+  const from = context.notBefore();
+  const at = Date.parse(createdAt);
+  return from !== null && Number.isFinite(at) && at < from;
 }
 
 /**

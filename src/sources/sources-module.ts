@@ -1,6 +1,7 @@
 // The sources module: every comment source (X, YouTube, the audience page) with its settings,
 // status and intents; comments go into the queue module. Starts the saved sources on start.
 import type { CoreModule, ModuleContext } from '../core/module.js';
+import { chosen, showWindowStart } from '../shared/show.js';
 import type { QueueController } from '../queue/service/queue-controller.js';
 import type { AudienceLimits } from './audience-source.js';
 import { AudienceService } from './audience-service.js';
@@ -62,7 +63,9 @@ export function createSourcesModule(
         throw error;
       }
     },
+    notBefore: () => showWindowStart(ctx.shows.current),
   });
+  const chosenNow = (id: string): boolean => chosen(ctx.shows.current.sources, id);
   const audience = new AudienceService(hub, queue);
   queue.setAirCheck((platform, platformId) => service.stillThere(platform, platformId));
   const service = new SourcesService({
@@ -74,11 +77,12 @@ export function createSourcesModule(
     audience,
     logger,
     storage: ctx.storage,
+    chosen: chosenNow,
     ...tuning,
     testHooks: tuning.testHooks ?? false,
   });
   registerSourceIntents(intents, service);
-  const registry = new SourceRegistry({ hub, manager, settings, audit });
+  const registry = new SourceRegistry({ hub, manager, settings, audit, chosen: chosenNow });
   describeBuiltInSources(registry, settings);
   intents.handle('sources:configure', async ({ source, settings: values }, { actor }) => {
     await registry.configure(source, values, actor);
@@ -89,12 +93,47 @@ export function createSourcesModule(
   hub.subscribe((slice) => {
     if (slice === 'config') registry.publish();
   });
+  const followShow = followShowChoice(ctx, (id) =>
+    id === 'x' || id === 'youtube' || id === 'audience' ? service.apply(id) : registry.reapply(id),
+  );
   return {
     name: 'sources',
     routes: [...sourceRoutes(intents, hub), ...registryRoutes(intents, registry)],
     audience,
     registry,
     start: () => service.startSaved(),
-    stop: () => service.stop(),
+    stop: () => {
+      followShow();
+      return service.stop();
+    },
   };
+}
+
+/**
+ * When the current show or its choice of sources changes, starts or stops each source whose
+ * use changed (one still in use keeps running, its connection untouched). Returns the unsubscribe.
+ */
+function followShowChoice(
+  ctx: Pick<ModuleContext, 'hub' | 'logger' | 'shows'>,
+  apply: (id: string) => Promise<void>,
+): () => void {
+  let applied = ctx.shows.current.sources;
+  let queue = Promise.resolve();
+  return ctx.hub.subscribe((slice) => {
+    if (slice !== 'show') return;
+    const next = ctx.hub.get('show').sources;
+    const before = applied;
+    applied = next;
+    const ids = ctx.hub.get('sourceForms').map((s) => s.id);
+    const changed = ids.filter((id) => chosen(before, id) !== chosen(next, id));
+    if (changed.length === 0) return;
+    // One change after the other: a quick second change never races the first.
+    queue = queue.then(async () => {
+      for (const id of changed) {
+        await apply(id).catch((error: unknown) =>
+          ctx.logger.child('sources').error('applying the show choice failed', { id, error }),
+        );
+      }
+    });
+  });
 }

@@ -31,6 +31,8 @@ export interface SourcesApiDeps {
   testHooks: boolean;
   /** Answers writes that fail for outside reasons (disk full, database locked). */
   storage: Pick<StorageMonitor, 'fault'>;
+  /** Whether the current show uses this source; one it does not use is not run. */
+  chosen: (id: string) => boolean;
   /** Shorter reconnect and poll timings and looser limits, for tests. */
   xTimings?: Partial<XTimings>;
   youtubeTimings?: Partial<YouTubeTimings>;
@@ -68,6 +70,14 @@ export class SourcesService {
     await this.#applyAudience(this.#deps.settings.get('sources.audience').enabled);
     await this.#applyX(this.#deps.settings.get('sources.x'));
     await this.#applyYouTube(this.#deps.settings.get('sources.youtube'));
+  }
+
+  /** Starts or stops one hand-made source as its settings and the current show say. */
+  async apply(id: 'x' | 'youtube' | 'audience'): Promise<void> {
+    const { settings } = this.#deps;
+    if (id === 'x') await this.#applyX(settings.get('sources.x'));
+    else if (id === 'youtube') await this.#applyYouTube(settings.get('sources.youtube'));
+    else await this.#applyAudience(settings.get('sources.audience').enabled);
   }
 
   async configureYouTube(
@@ -137,7 +147,7 @@ export class SourcesService {
   async #applyYouTube(settings: YouTubeSettings): Promise<void> {
     const { manager, secrets } = this.#deps;
     const key = secrets.getFor(YOUTUBE_KEY, youtubeKeyHosts(settings.rootUrl));
-    if (!settings.enabled || key === null) {
+    if (!settings.enabled || key === null || !this.#deps.chosen('youtube')) {
       await manager.remove('youtube');
       return;
     }
@@ -166,7 +176,7 @@ export class SourcesService {
 
   async #applyAudience(enabled: boolean): Promise<void> {
     const { manager, audience } = this.#deps;
-    if (!enabled) {
+    if (!enabled || !this.#deps.chosen('audience')) {
       audience.attach(null);
       await manager.remove('audience');
       return;
@@ -225,7 +235,12 @@ export class SourcesService {
   async #applyX(settings: XSettings): Promise<void> {
     const { manager, secrets } = this.#deps;
     const token = secrets.getFor(X_TOKEN, xTokenHosts(settings.apiBaseUrl));
-    if (!settings.enabled || token === null || settings.hashtags.length === 0) {
+    if (
+      !settings.enabled ||
+      token === null ||
+      settings.hashtags.length === 0 ||
+      !this.#deps.chosen('x')
+    ) {
       this.#x = null;
       await manager.remove('x');
       return;

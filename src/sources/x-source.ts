@@ -5,7 +5,14 @@
 // stream poll search, paced by X's rate-limit headers.
 import { type StreamingV2Rule, type TwitterApi } from 'twitter-api-v2';
 import { message, type Message } from '../shared/messages/message.js';
-import { NotStored, clockTime, pause, type CommentSource, type SourceContext } from './source.js';
+import {
+  NotStored,
+  beforeWindow,
+  clockTime,
+  pause,
+  type CommentSource,
+  type SourceContext,
+} from './source.js';
 import { classify, createXClient, X_API, xUserAgent } from './x-client.js';
 import {
   EXPANSIONS,
@@ -380,23 +387,30 @@ export class XSource implements CommentSource {
   }
 
   /**
-   * Where to search from: after `sinceId` while X still has it in recent search (7 days), else
-   * from the oldest time recent search allows, which X accepts where the old id gets a 400.
+   * Where to search from: after `sinceId` while X still has it in recent search (7 days) and it
+   * is inside the show's window, else from the window's start (or the oldest time recent search
+   * allows, which X accepts where an old id gets a 400). Null while the window has not opened.
    */
-  #searchFrom(sinceId: string | null, fallback: Date): Record<string, string> {
-    const oldest = Date.now() - this.#timings.searchWindowMs + 60_000;
-    if (sinceId === null)
-      return { start_time: new Date(Math.max(oldest, fallback.getTime())).toISOString() };
-    if (snowflakeTime(sinceId).getTime() > oldest) return { since_id: sinceId };
-    return { start_time: new Date(oldest).toISOString() };
+  #searchFrom(sinceId: string | null, fallback: Date): Record<string, string> | null {
+    const now = Date.now();
+    const oldest = now - this.#timings.searchWindowMs + 60_000;
+    const show = this.#context.notBefore();
+    const floor = Math.max(oldest, show ?? oldest);
+    if (sinceId !== null && snowflakeTime(sinceId).getTime() > floor) return { since_id: sinceId };
+    const from = sinceId === null && show === null ? Math.max(floor, fallback.getTime()) : floor;
+    // X wants start_time in the past; before the window opens there is nothing to fetch.
+    if (from > now - 10_000) return null;
+    return { start_time: new Date(from).toISOString() };
   }
 
   /** Takes in every post after `sinceId` (or since `startTime`), oldest first. */
   async #searchSince(sinceId: string | null, startTime = new Date(0)): Promise<void> {
+    const from = this.#searchFrom(sinceId, startTime);
+    if (from === null) return;
     await this.#budgetWait();
     const paginator = await this.#client.v2.search(this.#query, {
       max_results: 100,
-      ...this.#searchFrom(sinceId, startTime),
+      ...from,
       expansions: [...EXPANSIONS],
       'tweet.fields': [...TWEET_FIELDS],
       'user.fields': [...USER_FIELDS],
@@ -454,7 +468,11 @@ export class XSource implements CommentSource {
   #takeAll(read: ReadItems, via: 'stream' | 'search'): void {
     for (const problem of read.problems) this.#context.malformed(problem);
     for (const tweet of read.tweets) {
-      const outcome = this.#context.ingest(toComment(tweet, read.users));
+      const comment = toComment(tweet, read.users);
+      // Older than the show's window (e.g. last week's): not this show's; the cursor passes it.
+      const outcome = beforeWindow(this.#context, comment.createdAt)
+        ? 'early'
+        : this.#context.ingest(comment);
       if (outcome === 'unstored') throw new NotStored(tweet.id);
       if (outcome === 'invalid') continue;
       // While stream posts wait to be fetched again, only the search moves the cursor.

@@ -11,6 +11,7 @@ import { message } from '../shared/messages/message.js';
 import { describeZodError } from '../shared/validation.js';
 import {
   NotStored,
+  beforeWindow,
   clockTime,
   realClock,
   type CommentSource,
@@ -383,6 +384,8 @@ export class YouTubeSource implements CommentSource {
       return; // memberships, polls: not questions
     }
     if (!text?.trim() || this.#deleted.has(id)) return;
+    // The chat is read from its start: what was said before the show's window is not its own.
+    if (beforeWindow(this.#context, snippet.publishedAt)) return;
     const comment: IncomingComment = {
       platform: 'youtube',
       platformId: id,

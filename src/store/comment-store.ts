@@ -1,7 +1,13 @@
 // Comments in SQLite: written before anyone sees them, each in the current show, de-duplicated
 // forever on (platform, platformId) across all shows, and their moderation state kept current.
 import type { Database, Statement } from 'better-sqlite3';
-import type { Comment, CommentStatus, Platform } from '../shared/comment.js';
+import type {
+  Comment,
+  CommentAuthor,
+  CommentFlags,
+  CommentStatus,
+  Platform,
+} from '../shared/comment.js';
 import type { ShowScope } from './show-store.js';
 
 export interface CommentRow {
@@ -113,13 +119,17 @@ export class CommentStore {
     order.forEach((id, index) => this.#position.run(index, id));
   }
 
-  /** Every comment of the current show, in arrival order, read row by row. */
+  /**
+   * Every comment of the current show, in arrival order, read row by row. What rows have in
+   * common (a person's author details, flags, status and platform words) is held once.
+   */
   *loadAll(): Generator<Comment> {
     const rows = this.#db
       .prepare('SELECT * FROM comments WHERE show_id = ? ORDER BY seq')
       .iterate(this.#show.currentId);
+    const sharing = new RowSharing();
     for (const row of rows) {
-      yield fromRow(row as CommentRow);
+      yield sharing.comment(row as CommentRow);
     }
   }
 
@@ -195,6 +205,54 @@ export class CommentStore {
       .prepare('SELECT comment_id AS id FROM votes WHERE voter = ?')
       .all(voter) as { id: string }[];
     return rows.map((r) => r.id);
+  }
+}
+
+/**
+ * Builds comments from rows the way fromRow does, but with one author object per person, one
+ * flags object per kind and one copy of each repeated word: SQLite hands every row its own
+ * strings, and the core keeps every comment of the current show in memory (issue 11: memory
+ * bounded by the current show; people ask several questions, a few moderators act on all).
+ */
+export class RowSharing {
+  readonly #words = new Map<string, string>();
+  readonly #authors = new Map<string, CommentAuthor>();
+  readonly #flags = new Map<string, CommentFlags>();
+
+  comment(row: CommentRow): Comment {
+    const comment = fromRow(row);
+    comment.platform = this.#word(comment.platform);
+    comment.status = this.#word(comment.status);
+    comment.author = this.#author(comment.author);
+    comment.flags = this.#flagsOf(comment.flags);
+    comment.moderatedBy = comment.moderatedBy === null ? null : this.#word(comment.moderatedBy);
+    comment.filterReason = comment.filterReason === null ? null : this.#word(comment.filterReason);
+    return comment;
+  }
+
+  #word<T extends string>(text: T): T {
+    const known = this.#words.get(text);
+    if (known !== undefined) return known as T;
+    this.#words.set(text, text);
+    return text;
+  }
+
+  #author(author: CommentAuthor): CommentAuthor {
+    const key = JSON.stringify([author.name, author.handle, author.avatarUrl, author.profileUrl]);
+    const known = this.#authors.get(key);
+    if (known) return known;
+    this.#authors.set(key, author);
+    return author;
+  }
+
+  #flagsOf(flags: CommentFlags): CommentFlags {
+    // A Super Chat's amount is its own; those are few.
+    if (flags.superchat !== null) return flags;
+    const key = `${String(flags.question)}${String(flags.link)}`;
+    const known = this.#flags.get(key);
+    if (known) return known;
+    this.#flags.set(key, flags);
+    return flags;
   }
 }
 

@@ -132,4 +132,15 @@ export const MIGRATIONS: readonly Migration[] = [
       db.exec('ALTER TABLE secrets ADD COLUMN hosts TEXT');
     },
   },
+  {
+    version: 8,
+    name: 'the comment sources and destinations each show uses',
+    up: (db) => {
+      // JSON lists of ids; NULL (every show so far): every source and destination turned on.
+      db.exec(`
+        ALTER TABLE shows ADD COLUMN sources TEXT;
+        ALTER TABLE shows ADD COLUMN destinations TEXT;
+      `);
+    },
+  },
 ];

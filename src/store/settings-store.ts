@@ -43,6 +43,9 @@ export const settingDefinitions = {
         title: z.string().trim().max(120),
         hashtags: z.array(z.string()).max(10),
         preShowMin: z.number().int().min(0).max(1440),
+        // Templates saved before shows chose sources and destinations use every one.
+        sources: z.array(z.string()).nullable().default(null),
+        destinations: z.array(z.string()).nullable().default(null),
         rundown: z.array(segmentSchema),
         guests: z.array(guestSchema),
       })

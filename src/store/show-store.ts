@@ -21,6 +21,8 @@ interface ShowRow {
   hashtags: string;
   planned_start: string | null;
   pre_show_min: number;
+  sources: string | null;
+  destinations: string | null;
   rundown: string;
   guests: string;
   state: string;
@@ -34,6 +36,8 @@ export interface ShowPlan {
   hashtags: string[];
   plannedStart: string | null;
   preShowMin: number;
+  sources: string[] | null;
+  destinations: string[] | null;
   rundown: Segment[];
   guests: Guest[];
 }
@@ -49,6 +53,14 @@ function parsedList<T>(text: string, schema: z.ZodType<T>): T[] {
   }
 }
 
+function idsOf(text: string | null): string[] | null {
+  return text === null ? null : parsedList(text, z.string());
+}
+
+function idsText(ids: readonly string[] | null): string | null {
+  return ids === null ? null : JSON.stringify(ids);
+}
+
 function infoOf(row: ShowRow): ShowInfo {
   return showInfoSchema.parse({
     id: row.id,
@@ -56,6 +68,8 @@ function infoOf(row: ShowRow): ShowInfo {
     hashtags: parsedList(row.hashtags, z.string()),
     plannedStart: row.planned_start,
     preShowMin: row.pre_show_min,
+    sources: idsOf(row.sources),
+    destinations: idsOf(row.destinations),
     state: row.state,
     createdAt: row.created_at,
     liveAt: row.live_at,
@@ -78,6 +92,8 @@ export class ShowStore implements ShowScope {
         hashtags: [],
         plannedStart: null,
         preShowMin: DEFAULT_PRE_SHOW_MIN,
+        sources: null,
+        destinations: null,
         rundown: [],
         guests: [],
       });
@@ -120,11 +136,14 @@ export class ShowStore implements ShowScope {
       hashtags: JSON.stringify(next.hashtags),
       plannedStart: next.plannedStart,
       preShowMin: next.preShowMin,
+      sources: idsText(next.sources),
+      destinations: idsText(next.destinations),
     };
     this.#db
       .prepare(
         `UPDATE shows SET title = @title, hashtags = @hashtags, planned_start = @plannedStart,
-           pre_show_min = @preShowMin WHERE id = @id`,
+           pre_show_min = @preShowMin, sources = @sources, destinations = @destinations
+         WHERE id = @id`,
       )
       .run(params);
     if (change.rundown) this.#setJson('rundown', change.rundown);
@@ -178,14 +197,16 @@ export class ShowStore implements ShowScope {
   #insert(plan: ShowPlan): ShowInfo {
     const id = this.#db
       .prepare(
-        `INSERT INTO shows (title, hashtags, planned_start, pre_show_min, rundown, guests, state,
-           created_at) VALUES (?, ?, ?, ?, ?, ?, 'planned', ?)`,
+        `INSERT INTO shows (title, hashtags, planned_start, pre_show_min, sources, destinations,
+           rundown, guests, state, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'planned', ?)`,
       )
       .run(
         plan.title,
         JSON.stringify(plan.hashtags),
         plan.plannedStart,
         plan.preShowMin,
+        idsText(plan.sources),
+        idsText(plan.destinations),
         JSON.stringify(plan.rundown),
         JSON.stringify(plan.guests),
         new Date().toISOString(),

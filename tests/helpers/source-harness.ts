@@ -19,6 +19,8 @@ export interface Harness {
   added: Map<string, number>;
   /** Platform ids the source took back, in order. */
   retracted: string[];
+  /** The show's window start (ms) the source is told; null for none. */
+  notBefore: number | null;
   /** The latest status, in English. */
   said(): string;
   last(): { state: SourceState; message: Message } | undefined;
@@ -33,6 +35,7 @@ export function sourceHarness(): Harness {
     retracted: [],
     added: new Map(),
     quota: null,
+    notBefore: null,
     said: () => {
       const last = harness.statuses.at(-1);
       return last ? inEnglish(last.message) : '';
@@ -62,6 +65,7 @@ export function sourceHarness(): Harness {
         return 'added';
       },
       malformed: (reason) => harness.malformed.push(reason),
+      notBefore: () => harness.notBefore,
       quota: (reading) => {
         harness.quota = reading;
       },

@@ -2,6 +2,8 @@
 // makes a show live, ending needs a confirmation, chosen questions carry over, platform ids stay
 // de-duplicated across shows, and the archive counts each past show.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { message } from '../../src/shared/messages/message.js';
 import type { Comment } from '../../src/shared/comment.js';
 import type { ShowDetail } from '../../src/shared/report.js';
 import type { ArchivedShow, ShowInfo } from '../../src/shared/show.js';
@@ -197,6 +199,68 @@ describe('shows over REST', () => {
       'Second question?',
     ]);
     expect((await api(core, 'GET', `/api/shows/${id}/report?format=pdf`)).status).toBe(400);
+  });
+
+  it('runs only the sources the show chose, refuses unknown ones, and carries the choice on', async () => {
+    const running = () =>
+      core.hub
+        .get('sources')
+        .map((s) => s.id)
+        .sort();
+    let wallStarts = 0;
+    await core.sources.register({
+      id: 'demo-wall',
+      label: { en: 'Demo wall', de: 'Demo-Wand' },
+      settings: z.object({ enabled: z.boolean() }),
+      fields: { enabled: { en: 'On', de: 'An' } },
+      apply: (settings, runner) =>
+        settings.enabled
+          ? runner.run((context) => ({
+              start: () => {
+                wallStarts += 1;
+                context.status('connected', message('source.connected'));
+              },
+              stop: () => Promise.resolve(),
+            }))
+          : runner.stop(),
+    });
+    await api(core, 'PUT', '/api/sources/demo-wall/settings', { body: { enabled: true } });
+    await expect.poll(running).toEqual(['audience', 'demo-wall']);
+
+    const unknown = await api(core, 'PUT', '/api/shows/current', { body: { sources: ['nope'] } });
+    expect(unknown.status).toBe(400);
+    expect((unknown.body as { message: { code: string } }).message.code).toBe(
+      'show.unknown_source',
+    );
+    const nowhere = await api(core, 'PUT', '/api/shows/current', {
+      body: { destinations: ['nowhere'] },
+    });
+    expect((nowhere.body as { message: { code: string } }).message.code).toBe(
+      'show.unknown_destination',
+    );
+    expect(current(core)).toMatchObject({ sources: null, destinations: null });
+
+    // This show takes questions from the wall only: the audience page's source stops.
+    const wallOnly = await api(core, 'PUT', '/api/shows/current', {
+      body: { sources: ['demo-wall'], destinations: [] },
+    });
+    expect(wallOnly.status).toBe(200);
+    await expect.poll(running).toEqual(['demo-wall']);
+
+    // The next show, duplicated from this one, uses the same.
+    await api(core, 'POST', '/api/shows/current/end', { body: { confirm: true } });
+    await api(core, 'POST', '/api/shows', { body: { from: 'last' } });
+    expect(current(core)).toMatchObject({ sources: ['demo-wall'], destinations: [] });
+    await api(core, 'PUT', '/api/shows/current', { body: { sources: ['audience'] } });
+    await expect.poll(running).toEqual(['audience']);
+    await api(core, 'PUT', '/api/shows/current', { body: { sources: null } });
+    await expect.poll(running).toEqual(['audience', 'demo-wall']);
+    // The same sources named one by one: nothing restarts (X would reconnect and backfill).
+    const starts = wallStarts;
+    await api(core, 'PUT', '/api/shows/current', { body: { sources: ['audience', 'demo-wall'] } });
+    // One more round trip gives a (wrong) restart the time to happen.
+    await api(core, 'GET', '/api/sources');
+    expect(wallStarts).toBe(starts);
   });
 
   it('answers 404 for a show that does not exist', async () => {

@@ -91,6 +91,8 @@ function input(): ReportInput {
       hashtags: [],
       plannedStart: null,
       preShowMin: 30,
+      sources: null,
+      destinations: null,
       state: 'ended',
       createdAt: at(-3600),
       liveAt: at(0),

@@ -16,6 +16,7 @@ function context() {
     malformed: (reason) => malformed.push(reason),
     retract: () => undefined,
     quota: () => undefined,
+    notBefore: () => null,
     status: () => undefined,
   };
   return { ctx, taken, malformed };

@@ -28,6 +28,7 @@ describe('X source on the wire', () => {
   async function setup(
     config: Partial<XSourceConfig> = {},
     prepare: (fake: FakeXApi) => void = () => undefined,
+    notBefore: number | null = null,
   ): Promise<{ fake: FakeXApi; harness: Harness }> {
     const fake = new FakeXApi();
     fake.heartbeatMs = 100;
@@ -35,6 +36,7 @@ describe('X source on the wire', () => {
     await fake.start();
     cleanups.push(() => fake.stop());
     const harness = sourceHarness();
+    harness.notBefore = notBefore;
     const source = new XSource(
       {
         bearerToken: fake.bearer,
@@ -121,6 +123,62 @@ describe('X source on the wire', () => {
     expect(harness.statuses.some((s) => s.state === 'error' || s.state === 'reconnecting')).toBe(
       false,
     );
+  });
+
+  it("backfills a new show from its pre-show window, not from last week's cursor", async () => {
+    const minutes = (n: number) => new Date(Date.now() - n * 60_000);
+    const windowStart = minutes(30).getTime();
+    const { fake, harness } = await setup(
+      // Last week's show left its cursor three days back.
+      { mode: 'poll', lastSeenId: snowflake(minutes(3 * 24 * 60)) },
+      (f) => {
+        f.post('Last week, after the show #NextTalk', 'old', { at: minutes(2 * 24 * 60) });
+        f.post('Two hours before the show #NextTalk', 'early', { at: minutes(120) });
+      },
+      windowStart,
+    );
+    const inside = fake.post('Ten minutes into the window #NextTalk', 'inside', {
+      at: minutes(20),
+    });
+    const now = fake.post('Just now #NextTalk', 'late');
+    await eventually(() => expect(harness.comments.size).toBe(2), 5000);
+    expect([...harness.comments.keys()].sort()).toEqual([inside.id, now.id].sort());
+    // Asked from the window's start: the older posts never came over the wire.
+    const first = fake.searchQueries[0];
+    expect(first?.get('since_id')).toBeNull();
+    expect(Date.parse(first?.get('start_time') ?? '')).toBe(windowStart);
+  });
+
+  it("fetches nothing before the window opens, and the show's posts once it has", async () => {
+    const { fake, harness } = await setup(
+      { mode: 'poll' },
+      (f) =>
+        f.post('Before anyone planned it #NextTalk', 'early', {
+          at: new Date(Date.now() - 60_000),
+        }),
+      Date.now() + 3600_000,
+    );
+    await eventually(() => expect(harness.last()?.state).toBe('connected'), 5000);
+    expect(fake.counts.searches).toBe(0);
+    // The producer moves the planned start: the window is now open.
+    const opened = Date.now() - 5000;
+    harness.notBefore = opened;
+    const inside = fake.post('The window is open #NextTalk', 'inside');
+    await eventually(() => expect(harness.comments.has(inside.id)).toBe(true), 5000);
+    expect(harness.comments.size).toBe(1);
+    expect(Date.parse(fake.searchQueries[0]?.get('start_time') ?? '')).toBe(opened);
+  });
+
+  it("does not queue a streamed post made before the show's window", async () => {
+    const { fake, harness } = await setup({}, () => undefined, Date.now() - 60_000);
+    await connected(harness);
+    const old = fake.post('Posted an hour ago, delivered now #NextTalk', 'old', {
+      at: new Date(Date.now() - 3600_000),
+    });
+    const fresh = fake.post('Fresh #NextTalk', 'fresh');
+    await eventually(() => expect(harness.comments.has(fresh.id)).toBe(true), 5000);
+    expect(harness.comments.has(old.id)).toBe(false);
+    expect(harness.malformed).toEqual([]);
   });
 
   it("paces polls by X's rate-limit headers, so X never has to answer 429", async () => {

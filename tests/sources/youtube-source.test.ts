@@ -83,6 +83,25 @@ describe('YouTube source', () => {
     expect(new Set(ytComments(core).map((c) => c.platformId)).size).toBe(14);
   });
 
+  it("reads the chat only from the show's pre-show window on", async () => {
+    const { fake, core } = await setup();
+    const ago = (min: number) => new Date(Date.now() - min * 60_000).toISOString();
+    // The broadcast's chat has been open all day; the show starts in 10 minutes, 30 before count.
+    const planned = await api(core, 'PUT', '/api/shows/current', {
+      body: { plannedStart: new Date(Date.now() + 10 * 60_000).toISOString(), preShowMin: 30 },
+    });
+    expect(planned.status).toBe(200);
+    fake.say('Morning chatter', 'Early', { publishedAt: ago(300) });
+    fake.say('Half an hour before the window', 'Early 2', { publishedAt: ago(50) });
+    const inside = fake.say('Is the show about to start?', 'Punctual', { publishedAt: ago(15) });
+    await configure(core, fake);
+    await eventually(() => expect(ytComments(core).map((c) => c.platformId)).toEqual([inside.id]));
+    const live = fake.say('Hello from the live show!', 'Live');
+    await eventually(() => expect(ytComments(core)).toHaveLength(2), 5000);
+    expect(ytComments(core).map((c) => c.platformId)).toContain(live.id);
+    expect(status(core)?.counters.received).toBe(2);
+  });
+
   it('says when the quota is used up, and stops when the chat ends', async () => {
     const { fake, core } = await setup();
     await configure(core, fake);

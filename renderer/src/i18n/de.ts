@@ -275,6 +275,15 @@ export const de: Strings = {
     plannedStart: 'Geplanter Beginn',
     hashtags: 'Hashtags',
     preShow: 'Vorlauf vor der Sendung (Minuten)',
+    preShowHelp: 'X und YouTube übernehmen Beiträge ab so lange vor dem geplanten Beginn.',
+    choiceHeading: 'Quellen und Ziele dieser Sendung',
+    choiceHelp:
+      'Solange diese Sendung aktuell ist, laufen nur die angehakten Kommentarquellen; gestreamt wird nur zu den angehakten Zielen.',
+    sources: 'Kommentarquellen',
+    destinations: 'Ziele',
+    noneSetUp: 'Noch keine eingerichtet.',
+    saveChoice: 'Auswahl speichern',
+    choiceSaved: 'Gespeichert.',
     save: 'Plan speichern',
     goLive: 'Live gehen',
     endShow: 'Sendung beenden',
@@ -425,6 +434,10 @@ export const de: Strings = {
     saving: 'Wird gespeichert…',
     appliesAtOnce: 'Änderungen hier gelten sofort.',
     saveConnect: 'Speichern und verbinden',
+    showUsesOnly:
+      'Die aktuelle Sendung liest nur diese Quellen: {{list}}. Andere laufen auch eingeschaltet nicht; Auswahl unter Sendungen (F4).',
+    showUsesNoSource:
+      'Die aktuelle Sendung liest keine Kommentarquelle; Auswahl unter Sendungen (F4).',
     relay: 'Multistream-Ziele',
     relayHelp:
       'OBS streamt einmal an Panelcast, Panelcast gibt den Stream unverändert (ohne Neukodierung) an jedes Ziel weiter. Jedes Ziel verbindet sich bei Problemen selbst neu.',

@@ -269,6 +269,15 @@ export const en = {
     plannedStart: 'Planned start',
     hashtags: 'Hashtags',
     preShow: 'Pre-show window (minutes)',
+    preShowHelp: 'X and YouTube take posts from this long before the planned start on.',
+    choiceHeading: 'Sources and destinations of this show',
+    choiceHelp:
+      'Only the checked comment sources run while this show is current; the stream is pushed only to the checked destinations.',
+    sources: 'Comment sources',
+    destinations: 'Destinations',
+    noneSetUp: 'None set up yet.',
+    saveChoice: 'Save choice',
+    choiceSaved: 'Saved.',
     save: 'Save plan',
     goLive: 'Go live',
     endShow: 'End show',
@@ -414,6 +423,9 @@ export const en = {
     saving: 'Saving…',
     appliesAtOnce: 'Changes here take effect at once.',
     saveConnect: 'Save and connect',
+    showUsesOnly:
+      'The current show reads only these sources: {{list}}. Others do not run even when turned on; choose under Shows (F4).',
+    showUsesNoSource: 'The current show reads no comment source; choose under Shows (F4).',
     relay: 'Multistream destinations',
     relayHelp:
       'OBS streams once to Panelcast, which passes the stream on to every destination unchanged (no re-encoding). Each destination reconnects on its own.',

@@ -49,6 +49,9 @@ const codes: Record<MessageCode, string> = {
     'Es ist noch keine Vorlage gespeichert: speichere eine aus einer Sendung oder dupliziere die letzte Sendung.',
   'show.nothing_to_carry':
     'Keine davon ist eine freigegebene, nicht gesendete Frage einer beendeten Sendung.',
+  'show.unknown_source': 'Es gibt keine Kommentarquelle „{{source}}“.',
+  'show.unknown_destination': 'Es gibt kein Ziel „{{destination}}“.',
+  'relay.not_in_show': 'In dieser Sendung nicht genutzt.',
 
   'audience.ended': 'Die Sendung ist beendet; Fragen sind geschlossen.',
   'audience.open': 'Offen: Zuschauer können auf der Seite /audience fragen.',

@@ -44,6 +44,9 @@ const codes = {
   'show.no_template':
     'No template is saved yet: save one from a show first, or duplicate the last show.',
   'show.nothing_to_carry': 'None of these are approved, unaired questions of an ended show.',
+  'show.unknown_source': 'There is no comment source "{{source}}".',
+  'show.unknown_destination': 'There is no destination "{{destination}}".',
+  'relay.not_in_show': 'Not used in this show.',
 
   'audience.ended': 'The show has ended; questions are closed.',
   'audience.open': 'Open: viewers can ask on the /audience page.',

@@ -45,10 +45,31 @@ function planFrom(deps: LifecycleDeps, from: 'last' | 'template'): ShowPlan {
     title: last.title,
     hashtags: last.hashtags,
     preShowMin: last.preShowMin,
+    sources: last.sources,
+    destinations: last.destinations,
     plannedStart: null,
     rundown: settings.get('show.rundown'),
     guests: settings.get('show.guests'),
   };
+}
+
+/** Refuses sources and destinations the core does not know (a typo, or one removed since). */
+function mustKnowChoice(
+  deps: Pick<LifecycleDeps, 'hub' | 'settings'>,
+  plan: { sources?: string[] | null; destinations?: string[] | null },
+): void {
+  const sources = new Set(deps.hub.get('sourceForms').map((s) => s.id));
+  const unknownSource = plan.sources?.find((id) => !sources.has(id));
+  if (unknownSource !== undefined)
+    throw new UserError('invalid', message('show.unknown_source', { source: unknownSource }));
+  const destinations = new Set(deps.settings.get('relay.destinations').map((d) => d.id));
+  const unknownDestination = plan.destinations?.find((id) => !destinations.has(id));
+  if (unknownDestination !== undefined) {
+    throw new UserError(
+      'invalid',
+      message('show.unknown_destination', { destination: unknownDestination }),
+    );
+  }
 }
 
 function mustBeOpen(show: ShowInfo): void {
@@ -65,6 +86,7 @@ export function registerLifecycleIntents(intents: IntentRegistry, deps: Lifecycl
 
   intents.handle('show:plan', (plan, { actor }) => {
     mustBeOpen(shows.current);
+    mustKnowChoice(deps, plan);
     shows.update(plan);
     if (plan.title !== undefined) settings.set('show.title', plan.title);
     return changed(actor, 'show:plan', plan);
@@ -112,6 +134,8 @@ export function registerLifecycleIntents(intents: IntentRegistry, deps: Lifecycl
       title: show.title,
       hashtags: show.hashtags,
       preShowMin: show.preShowMin,
+      sources: show.sources,
+      destinations: show.destinations,
       rundown: settings.get('show.rundown'),
       guests: settings.get('show.guests'),
     };

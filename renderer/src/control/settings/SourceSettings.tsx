@@ -19,6 +19,24 @@ import {
 } from './FormParts';
 import { useDraftPart } from './section-draft';
 
+/** Where the current show reads only some sources: which, so a source turned on that does not run is explained. */
+function ShowChoiceNote({ state }: { state: ShowState | null }) {
+  const { t, i18n } = useTranslation();
+  const chosen = state?.show.sources;
+  if (!state || chosen === null || chosen === undefined) return null;
+  const language = i18n.language === 'de' ? 'de' : 'en';
+  const names = state.sourceForms
+    .filter((f) => chosen.includes(f.id))
+    .map((f) => f.label[language]);
+  return (
+    <p className="muted" data-testid="show-sources-note">
+      {names.length === 0
+        ? t('settings.showUsesNoSource')
+        : t('settings.showUsesOnly', { list: names.join(', ') })}
+    </p>
+  );
+}
+
 export function SourceSettings() {
   const { t } = useTranslation();
   const { state } = useShow();
@@ -27,6 +45,7 @@ export function SourceSettings() {
   return (
     <section className="panel" aria-labelledby="sources-heading">
       <h2 id="sources-heading">{t('settings.sources')}</h2>
+      <ShowChoiceNote state={state} />
       <HandSourceForm spec={xSpec(t, state)} />
       <HandSourceForm spec={youTubeSpec(t, state)} />
       {described.map((form) => (

@@ -7,6 +7,7 @@ import { refusalText, useWording } from '../../i18n/messages';
 import { ConfirmDialog } from '../producer/ConfirmDialog';
 import { useConnection } from '../context';
 import { CarryOver } from './CarryOver';
+import { ShowChoice } from './ShowChoice';
 
 /** "2026-12-02T18:00" for a datetime-local input, in the browser's time zone. */
 function localInput(iso: string | null): string {
@@ -24,7 +25,8 @@ export function CurrentShowPanel({ show }: { show: ShowInfo }) {
   const [title, setTitle] = useState(show.title);
   const [start, setStart] = useState(localInput(show.plannedStart));
   const [tags, setTags] = useState(show.hashtags.join(' '));
-  const planKey = `${show.id}|${show.title}|${show.plannedStart ?? ''}|${show.hashtags.join(' ')}`;
+  const [preShow, setPreShow] = useState(String(show.preShowMin));
+  const planKey = `${show.id}|${show.title}|${show.plannedStart ?? ''}|${show.hashtags.join(' ')}|${show.preShowMin}`;
   const [shown, setShown] = useState(planKey);
   if (shown !== planKey) {
     // Another show became current, or its plan changed elsewhere: the fields follow.
@@ -32,6 +34,7 @@ export function CurrentShowPanel({ show }: { show: ShowInfo }) {
     setTitle(show.title);
     setStart(localInput(show.plannedStart));
     setTags(show.hashtags.join(' '));
+    setPreShow(String(show.preShowMin));
   }
 
   const run = async (request: () => Promise<{ ok: boolean } & object>, done?: string) => {
@@ -60,6 +63,7 @@ export function CurrentShowPanel({ show }: { show: ShowInfo }) {
               title,
               hashtags,
               plannedStart: start === '' ? null : new Date(start).toISOString(),
+              preShowMin: Number(preShow),
             }),
           );
         }}
@@ -76,6 +80,23 @@ export function CurrentShowPanel({ show }: { show: ShowInfo }) {
             disabled={!open}
             onChange={(e) => setStart(e.target.value)}
           />
+        </label>
+        <label>
+          {t('shows.preShow')}
+          <input
+            type="number"
+            min={0}
+            max={1440}
+            step={5}
+            required
+            value={preShow}
+            disabled={!open}
+            aria-describedby="pre-show-help"
+            onChange={(e) => setPreShow(e.target.value)}
+          />
+          <span id="pre-show-help" className="muted show-plan__help">
+            {t('shows.preShowHelp')}
+          </span>
         </label>
         <label>
           {t('shows.hashtags')}
@@ -139,6 +160,7 @@ export function CurrentShowPanel({ show }: { show: ShowInfo }) {
           {note}
         </p>
       )}
+      <ShowChoice show={show} />
       {open && <CarryOver showId={show.id} />}
       {confirmEnd && (
         <ConfirmDialog
