@@ -20,13 +20,19 @@ export function registryRoutes(intents: IntentRegistry, registry: SourceRegistry
       method: 'PUT',
       path: '/api/sources/:source/settings',
       access: 'sources:configure',
-      summary: 'Settings for a registered source; GET /api/sources/forms has its schema.',
+      summary:
+        'Settings for a registered source; GET /api/sources/forms has its schema. A string "secret" beside them is its token.',
       body: z.record(z.string(), z.unknown()),
       query: null,
       handle: async ({ params, body, principal }) => {
+        const { secret, ...settings } = body as Record<string, unknown>;
         const result = await intents.dispatch(
           'sources:configure',
-          { source: params.source, settings: body },
+          {
+            source: params.source,
+            settings,
+            ...(typeof secret === 'string' ? { secret } : {}),
+          },
           { actor: principal?.name ?? 'REST', channel: 'rest', role: principal?.role ?? 'guest' },
         );
         if (result.ok) return { status: 200, body: { ok: true } };

@@ -14,6 +14,9 @@ import {
   sourceRoutes,
   sourcesSummary,
 } from './sources-service.js';
+import type { FacebookTimings } from './facebook-source.js';
+import type { LinkedInTimings } from './linkedin-source.js';
+import { facebookDefinition, linkedinDefinition } from './platform-sources.js';
 import type { XTimings } from './x-source.js';
 import type { YouTubeTimings } from './youtube-source.js';
 
@@ -23,6 +26,8 @@ export interface SourceTuning {
   testHooks?: boolean;
   xTimings?: Partial<XTimings>;
   youtubeTimings?: Partial<YouTubeTimings>;
+  facebookTimings?: Partial<FacebookTimings>;
+  linkedinTimings?: Partial<LinkedInTimings>;
   audienceLimits?: Partial<AudienceLimits>;
 }
 
@@ -69,10 +74,17 @@ export function createSourcesModule(
     testHooks: tuning.testHooks ?? false,
   });
   registerSourceIntents(intents, service);
-  const registry = new SourceRegistry({ hub, manager, settings, audit });
+  const registry = new SourceRegistry({
+    hub,
+    manager,
+    settings,
+    audit,
+    secrets,
+    testHooks: tuning.testHooks ?? false,
+  });
   describeBuiltInSources(registry, settings);
-  intents.handle('sources:configure', async ({ source, settings: values }, { actor }) => {
-    await registry.configure(source, values, actor);
+  intents.handle('sources:configure', async ({ source, settings: values, secret }, { actor }) => {
+    await registry.configure(source, values, actor, secret);
     return {};
   });
   hub.update('config', (c) => ({ ...c, ...sourcesSummary({ settings, secrets }) }));
@@ -85,7 +97,35 @@ export function createSourcesModule(
     routes: [...sourceRoutes(intents, hub), ...registryRoutes(intents, registry)],
     audience,
     registry,
-    start: () => service.startSaved(),
+    start: async () => {
+      await service.startSaved();
+      await registerPlatforms(registry, ctx, tuning);
+    },
     stop: () => service.stop(),
   };
+}
+
+/** Facebook Live and LinkedIn: registered sources; their saved settings start them. */
+async function registerPlatforms(
+  registry: SourceRegistry,
+  ctx: ModuleContext,
+  tuning: SourceTuning,
+): Promise<void> {
+  const { settings } = ctx;
+  const progress = {
+    get: (video: string) => {
+      const saved = settings.get('sources.facebook.after');
+      return saved?.video === video ? saved.after : null;
+    },
+    set: (video: string, after: string) => {
+      try {
+        settings.set('sources.facebook.after', { video, after });
+      } catch (error) {
+        // Only matters after a restart, which then reads a little more again.
+        if (!ctx.storage.fault(error)) throw error;
+      }
+    },
+  };
+  await registry.register(facebookDefinition(tuning.facebookTimings ?? {}, progress));
+  await registry.register(linkedinDefinition(tuning.linkedinTimings ?? {}));
 }

@@ -6,11 +6,19 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CommentSource } from '../../src/sources/source.js';
 import { sourceHarness } from '../helpers/source-harness.js';
 import { eventually } from '../helpers/sockets.js';
-import { xDriver, youTubeListDriver, type SourceDriver } from './conformance-drivers.js';
+import {
+  facebookDriver,
+  linkedInDriver,
+  xDriver,
+  youTubeListDriver,
+  type SourceDriver,
+} from './conformance-drivers.js';
 
 describe.each([
   ['X', xDriver],
   ['YouTube list', youTubeListDriver],
+  ['Facebook Live', facebookDriver],
+  ['LinkedIn', linkedInDriver],
 ])('conformance: %s', (_name, makeDriver: () => SourceDriver) => {
   const cleanups: (() => Promise<void> | void)[] = [];
   afterEach(async () => {
@@ -83,6 +91,16 @@ describe.each([
       await eventually(() => expect(harness.retracted).toEqual([gone]), 5000);
       post('after the deletion', 2);
       await arrived();
+    }
+
+    if (driver.checksBeforeAir) {
+      // No deletion events: right before air the source looks the post up on the platform.
+      const [gone, kept] = [...expected];
+      if (gone === undefined || kept === undefined) throw new Error('nothing posted');
+      if (!source.stillThere) throw new Error(`${driver.name} cannot look posts up`);
+      await expect(source.stillThere(kept)).resolves.toBe(true);
+      driver.remove(gone);
+      await expect(source.stillThere(gone)).resolves.toBe(false);
     }
 
     expect([...harness.added.values()].every((times) => times === 1)).toBe(true);
