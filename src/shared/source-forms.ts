@@ -23,4 +23,6 @@ export interface SourceForm {
   help: Labels | null;
   /** The secret (token) it takes: typed into a password field, never sent back. */
   secret: { label: Labels; saved: boolean } | null;
+  /** A field that points the platform at a test server: shown only when it is set. */
+  testHook: string | null;
 }

@@ -52,13 +52,7 @@ function kindOf(status: number, code: number | null, text: string): GraphFailure
 }
 
 export function graphFailure(status: number, body: string, headers: Headers): GraphFailure {
-  let parsed: z.output<typeof errorBody> | null = null;
-  try {
-    const result = errorBody.safeParse(JSON.parse(body));
-    parsed = result.success ? result.data : null;
-  } catch {
-    parsed = null;
-  }
+  const parsed = readJson(body, errorBody);
   const code = parsed?.error.code ?? null;
   const text = parsed?.error.message ?? (body.slice(0, 200) || `HTTP ${status}`);
   return {

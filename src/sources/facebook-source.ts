@@ -115,6 +115,11 @@ export class FacebookSource implements CommentSource {
     await this.#run;
   }
 
+  /** A method, not a field read: the signal changes while the loop awaits. */
+  #stopped(): boolean {
+    return this.#abort.signal.aborted;
+  }
+
   get #video(): string {
     return this.#config.liveVideoId;
   }
@@ -129,7 +134,7 @@ export class FacebookSource implements CommentSource {
         if (this.#live) await this.#liveRound(() => (failures = 0));
         else await this.#pollRound(() => (failures = 0));
       } catch (error) {
-        if (this.#abort.signal.aborted) return;
+        if (this.#stopped()) return;
         if (error instanceof Fatal) throw error;
         await this.#afterFailure(error, (failures += 1));
       }

@@ -115,6 +115,11 @@ export class LinkedInSource implements CommentSource {
     await this.#run;
   }
 
+  /** A method, not a field read: the signal changes while the loop awaits. */
+  #stopped(): boolean {
+    return this.#abort.signal.aborted;
+  }
+
   async #loop(): Promise<void> {
     const post = this.#config.postUrn;
     if (!POST_URN.test(post)) throw new Fatal(message('linkedin.not_a_post', { post }));
@@ -130,7 +135,7 @@ export class LinkedInSource implements CommentSource {
         );
         await pause(wait, this.#abort.signal);
       } catch (error) {
-        if (this.#abort.signal.aborted) return;
+        if (this.#stopped()) return;
         if (error instanceof Fatal) throw error;
         await this.#afterFailure(error, (failures += 1));
       }

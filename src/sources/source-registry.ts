@@ -124,7 +124,7 @@ export class SourceRegistry {
         message('sources.invalid_settings', { source: id }, describeZodError(parsed.error)),
       );
     }
-    const settings = parsed.data as Record<string, unknown>;
+    const settings = parsed.data;
     this.#refuseTestHook(definition, settings);
     if (definition.secret) await this.#saveSecret(definition, settings, secret);
     const all = this.#deps.settings.get('sources.registered');
@@ -199,6 +199,7 @@ export class SourceRegistry {
         saved: s.saved(),
         help: null,
         secret: null,
+        testHook: null,
       })),
       ...[...this.#sources.values()].map((s) => ({
         id: s.id,
@@ -211,6 +212,7 @@ export class SourceRegistry {
         secret: s.secret
           ? { label: s.secret.label, saved: this.#deps.secrets.has(s.secret.name) }
           : null,
+        testHook: s.testHook?.field ?? null,
       })),
     ];
   }

@@ -114,6 +114,8 @@ function project(comment: FakeFacebookComment, fields: Map<string, Set<string>>)
 }
 
 const EDGE_DEFAULT = parseFields('created_time,from,message,id') as Map<string, Set<string>>;
+/** The documented sample of live_comments names only these. */
+const LIVE_DEFAULT = parseFields('from{name,id},message') as Map<string, Set<string>>;
 
 export class FakeFacebookApi {
   readonly pageToken = 'EAAGm0PX4ZCpsBAFakePageTokenForPanelcastTests';
@@ -238,8 +240,9 @@ export class FakeFacebookApi {
       this.#error(res, ERRORS[fault], fault === 'rateLimit');
       return;
     }
-    if (parts.length === 2 && parts[0] === this.liveVideoId && parts[1] === 'live_comments') {
-      this.#live(url, res);
+    if (parts.length === 2 && parts[1] === 'live_comments') {
+      if (parts[0] === this.liveVideoId) this.#live(url, res);
+      else this.#missing(res, parts[0] ?? '');
       return;
     }
     if (parts[0] !== this.version) {
@@ -253,6 +256,10 @@ export class FakeFacebookApi {
     }
     if (parts.length === 2) {
       this.#lookup(decodeURIComponent(parts[1] ?? ''), url, res);
+      return;
+    }
+    if (parts.length === 3 && parts[2] === 'comments') {
+      this.#missing(res, parts[1] ?? '');
       return;
     }
     this.#unknownPath(res, url.pathname);
@@ -280,7 +287,7 @@ export class FakeFacebookApi {
     // Without fields= the endpoint sends only what the sample shows: no id, no time.
     const entry = {
       res,
-      fields: fields ?? (parseFields('from{name,id},message') as Map<string, Set<string>>),
+      fields: fields ?? LIVE_DEFAULT,
       stalled: false,
     };
     this.#streams.add(entry);
@@ -322,16 +329,21 @@ export class FakeFacebookApi {
     this.counts.lookups += 1;
     const comment = this.#visible().find((c) => c.id === id);
     if (!comment) {
-      this.#error(res, {
-        status: 400,
-        message: `Unsupported get request. Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation. Please read the Graph API documentation at https://developers.facebook.com/docs/graph-api`,
-        type: 'GraphMethodException',
-        code: 100,
-        subcode: 33,
-      });
+      this.#missing(res, id);
       return;
     }
     this.#json(res, project(comment, parseFields(url.searchParams.get('fields')) ?? EDGE_DEFAULT));
+  }
+
+  /** Graph's answer for an object that does not exist or that the token may not see. */
+  #missing(res: http.ServerResponse, id: string): void {
+    this.#error(res, {
+      status: 400,
+      message: `Unsupported get request. Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation. Please read the Graph API documentation at https://developers.facebook.com/docs/graph-api`,
+      type: 'GraphMethodException',
+      code: 100,
+      subcode: 33,
+    });
   }
 
   #unknownPath(res: http.ServerResponse, path: string): void {
