@@ -131,7 +131,7 @@ export class LinkedInSource implements CommentSource {
         const wait = this.#nextPollMs();
         this.#context.status(
           'connected',
-          message('linkedin.reading', { post, seconds: Math.round(wait / 1000) }),
+          message('linkedin.reading', { post, seconds: Math.max(1, Math.round(wait / 1000)) }),
         );
         await pause(wait, this.#abort.signal);
       } catch (error) {

@@ -9,6 +9,7 @@ import { FakeLinkedInApi } from '../fakes/linkedin-api.js';
 import { FakeXApi } from '../fakes/x-api.js';
 import { FakeYouTubeApi } from '../fakes/youtube-api.js';
 import { launchBrowser, saveScreenshot } from '../helpers/browser.js';
+import { clippedLabels } from '../helpers/labels.js';
 import { api, startTestCore, type TestCore } from '../helpers/core.js';
 
 const ICON_LABEL: Record<string, string> = {
@@ -155,5 +156,44 @@ describe('four platforms and the audience page in one moderator view', () => {
     expect(core.hub.get('queue').onAir).toBeNull();
     // The other platforms' cards stay.
     expect(await card('Gibt es die Folien später online?').count()).toBe(1);
+  });
+
+  it('says in Settings what Facebook and LinkedIn need, in English and German, and keeps the tokens', async () => {
+    for (const [locale, fb, li, saved] of [
+      ['en-US', 'App Review', 'personal profile', 'Saved — leave empty to keep it'],
+      [
+        'de-DE',
+        'App Review',
+        'persönlichen Profils',
+        'Gespeichert – leer lassen, um es zu behalten',
+      ],
+    ] as const) {
+      const page = await browser.newPage({ viewport: { width: 1600, height: 1400 }, locale });
+      await page.goto(`${core.url}settings?token=${core.token}`);
+      const facebookForm = page.getByTestId('source-form-facebook');
+      const linkedinForm = page.getByTestId('source-form-linkedin');
+      await facebookForm.waitFor();
+      expect(await facebookForm.textContent()).toContain(fb);
+      expect(await linkedinForm.textContent()).toContain(li);
+      const token = facebookForm.locator('input[type=password]');
+      expect(await token.getAttribute('placeholder')).toBe(saved);
+      expect(await token.inputValue()).toBe('');
+      await linkedinForm.scrollIntoViewIfNeeded();
+      expect(await clippedLabels(page)).toEqual([]);
+      await saveScreenshot(page, `four-platforms-settings-${locale}`);
+      await page.close();
+    }
+    // Saving the form without typing the token keeps it, and the source keeps running.
+    const page = await browser.newPage({ locale: 'en-US' });
+    await page.goto(`${core.url}settings?token=${core.token}`);
+    const facebookForm = page.getByTestId('source-form-facebook');
+    await facebookForm.getByRole('button', { name: 'Save' }).click();
+    await facebookForm.getByText('Saved', { exact: false }).first().waitFor();
+    await expect
+      .poll(() => core.hub.get('sources').find((s) => s.id === 'facebook')?.state, {
+        timeout: 5000,
+      })
+      .toBe('connected');
+    await page.close();
   });
 });
