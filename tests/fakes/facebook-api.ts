@@ -113,6 +113,15 @@ function project(comment: FakeFacebookComment, fields: Map<string, Set<string>>)
   return out;
 }
 
+interface LiveStream {
+  res: http.ServerResponse;
+  fields: Map<string, Set<string>>;
+  stalled: boolean;
+  /** Pieces waiting to be written one by one (when chunking is on). */
+  queue: Buffer[];
+  pumping: boolean;
+}
+
 const EDGE_DEFAULT = parseFields('created_time,from,message,id') as Map<string, Set<string>>;
 /** The documented sample of live_comments names only these. */
 const LIVE_DEFAULT = parseFields('from{name,id},message') as Map<string, Set<string>>;
@@ -127,17 +136,19 @@ export class FakeFacebookApi {
   /** Graph calls this fake counts toward the app's limit (X-App-Usage call_count in %). */
   callLimit = 10_000;
   heartbeatMs = 1000;
+  /** Each line cut into pieces of this many bytes, written `gapMs` apart (characters split). */
+  chunking: { pieceBytes: number; gapMs: number } | null = null;
+  /** How lines end on the live connection; SSE allows LF, CRLF and CR. */
+  lineEnd: '\n' | '\r\n' | '\r' = '\n';
+  /** Send each line end as a chunk of its own. */
+  lineEndApart = false;
   /** When false, live_comments answers as Facebook does for a retired endpoint. */
   sseAvailable = true;
   readonly counts = { sse: 0, edge: 0, lookups: 0 };
   /** The fields asked for on each request, for tests of field selection. */
   readonly askedFields: (string | null)[] = [];
   url = '';
-  readonly #streams = new Set<{
-    res: http.ServerResponse;
-    fields: Map<string, Set<string>>;
-    stalled: boolean;
-  }>();
+  readonly #streams = new Set<LiveStream>();
   readonly #server = http.createServer((req, res) => this.#handle(req, res));
   #timer: ReturnType<typeof setInterval> | null = null;
   #next = 1;
@@ -148,7 +159,7 @@ export class FakeFacebookApi {
     await new Promise<void>((resolve) => this.#server.listen(0, '127.0.0.1', () => resolve()));
     this.url = `http://127.0.0.1:${(this.#server.address() as AddressInfo).port}`;
     this.#timer = setInterval(() => {
-      for (const s of this.#streams) if (!s.stalled) s.res.write(': heartbeat\n\n');
+      for (const s of this.#streams) if (!s.stalled) this.#send(s, [': heartbeat', '']);
     }, this.heartbeatMs);
     return this.url;
   }
@@ -173,8 +184,9 @@ export class FakeFacebookApi {
     if (this.#duplicateNext > 0) this.#duplicateNext -= 1;
     for (const s of this.#streams) {
       if (s.stalled) continue;
-      for (let i = 0; i < times; i += 1)
-        s.res.write(`data: ${JSON.stringify(project(comment, s.fields))}\n\n`);
+      for (let i = 0; i < times; i += 1) {
+        this.#send(s, [`data: ${JSON.stringify(project(comment, s.fields))}`, '']);
+      }
     }
     return comment;
   }
@@ -203,8 +215,8 @@ export class FakeFacebookApi {
   /** A line of garbage and a comment of the wrong shape on every open live connection. */
   sendMalformed(): void {
     for (const s of this.#streams) {
-      s.res.write('data: {"id": "broken\n\n');
-      s.res.write(`data: ${JSON.stringify({ id: { not: 'an id' }, message: 42 })}\n\n`);
+      this.#send(s, ['data: {"id": "broken', '']);
+      this.#send(s, [`data: ${JSON.stringify({ id: { not: 'an id' }, message: 42 })}`, '']);
     }
   }
 
@@ -283,15 +295,49 @@ export class FakeFacebookApi {
       'cache-control': 'no-cache',
       connection: 'keep-alive',
     });
-    res.write(': connected\n\n');
+    res.write(`: connected${this.lineEnd}${this.lineEnd}`);
     // Without fields= the endpoint sends only what the sample shows: no id, no time.
-    const entry = {
+    const entry: LiveStream = {
       res,
       fields: fields ?? LIVE_DEFAULT,
       stalled: false,
+      queue: [],
+      pumping: false,
     };
     this.#streams.add(entry);
     res.on('close', () => this.#streams.delete(entry));
+  }
+
+  /** Writes lines, each with its line end, cut into chunks as configured. */
+  #send(stream: LiveStream, lines: string[]): void {
+    const end = Buffer.from(this.lineEnd);
+    if (this.chunking === null && !this.lineEndApart) {
+      stream.res.write(lines.map((l) => l + this.lineEnd).join(''));
+      return;
+    }
+    const size = this.chunking?.pieceBytes ?? Number.MAX_SAFE_INTEGER;
+    for (const line of lines) {
+      const body = Buffer.from(line);
+      const pieces: Buffer[] = [];
+      for (let i = 0; i < body.length; i += size) pieces.push(body.subarray(i, i + size));
+      if (this.lineEndApart || pieces.length === 0) pieces.push(end);
+      else pieces[pieces.length - 1] = Buffer.concat([pieces.at(-1) ?? Buffer.alloc(0), end]);
+      stream.queue.push(...pieces);
+    }
+    this.#pump(stream);
+  }
+
+  /** Writes queued pieces apart in time, so each arrives as a chunk of its own. */
+  #pump(stream: LiveStream): void {
+    if (stream.pumping) return;
+    const next = stream.queue.shift();
+    if (next === undefined) return;
+    stream.pumping = true;
+    stream.res.write(next);
+    setTimeout(() => {
+      stream.pumping = false;
+      if (!stream.stalled && this.#streams.has(stream)) this.#pump(stream);
+    }, this.chunking?.gapMs ?? 2);
   }
 
   #visible(): FakeFacebookComment[] {

@@ -135,6 +135,10 @@ export function youTubeListDriver(): SourceDriver {
 export function facebookDriver(): SourceDriver {
   const fake = new FakeFacebookApi();
   fake.heartbeatMs = 100;
+  // Every line in 5-byte pieces with its CRLF apart: characters and line ends split.
+  fake.chunking = { pieceBytes: 5, gapMs: 1 };
+  fake.lineEnd = '\r\n';
+  fake.lineEndApart = true;
   let after: string | null = null;
   let n = 0;
   return {

@@ -103,6 +103,9 @@ describe.each([
       await expect(source.stillThere(gone)).resolves.toBe(false);
     }
 
+    // Characters split across chunks come out whole.
+    const texts = [...harness.comments.values()].map((c) => c.text);
+    expect(texts.filter((text) => text.includes('\uFFFD'))).toEqual([]);
     expect([...harness.added.values()].every((times) => times === 1)).toBe(true);
     expect(harness.added.size).toBe(expected.size + harness.retracted.length);
   }, 60_000);

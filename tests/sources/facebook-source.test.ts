@@ -79,6 +79,33 @@ describe('Facebook Live source', () => {
     expect(fake.counts.sse).toBe(1);
   });
 
+  it("reads the comments edge's documented sample response", async () => {
+    // https://developers.facebook.com/docs/live-video-api/guides/comments (Sample Response)
+    const { harness } = await setup((f) => {
+      f.sseAvailable = false;
+      f.comments.push(
+        {
+          created_time: '2018-08-30T18:47:02+0000',
+          from: { name: 'Steph C.', id: '552524095105158' },
+          message: 'This is such a great live stream.',
+          id: '911936075671494_911936769004758',
+        },
+        {
+          created_time: '2018-08-30T18:48:14+0000',
+          from: { name: 'Clay T.', id: '552524095105158' },
+          message: 'Where is this place?',
+          id: '911936075671494_911937292338039',
+        },
+      );
+    });
+    await eventually(() => expect(harness.comments.size).toBe(2), 5000);
+    expect(harness.comments.get('911936075671494_911936769004758')).toMatchObject({
+      author: { name: 'Steph C.' },
+      text: 'This is such a great live stream.',
+      createdAt: '2018-08-30T18:47:02.000Z',
+    });
+  });
+
   it.each([
     ['tokenExpired', 'facebook.token_expired'],
     ['permission', 'facebook.permission'],
