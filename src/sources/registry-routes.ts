@@ -25,14 +25,9 @@ export function registryRoutes(intents: IntentRegistry, registry: SourceRegistry
       body: z.record(z.string(), z.unknown()),
       query: null,
       handle: async ({ params, body, principal }) => {
-        const { secret, ...settings } = body as Record<string, unknown>;
         const result = await intents.dispatch(
           'sources:configure',
-          {
-            source: params.source,
-            settings,
-            ...(typeof secret === 'string' ? { secret } : {}),
-          },
+          { source: params.source, ...withSecretApart(body) },
           { actor: principal?.name ?? 'REST', channel: 'rest', role: principal?.role ?? 'guest' },
         );
         if (result.ok) return { status: 200, body: { ok: true } };
@@ -43,4 +38,11 @@ export function registryRoutes(intents: IntentRegistry, registry: SourceRegistry
       },
     },
   ];
+}
+
+/** A string "secret" beside the settings is the source's token; anything else is left to the check. */
+function withSecretApart(body: unknown): { settings: unknown; secret?: unknown } {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return { settings: body };
+  const { secret, ...settings } = body as Record<string, unknown>;
+  return secret === undefined ? { settings } : { settings, secret };
 }
