@@ -34,6 +34,8 @@ export interface FacebookTimings {
   pollIntervalMs: number;
   /** No byte on the live connection for this long: it is taken as stalled and reopened. */
   keepAliveMs: number;
+  /** While live, the comments edge is also read this often, for comments the rate held back. */
+  sweepMs: number;
   retry: BackoffPolicy;
   /** Wait after a rate limit when the usage headers name no time. */
   rateLimitMs: number;
@@ -43,6 +45,7 @@ export interface FacebookTimings {
 export const FACEBOOK_TIMINGS: FacebookTimings = {
   pollIntervalMs: 5000,
   keepAliveMs: 60_000,
+  sweepMs: 30_000,
   retry: { initialMs: 1000, maxMs: 60_000, jitter: 0.2 },
   rateLimitMs: 5 * 60_000,
   requestTimeoutMs: 20_000,
@@ -202,19 +205,28 @@ export class FacebookSource implements CommentSource {
   async #readLive(response: Response, connection: AbortController): Promise<void> {
     const reader = (response.body as ReadableStream<Uint8Array>).getReader();
     const splitter = new SseSplitter();
-    let timer = setTimeout(() => connection.abort(), this.#t.keepAliveMs);
+    const quiet = (): ReturnType<typeof setTimeout> =>
+      setTimeout(() => connection.abort(), this.#t.keepAliveMs);
+    let timer = quiet();
+    let swept = Date.now();
     try {
       for (;;) {
         const { done, value } = await reader.read();
         clearTimeout(timer);
         if (done) throw new Gap('ended');
-        timer = setTimeout(() => connection.abort(), this.#t.keepAliveMs);
         for (const item of splitter.push(value)) {
           if (item.kind === 'event') this.#takeLive(item.data);
         }
+        if (Date.now() - swept >= this.#t.sweepMs) {
+          // comment_rate passes on only the "highest quality" comments when they come faster:
+          // the edge is read now and then to take the others too.
+          await this.#backfill();
+          swept = Date.now();
+        }
+        timer = quiet();
       }
     } catch (error) {
-      if (this.#abort.signal.aborted || error instanceof NotStored) throw error;
+      if (this.#stopped() || error instanceof NotStored || error instanceof GraphError) throw error;
       throw new Gap(error instanceof Error ? error.message : String(error));
     } finally {
       clearTimeout(timer);

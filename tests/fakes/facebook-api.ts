@@ -142,6 +142,11 @@ export class FakeFacebookApi {
   lineEnd: '\n' | '\r\n' | '\r' = '\n';
   /** Send each line end as a chunk of its own. */
   lineEndApart = false;
+  /**
+   * The next this-many comments are not sent live: comment_rate passes on only the "highest
+   * quality" comments when they come faster than the rate asked for.
+   */
+  heldBackLive = 0;
   /** When false, live_comments answers as Facebook does for a retired endpoint. */
   sseAvailable = true;
   readonly counts = { sse: 0, edge: 0, lookups: 0 };
@@ -180,6 +185,10 @@ export class FakeFacebookApi {
       ...(n % 3 === 0 ? {} : { from: { id: String(552_524_095_105_158 + n), name } }),
     };
     this.comments.push(comment);
+    if (this.heldBackLive > 0) {
+      this.heldBackLive -= 1;
+      return comment;
+    }
     const times = this.#duplicateNext > 0 ? 2 : 1;
     if (this.#duplicateNext > 0) this.#duplicateNext -= 1;
     for (const s of this.#streams) {

@@ -157,6 +157,7 @@ export function facebookDriver(): SourceDriver {
           timings: {
             pollIntervalMs: 100,
             keepAliveMs: 600,
+            sweepMs: 30_000,
             retry: { initialMs: 50, maxMs: 300, jitter: 0 },
             rateLimitMs: 300,
             requestTimeoutMs: 1000,

@@ -17,6 +17,7 @@ import { eventually } from '../helpers/sockets.js';
 const FAST: Partial<FacebookTimings> = {
   pollIntervalMs: 100,
   keepAliveMs: 800,
+  sweepMs: 300,
   retry: { initialMs: 50, maxMs: 300, jitter: 0 },
   rateLimitMs: 300,
   requestTimeoutMs: 1000,
@@ -68,6 +69,17 @@ describe('Facebook Live source', () => {
     // They came over the live connection: the comments edge was read once, at the start.
     expect(fake.counts.edge).toBe(1);
     expect(fake.askedFields).toContain(COMMENT_FIELDS);
+  });
+
+  it('also takes comments the live rate held back, without waiting for a gap', async () => {
+    const { fake, harness } = await setup();
+    await eventually(() => expect(harness.last()?.message.code).toBe('facebook.live'), 5000);
+    fake.heldBackLive = 2;
+    const held = [fake.comment('Held back one?', 'Ann'), fake.comment('Held back two?', 'Bo')];
+    fake.comment('Delivered live', 'Cem');
+    await eventually(() => expect(harness.comments.size).toBe(3), 5000);
+    expect(harness.comments.has(held[1]?.id ?? '')).toBe(true);
+    expect(harness.statuses.filter((s) => s.state === 'reconnecting')).toEqual([]);
   });
 
   it('polls the comments edge when Facebook refuses live comments, and still gets every one', async () => {
