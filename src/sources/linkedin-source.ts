@@ -78,7 +78,20 @@ class Fatal extends Error {
   }
 }
 
-function utcDay(now: number): string {
+/** Calls made on a UTC day (LinkedIn's limits reset at midnight UTC), kept across restarts. */
+export interface CallDay {
+  day: string;
+  used: number;
+}
+
+export interface LinkedInSourceOptions {
+  timings?: Partial<LinkedInTimings>;
+  /** Today's count as saved before a restart. */
+  calls?: CallDay | null;
+  onCalls?: (calls: CallDay) => void;
+}
+
+export function utcDay(now: number): string {
   return new Date(now).toISOString().slice(0, 10);
 }
 
@@ -90,17 +103,21 @@ export class LinkedInSource implements CommentSource {
   readonly #startedAt = Date.now();
   /** Comments the collection held at the last read: the next read starts just before it. */
   #known = 0;
-  #calls = { day: utcDay(Date.now()), used: 0 };
+  #calls: CallDay;
+  readonly #onCalls: (calls: CallDay) => void;
   #run: Promise<void> = Promise.resolve();
 
   constructor(
     config: LinkedInSourceConfig,
     context: SourceContext,
-    options: { timings?: Partial<LinkedInTimings> } = {},
+    options: LinkedInSourceOptions = {},
   ) {
     this.#config = config;
     this.#context = context;
     this.#t = { ...LINKEDIN_TIMINGS, ...options.timings };
+    const today = utcDay(Date.now());
+    this.#calls = options.calls?.day === today ? { ...options.calls } : { day: today, used: 0 };
+    this.#onCalls = options.onCalls ?? (() => undefined);
   }
 
   start(): void {
@@ -183,7 +200,9 @@ export class LinkedInSource implements CommentSource {
   }
 
   async #get(url: URL): Promise<unknown> {
-    this.#calls.used += 1;
+    const today = utcDay(Date.now());
+    this.#calls = { day: today, used: (this.#calls.day === today ? this.#calls.used : 0) + 1 };
+    this.#onCalls(this.#calls);
     const signal = AbortSignal.any([
       this.#abort.signal,
       AbortSignal.timeout(this.#t.requestTimeoutMs),

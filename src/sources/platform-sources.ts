@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { facebookTokenHosts, linkedinTokenHosts } from '../shared/secret-hosts.js';
 import { FacebookSource, LIVE_VIDEO_ID, type FacebookTimings } from './facebook-source.js';
-import { LinkedInSource, POST_URN, type LinkedInTimings } from './linkedin-source.js';
+import { LinkedInSource, POST_URN, type CallDay, type LinkedInTimings } from './linkedin-source.js';
 import type { SourceDefinition } from './source-registry.js';
 
 const enabled = { en: 'On', de: 'An' };
@@ -90,8 +90,15 @@ const linkedinSettings = z
     path: ['postUrn'],
   });
 
+/** The day's LinkedIn call count, kept across restarts. */
+export interface CallCount {
+  get(): CallDay | null;
+  set(calls: CallDay): void;
+}
+
 export function linkedinDefinition(
   timings: Partial<LinkedInTimings>,
+  calls: CallCount,
 ): SourceDefinition<typeof linkedinSettings> {
   return {
     id: 'linkedin',
@@ -128,7 +135,7 @@ export function linkedinDefinition(
               showMinutes: settings.showMinutes,
             },
             context,
-            { timings },
+            { timings, calls: calls.get(), onCalls: (day) => calls.set(day) },
           ),
       );
     },

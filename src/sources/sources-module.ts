@@ -127,5 +127,16 @@ async function registerPlatforms(
     },
   };
   await registry.register(facebookDefinition(tuning.facebookTimings ?? {}, progress));
-  await registry.register(linkedinDefinition(tuning.linkedinTimings ?? {}));
+  const calls = {
+    get: () => settings.get('sources.linkedin.calls'),
+    // One small write per call (every few seconds at most): a restart keeps the day's count.
+    set: (day: { day: string; used: number }) => {
+      try {
+        settings.set('sources.linkedin.calls', day);
+      } catch (error) {
+        if (!ctx.storage.fault(error)) throw error;
+      }
+    },
+  };
+  await registry.register(linkedinDefinition(tuning.linkedinTimings ?? {}, calls));
 }

@@ -5,6 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   LINKEDIN_VERSION,
   LinkedInSource,
+  utcDay,
+  type CallDay,
   type LinkedInSourceConfig,
 } from '../../src/sources/linkedin-source.js';
 import { FakeLinkedInApi, type LinkedInFault } from '../fakes/linkedin-api.js';
@@ -28,6 +30,7 @@ describe('LinkedIn source', () => {
   async function setup(
     config: Partial<LinkedInSourceConfig> = {},
     prepare: (fake: FakeLinkedInApi) => void = () => undefined,
+    calls: CallDay | null = null,
   ) {
     const fake = new FakeLinkedInApi();
     prepare(fake);
@@ -44,7 +47,7 @@ describe('LinkedIn source', () => {
         ...config,
       },
       harness.context,
-      { timings: FAST },
+      { timings: FAST, calls },
     );
     source.start();
     cleanups.push(() => source.stop());
@@ -69,6 +72,15 @@ describe('LinkedIn source', () => {
     const { harness } = await setup({ dailyRequests: 1000, showMinutes: 180 });
     await eventually(() => expect(harness.last()?.message.code).toBe('linkedin.reading'), 5000);
     expect(harness.last()?.message.params.seconds).toBe(11);
+  });
+
+  it('counts the calls made before a restart against the same day', async () => {
+    // 990 of 1,000 calls already spent today: the rest of a 3-hour show gets 10, about one
+    // every 18 minutes, not one every 11 s.
+    const spent = { day: utcDay(Date.now()), used: 990 };
+    const { harness } = await setup({ dailyRequests: 1000, showMinutes: 180 }, undefined, spent);
+    await eventually(() => expect(harness.last()?.message.code).toBe('linkedin.reading'), 5000);
+    expect(harness.last()?.message.params.seconds).toBeGreaterThan(1000);
   });
 
   it.each([
