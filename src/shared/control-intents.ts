@@ -185,6 +185,8 @@ export const controlIntentSchemas = {
   'sources:configure': z.strictObject({
     source: z.string().regex(/^[a-z0-9-]{1,40}$/),
     settings: z.record(z.string(), z.unknown()),
+    /** The source's token, stored encrypted; omit it to keep the saved one. */
+    secret: z.string().trim().min(1).max(4000).optional(),
   }),
   /** Adds or changes a stream destination; the stream key is stored encrypted, omit it to keep it. */
   'relay:setDestination': destinationConfigSchema.strict().extend({

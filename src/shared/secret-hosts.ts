@@ -82,3 +82,21 @@ export function streamKeyHosts(platform: DestinationPlatform, serverUrl: string)
 export function withinBinding(bound: readonly string[], needed: readonly string[]): boolean {
   return needed.length > 0 && needed.every((host) => bound.includes(host));
 }
+
+/** Graph API and its Server-Sent Events host, both of which take the page access token. */
+export const FACEBOOK_API_HOSTS = [
+  'graph.facebook.com:443',
+  'streaming-graph.facebook.com:443',
+] as const;
+/** LinkedIn's REST API (Community Management). */
+export const LINKEDIN_API_HOSTS = ['api.linkedin.com:443'] as const;
+
+/** The hosts a Facebook page access token may reach: Facebook's Graph hosts, or the test address. */
+export function facebookTokenHosts(apiBaseUrl: string | null): string[] {
+  return apiBaseUrl === null ? [...FACEBOOK_API_HOSTS] : exact(apiBaseUrl);
+}
+
+/** The hosts a LinkedIn access token may reach: LinkedIn's API, or the test address. */
+export function linkedinTokenHosts(apiBaseUrl: string | null): string[] {
+  return apiBaseUrl === null ? [...LINKEDIN_API_HOSTS] : exact(apiBaseUrl);
+}

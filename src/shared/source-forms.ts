@@ -19,4 +19,10 @@ export interface SourceForm {
   custom: boolean;
   /** The settings saved last, for the form's initial values (never secrets). */
   saved: Record<string, unknown> | null;
+  /** What the user needs for this source, and what the platform does not allow. */
+  help: Labels | null;
+  /** The secret (token) it takes: typed into a password field, never sent back. */
+  secret: { label: Labels; saved: boolean } | null;
+  /** A field that points the platform at a test server: shown only when it is set. */
+  testHook: string | null;
 }

@@ -20,13 +20,14 @@ export function registryRoutes(intents: IntentRegistry, registry: SourceRegistry
       method: 'PUT',
       path: '/api/sources/:source/settings',
       access: 'sources:configure',
-      summary: 'Settings for a registered source; GET /api/sources/forms has its schema.',
+      summary:
+        'Settings for a registered source; GET /api/sources/forms has its schema. A string "secret" beside them is its token.',
       body: z.record(z.string(), z.unknown()),
       query: null,
       handle: async ({ params, body, principal }) => {
         const result = await intents.dispatch(
           'sources:configure',
-          { source: params.source, settings: body },
+          { source: params.source, ...withSecretApart(body) },
           { actor: principal?.name ?? 'REST', channel: 'rest', role: principal?.role ?? 'guest' },
         );
         if (result.ok) return { status: 200, body: { ok: true } };
@@ -37,4 +38,11 @@ export function registryRoutes(intents: IntentRegistry, registry: SourceRegistry
       },
     },
   ];
+}
+
+/** A string "secret" beside the settings is the source's token; anything else is left to the check. */
+function withSecretApart(body: unknown): { settings: unknown; secret?: unknown } {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return { settings: body };
+  const { secret, ...settings } = body as Record<string, unknown>;
+  return secret === undefined ? { settings } : { settings, secret };
 }

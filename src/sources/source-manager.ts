@@ -110,6 +110,16 @@ export class SourceManager {
     this.#publish();
   }
 
+  /** Asks the running source of this platform whether a post still exists; null: cannot tell. */
+  async stillThere(platform: string, platformId: string): Promise<boolean | null> {
+    for (const entry of this.#entries.values()) {
+      if (entry.status.platform === platform && entry.source?.stillThere) {
+        return entry.source.stillThere(platformId);
+      }
+    }
+    return null;
+  }
+
   async remove(id: string): Promise<void> {
     const entry = this.#entries.get(id);
     if (!entry) return;

@@ -8,6 +8,7 @@ import type { Labels, SourceForm } from '../shared/source-forms.js';
 import type { StateHub } from '../shared/state-hub.js';
 import { describeZodError } from '../shared/validation.js';
 import type { AuditLog } from '../store/audit-log.js';
+import type { SecretStore } from '../store/secret-store.js';
 import type { SettingsStore } from '../store/settings-store.js';
 import type { CommentSource, SourceContext } from './source.js';
 import type { SourceManager } from './source-manager.js';
@@ -18,14 +19,33 @@ export interface SourceRunner {
   stop(): Promise<void>;
 }
 
+/** A token the source needs: stored encrypted, bound to the hosts it may be sent to. */
+export interface SourceSecret<T> {
+  /** Its name in the secret store. */
+  name: string;
+  /** The word messages use for it ("facebook_token"). */
+  what: string;
+  label: Labels;
+  /** The hosts it may reach with these settings. */
+  hosts(settings: T): string[];
+}
+
 export interface SourceDefinition<S extends z.ZodObject = z.ZodObject> {
   id: string;
   label: Labels;
   settings: S;
   /** A label for every field of `settings`. */
   fields: Record<keyof z.output<S> & string, Labels>;
-  /** Starts the source with these settings (or stops it, when they say it is off). */
-  apply(settings: z.output<S>, runner: SourceRunner): Promise<void>;
+  /** What the user needs (app, permissions, account) and what the platform does not allow. */
+  help?: Labels;
+  secret?: SourceSecret<z.output<S>>;
+  /** A settings field that points the platform at another server: only with test hooks on. */
+  testHook?: { field: keyof z.output<S> & string; word: string };
+  /**
+   * Starts the source with these settings (or stops it, when they say it is off); `secret` is
+   * the saved secret where it may go to these settings' hosts, else null.
+   */
+  apply(settings: z.output<S>, runner: SourceRunner, secret: string | null): Promise<void>;
 }
 
 /** A source whose form is still hand-made; listed so the UI and the API know it. */
@@ -44,6 +64,9 @@ export interface SourceRegistryDeps {
   audit: AuditLog;
   /** Whether the current show uses this source; one it does not use is stopped, not run. */
   chosen: (id: string) => boolean;
+  secrets: SecretStore;
+  /** PANELCAST_TEST_HOOKS=1: platform addresses may be pointed at fakes. */
+  testHooks: boolean;
 }
 
 function jsonSchema(schema: z.ZodType): Record<string, unknown> {
@@ -80,10 +103,20 @@ export class SourceRegistry {
     const saved = this.#deps.settings.get('sources.registered')[definition.id];
     const parsed = definition.settings.safeParse(saved);
     if (saved !== undefined && parsed.success)
-      await definition.apply(parsed.data, this.#runner(definition));
+      await definition.apply(
+        parsed.data,
+        this.#runner(definition),
+        this.#secret(definition, parsed.data),
+      );
   }
 
-  async configure(id: string, raw: Record<string, unknown>, actor: string): Promise<void> {
+  /** Saves a registered source's settings (and its secret, when typed) and (re)starts it. */
+  async configure(
+    id: string,
+    raw: Record<string, unknown>,
+    actor: string,
+    secret?: string,
+  ): Promise<void> {
     const definition = this.#sources.get(id);
     if (!definition) throw new UserError('not_found', message('sources.unknown', { source: id }));
     const parsed = definition.settings.safeParse(raw);
@@ -93,15 +126,21 @@ export class SourceRegistry {
         message('sources.invalid_settings', { source: id }, describeZodError(parsed.error)),
       );
     }
+    const settings = parsed.data;
+    this.#refuseTestHook(definition, settings);
+    if (definition.secret) await this.#saveSecret(definition, settings, secret);
     const all = this.#deps.settings.get('sources.registered');
-    this.#deps.settings.set('sources.registered', { ...all, [id]: parsed.data });
+    this.#deps.settings.set('sources.registered', { ...all, [id]: settings });
     this.#deps.audit.append({
       actor,
       action: 'sources:configure',
       target: id,
-      detail: parsed.data,
+      detail: {
+        ...settings,
+        ...(definition.secret ? { secretChanged: secret !== undefined } : {}),
+      },
     });
-    await definition.apply(parsed.data, this.#runner(definition));
+    await definition.apply(settings, this.#runner(definition), this.#secret(definition, settings));
     this.publish();
   }
 
@@ -110,7 +149,58 @@ export class SourceRegistry {
     const definition = this.#sources.get(id);
     if (!definition) return;
     const parsed = definition.settings.safeParse(this.#deps.settings.get('sources.registered')[id]);
-    if (parsed.success) await definition.apply(parsed.data, this.#runner(definition));
+    if (parsed.success) {
+      await definition.apply(
+        parsed.data,
+        this.#runner(definition),
+        this.#secret(definition, parsed.data),
+      );
+    }
+  }
+
+  #refuseTestHook(definition: SourceDefinition, settings: Record<string, unknown>): void {
+    const hook = definition.testHook;
+    const value = hook ? settings[hook.field] : undefined;
+    if (hook && value !== undefined && value !== null && !this.#deps.testHooks) {
+      throw new UserError('invalid', message('secrets.test_hooks_off', { field: hook.word }));
+    }
+  }
+
+  /** Stores a typed secret for these settings' hosts; a changed address may clear the old one. */
+  async #saveSecret(
+    definition: SourceDefinition,
+    settings: Record<string, unknown>,
+    typed: string | undefined,
+  ): Promise<void> {
+    const spec = definition.secret;
+    if (!spec) return;
+    const { secrets, manager } = this.#deps;
+    const previous = definition.settings.safeParse(
+      this.#deps.settings.get('sources.registered')[definition.id],
+    );
+    try {
+      secrets.saveFor({
+        name: spec.name,
+        typed,
+        hosts: spec.hosts(settings),
+        previous: spec.hosts(previous.success ? previous.data : settings),
+        what: spec.what,
+      });
+    } finally {
+      this.publish();
+      if (!secrets.has(spec.name)) await manager.remove(definition.id);
+    }
+    if (settings.enabled === true && !secrets.has(spec.name)) {
+      throw new UserError(
+        'invalid',
+        message('sources.secret_missing', { source: definition.label.en, what: spec.what }),
+      );
+    }
+  }
+
+  #secret(definition: SourceDefinition, settings: Record<string, unknown>): string | null {
+    const spec = definition.secret;
+    return spec ? this.#deps.secrets.getFor(spec.name, spec.hosts(settings)) : null;
   }
 
   forms(): SourceForm[] {
@@ -123,6 +213,9 @@ export class SourceRegistry {
         fields: s.fields,
         custom: true,
         saved: s.saved(),
+        help: null,
+        secret: null,
+        testHook: null,
       })),
       ...[...this.#sources.values()].map((s) => ({
         id: s.id,
@@ -131,6 +224,11 @@ export class SourceRegistry {
         fields: s.fields,
         custom: false,
         saved: saved[s.id] ?? null,
+        help: s.help ?? null,
+        secret: s.secret
+          ? { label: s.secret.label, saved: this.#deps.secrets.has(s.secret.name) }
+          : null,
+        testHook: s.testHook?.field ?? null,
       })),
     ];
   }

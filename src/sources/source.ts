@@ -55,6 +55,11 @@ export class NotStored extends Error {
 export interface CommentSource {
   start(): void;
   stop(): Promise<void>;
+  /**
+   * For platforms that report no deletions: whether a post can still be read, asked right
+   * before it goes on air; null when the platform could not be asked.
+   */
+  stillThere?(platformId: string): Promise<boolean | null>;
 }
 
 /** Time as a source sees it; tests pass a simulated one to run a 3-hour show in seconds. */

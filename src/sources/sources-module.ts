@@ -16,6 +16,9 @@ import {
   sourceRoutes,
   sourcesSummary,
 } from './sources-service.js';
+import type { FacebookTimings } from './facebook-source.js';
+import type { LinkedInTimings } from './linkedin-source.js';
+import { facebookDefinition, linkedinDefinition } from './platform-sources.js';
 import type { XTimings } from './x-source.js';
 import type { YouTubeTimings } from './youtube-source.js';
 
@@ -25,6 +28,8 @@ export interface SourceTuning {
   testHooks?: boolean;
   xTimings?: Partial<XTimings>;
   youtubeTimings?: Partial<YouTubeTimings>;
+  facebookTimings?: Partial<FacebookTimings>;
+  linkedinTimings?: Partial<LinkedInTimings>;
   audienceLimits?: Partial<AudienceLimits>;
 }
 
@@ -82,10 +87,18 @@ export function createSourcesModule(
     testHooks: tuning.testHooks ?? false,
   });
   registerSourceIntents(intents, service);
-  const registry = new SourceRegistry({ hub, manager, settings, audit, chosen: chosenNow });
+  const registry = new SourceRegistry({
+    hub,
+    manager,
+    settings,
+    audit,
+    secrets,
+    testHooks: tuning.testHooks ?? false,
+    chosen: chosenNow,
+  });
   describeBuiltInSources(registry, settings);
-  intents.handle('sources:configure', async ({ source, settings: values }, { actor }) => {
-    await registry.configure(source, values, actor);
+  intents.handle('sources:configure', async ({ source, settings: values, secret }, { actor }) => {
+    await registry.configure(source, values, actor, secret);
     return {};
   });
   hub.update('config', (c) => ({ ...c, ...sourcesSummary({ settings, secrets }) }));
@@ -101,7 +114,10 @@ export function createSourcesModule(
     routes: [...sourceRoutes(intents, hub), ...registryRoutes(intents, registry)],
     audience,
     registry,
-    start: () => service.startSaved(),
+    start: async () => {
+      await service.startSaved();
+      await registerPlatforms(registry, ctx, tuning);
+    },
     stop: () => {
       followShow();
       return service.stop();
@@ -136,4 +152,40 @@ function followShowChoice(
       }
     });
   });
+}
+
+/** Facebook Live and LinkedIn: registered sources; their saved settings start them. */
+async function registerPlatforms(
+  registry: SourceRegistry,
+  ctx: ModuleContext,
+  tuning: SourceTuning,
+): Promise<void> {
+  const { settings } = ctx;
+  const progress = {
+    get: (video: string) => {
+      const saved = settings.get('sources.facebook.after');
+      return saved?.video === video ? saved.after : null;
+    },
+    set: (video: string, after: string) => {
+      try {
+        settings.set('sources.facebook.after', { video, after });
+      } catch (error) {
+        // Only matters after a restart, which then reads a little more again.
+        if (!ctx.storage.fault(error)) throw error;
+      }
+    },
+  };
+  await registry.register(facebookDefinition(tuning.facebookTimings ?? {}, progress));
+  const calls = {
+    get: () => settings.get('sources.linkedin.calls'),
+    // One small write per call (every few seconds at most): a restart keeps the day's count.
+    set: (day: { day: string; used: number }) => {
+      try {
+        settings.set('sources.linkedin.calls', day);
+      } catch (error) {
+        if (!ctx.storage.fault(error)) throw error;
+      }
+    },
+  };
+  await registry.register(linkedinDefinition(tuning.linkedinTimings ?? {}, calls));
 }

@@ -261,12 +261,12 @@ export class SourcesService {
 
   /**
    * Right before a post goes on air: is it still there? Only asked of platforms that report no
-   * deletions and that Panelcast reads (X); null where it cannot tell.
+   * deletions and that Panelcast reads (X, Facebook, LinkedIn); null where it cannot tell.
    */
   async stillThere(platform: string, platformId: string): Promise<boolean | null> {
-    if (platform === 'x' && this.#x !== null && !platformId.startsWith('by-hand-'))
-      return this.#x.stillThere(platformId);
-    return null;
+    if (platformId.startsWith('by-hand-')) return null;
+    if (platform === 'x') return this.#x === null ? null : this.#x.stillThere(platformId);
+    return this.#deps.manager.stillThere(platform, platformId);
   }
 
   /**

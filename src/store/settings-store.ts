@@ -76,6 +76,16 @@ export const settingDefinitions = {
     schema: z.object({ day: z.string(), used: z.number().int().min(0) }).nullable(),
     fallback: null,
   },
+  /** Where reading a Facebook live video's comments got to (its `after` cursor), per video. */
+  'sources.facebook.after': {
+    schema: z.object({ video: z.string().max(40), after: z.string().max(2000) }).nullable(),
+    fallback: null,
+  },
+  /** LinkedIn API calls Panelcast made on a UTC day, so a restart keeps counting. */
+  'sources.linkedin.calls': {
+    schema: z.object({ day: z.string().max(10), used: z.number().int().min(0) }).nullable(),
+    fallback: null,
+  },
   /** The newest X post taken in, to fill the gap after a restart. */
   'sources.x.lastSeenId': { schema: z.string().regex(/^\d+$/).nullable(), fallback: null },
 } satisfies Record<string, { schema: z.ZodType; fallback: unknown }>;

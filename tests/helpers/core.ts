@@ -26,6 +26,8 @@ export interface TestCoreOptions {
   rendererDir?: string;
   xTimings?: StartOptions['xTimings'];
   youtubeTimings?: StartOptions['youtubeTimings'];
+  facebookTimings?: StartOptions['facebookTimings'];
+  linkedinTimings?: StartOptions['linkedinTimings'];
   audienceLimits?: StartOptions['audienceLimits'];
   relayBackoff?: StartOptions['relayBackoff'];
   backupIntervalMs?: number;
@@ -63,6 +65,8 @@ export async function startTestCore(options: TestCoreOptions = {}): Promise<Test
   if (options.rendererDir !== undefined) start.rendererDir = options.rendererDir;
   if (options.xTimings !== undefined) start.xTimings = options.xTimings;
   if (options.youtubeTimings !== undefined) start.youtubeTimings = options.youtubeTimings;
+  if (options.facebookTimings !== undefined) start.facebookTimings = options.facebookTimings;
+  if (options.linkedinTimings !== undefined) start.linkedinTimings = options.linkedinTimings;
   if (options.audienceLimits !== undefined) start.audienceLimits = options.audienceLimits;
   if (options.relayBackoff !== undefined) start.relayBackoff = options.relayBackoff;
   if (options.backupIntervalMs !== undefined) start.backupIntervalMs = options.backupIntervalMs;

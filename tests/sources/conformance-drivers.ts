@@ -1,8 +1,12 @@
 // One driver per source for the conformance suite: how to start its fake and the source, post,
 // and cause each fault the suite asks for, on that platform's own terms.
+import { FacebookSource } from '../../src/sources/facebook-source.js';
+import { LinkedInSource } from '../../src/sources/linkedin-source.js';
 import type { CommentSource, SourceContext } from '../../src/sources/source.js';
 import { XSource, type XTimings } from '../../src/sources/x-source.js';
 import { YouTubeSource } from '../../src/sources/youtube-source.js';
+import { FakeFacebookApi } from '../fakes/facebook-api.js';
+import { FakeLinkedInApi } from '../fakes/linkedin-api.js';
 import { FakeXApi } from '../fakes/x-api.js';
 import { FakeYouTubeApi } from '../fakes/youtube-api.js';
 
@@ -10,6 +14,11 @@ export interface SourceDriver {
   name: string;
   /** Whether the platform reports deletions (then the suite checks they are retracted). */
   reportsDeletions: boolean;
+  /**
+   * Where it reports none: the source looks a post up right before it goes on air (then the
+   * suite deletes one on the platform and asks).
+   */
+  checksBeforeAir: boolean;
   start(): Promise<void>;
   stop(): Promise<void>;
   /** A new source as after a start of the core: it carries what the last one saved. */
@@ -47,6 +56,7 @@ export function xDriver(): SourceDriver {
   return {
     name: 'X (filtered stream)',
     reportsDeletions: false,
+    checksBeforeAir: true,
     start: async () => {
       await fake.start();
     },
@@ -81,7 +91,7 @@ export function xDriver(): SourceDriver {
       fake.sendWrongShape();
     },
     duplicateNext: (count) => (fake.duplicateNext = count),
-    remove: () => undefined,
+    remove: (id) => fake.deletePost(id),
   };
 }
 
@@ -91,6 +101,7 @@ export function youTubeListDriver(): SourceDriver {
   return {
     name: 'YouTube (list polling)',
     reportsDeletions: true,
+    checksBeforeAir: false,
     start: async () => {
       await fake.start();
     },
@@ -118,5 +129,101 @@ export function youTubeListDriver(): SourceDriver {
     malformed: () => fake.faults.push('garbage'),
     duplicateNext: () => fake.faults.push('duplicate'),
     remove: (id) => fake.deleteMessage(id),
+  };
+}
+
+export function facebookDriver(): SourceDriver {
+  const fake = new FakeFacebookApi();
+  fake.heartbeatMs = 100;
+  // Every line in 5-byte pieces with its CRLF apart: characters and line ends split.
+  fake.chunking = { pieceBytes: 5, gapMs: 1 };
+  fake.lineEnd = '\r\n';
+  fake.lineEndApart = true;
+  let after: string | null = null;
+  let n = 0;
+  return {
+    name: 'Facebook Live (SSE with polling backfill)',
+    reportsDeletions: false,
+    checksBeforeAir: true,
+    start: async () => {
+      await fake.start();
+    },
+    stop: () => fake.stop(),
+    source: (context) =>
+      new FacebookSource(
+        { pageToken: fake.pageToken, liveVideoId: fake.liveVideoId, apiBaseUrl: fake.url, after },
+        context,
+        {
+          timings: {
+            pollIntervalMs: 100,
+            keepAliveMs: 600,
+            sweepMs: 30_000,
+            retry: { initialMs: 50, maxMs: 300, jitter: 0 },
+            rateLimitMs: 300,
+            requestTimeoutMs: 1000,
+          },
+          onProgress: (cursor) => (after = cursor),
+        },
+      ),
+    post: (text) => fake.comment(`${text} — Grüße 👋`, `Zuschauerin ${(n += 1)}`).id,
+    drop: () => fake.dropStreams(),
+    stall: () => fake.stallStreams(),
+    rateLimit: () => {
+      fake.faults.push('rateLimit');
+      fake.dropStreams();
+    },
+    serverError: () => {
+      fake.faults.push('serverError');
+      fake.dropStreams();
+    },
+    malformed: () => fake.sendMalformed(),
+    duplicateNext: (count) => fake.duplicateNext(count),
+    remove: (id) => fake.deleteComment(id),
+  };
+}
+
+export function linkedInDriver(): SourceDriver {
+  const fake = new FakeLinkedInApi();
+  let n = 0;
+  return {
+    name: 'LinkedIn (Community Management polling)',
+    reportsDeletions: false,
+    checksBeforeAir: true,
+    start: async () => {
+      await fake.start();
+    },
+    stop: () => fake.stop(),
+    source: (context) =>
+      new LinkedInSource(
+        {
+          accessToken: fake.accessToken,
+          postUrn: fake.postUrn,
+          apiBaseUrl: fake.url,
+          dailyRequests: 1_000_000,
+          showMinutes: 15,
+        },
+        context,
+        {
+          timings: {
+            minPollMs: 100,
+            retry: { initialMs: 50, maxMs: 300, jitter: 0 },
+            maxRateLimitMs: 1500,
+            requestTimeoutMs: 600,
+          },
+        },
+      ),
+    // Every fourth comment is by the organization itself.
+    post: (text) =>
+      fake.comment(
+        `${text} — Grüße 👋`,
+        (n += 1) % 4 === 0 ? 'urn:li:organization:2414183' : undefined,
+      ).id,
+    drop: () => fake.faults.push('drop'),
+    stall: () => fake.faults.push('stall'),
+    rateLimit: () => fake.faults.push('throttle'),
+    serverError: () => fake.faults.push('serverError'),
+    malformed: () => fake.faults.push('garbage'),
+    duplicateNext: () => fake.faults.push('duplicate'),
+    remove: (id) => fake.deleteComment(id),
   };
 }

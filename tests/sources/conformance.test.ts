@@ -6,11 +6,19 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CommentSource } from '../../src/sources/source.js';
 import { sourceHarness } from '../helpers/source-harness.js';
 import { eventually } from '../helpers/sockets.js';
-import { xDriver, youTubeListDriver, type SourceDriver } from './conformance-drivers.js';
+import {
+  facebookDriver,
+  linkedInDriver,
+  xDriver,
+  youTubeListDriver,
+  type SourceDriver,
+} from './conformance-drivers.js';
 
 describe.each([
   ['X', xDriver],
   ['YouTube list', youTubeListDriver],
+  ['Facebook Live', facebookDriver],
+  ['LinkedIn', linkedInDriver],
 ])('conformance: %s', (_name, makeDriver: () => SourceDriver) => {
   const cleanups: (() => Promise<void> | void)[] = [];
   afterEach(async () => {
@@ -85,6 +93,19 @@ describe.each([
       await arrived();
     }
 
+    if (driver.checksBeforeAir) {
+      // No deletion events: right before air the source looks the post up on the platform.
+      const [gone, kept] = [...expected];
+      if (gone === undefined || kept === undefined) throw new Error('nothing posted');
+      if (!source.stillThere) throw new Error(`${driver.name} cannot look posts up`);
+      await expect(source.stillThere(kept)).resolves.toBe(true);
+      driver.remove(gone);
+      await expect(source.stillThere(gone)).resolves.toBe(false);
+    }
+
+    // Characters split across chunks come out whole.
+    const texts = [...harness.comments.values()].map((c) => c.text);
+    expect(texts.filter((text) => text.includes('\uFFFD'))).toEqual([]);
     expect([...harness.added.values()].every((times) => times === 1)).toBe(true);
     expect(harness.added.size).toBe(expected.size + harness.retracted.length);
   }, 60_000);

@@ -42,7 +42,14 @@ describe('source registry', () => {
   it('describes the new source with its schema and both languages', async () => {
     const response = await api(core, 'GET', '/api/sources/forms');
     const forms = (response.body as { forms: SourceForm[] }).forms;
-    expect(forms.map((f) => f.id)).toEqual(['x', 'youtube', 'audience', 'demo-wall']);
+    expect(forms.map((f) => f.id)).toEqual([
+      'x',
+      'youtube',
+      'audience',
+      'facebook',
+      'linkedin',
+      'demo-wall',
+    ]);
     const demo = forms.find((f) => f.id === 'demo-wall');
     expect(demo).toMatchObject({
       custom: false,

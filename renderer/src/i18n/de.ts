@@ -469,6 +469,7 @@ export const de: Strings = {
     xModePoll: 'Suche regelmäßig abfragen',
     xToken: 'Bearer-Token deiner X-App',
     xTokenSaved: 'Gespeichert – leer lassen, um es zu behalten',
+    secretSaved: 'Gespeichert – leer lassen, um es zu behalten',
     apiBase: 'API-Adresse (leer lassen für den echten Dienst)',
     ytTitle: 'YouTube-Livechat',
     ytVideo: 'URL oder ID des Livevideos',

@@ -457,6 +457,7 @@ export const en = {
     xModePoll: 'Poll recent search',
     xToken: 'Bearer token of your X app',
     xTokenSaved: 'Saved — leave empty to keep it',
+    secretSaved: 'Saved — leave empty to keep it',
     apiBase: 'API address (leave empty for the real service)',
     ytTitle: 'YouTube live chat',
     ytVideo: 'Live video URL or id',

@@ -90,6 +90,39 @@ const codes: Record<MessageCode, string> = {
   'secrets.test_hooks_off':
     '{{field}} leitet eine Plattform auf einen anderen Server um und ist nur für Tests (Start mit PANELCAST_TEST_HOOKS=1).',
 
+  'facebook.not_a_video':
+    '„{{video}}“ ist keine Kennung eines Facebook-Live-Videos (die Zahl in der Adresse des Live-Videos).',
+  'facebook.connecting': 'Verbinde mit den Live-Kommentaren von Video {{video}} …',
+  'facebook.live': 'Kommentare von Live-Video {{video}} kommen an, sobald sie geschrieben werden.',
+  'facebook.polling':
+    'Lese die Kommentare von Live-Video {{video}} alle {{seconds}} s (Facebook bietet keine Live-Verbindung).',
+  'facebook.dropped':
+    'Die Verbindung zu Facebook ist abgebrochen oder verstummt; verpasste Kommentare werden nachgelesen, neuer Versuch in {{seconds}} s.',
+  'facebook.retrying': 'Facebook antwortete {{status}}. Neuer Versuch in {{seconds}} s.',
+  'facebook.rate_limited':
+    'Facebook begrenzt, wie oft diese App fragen darf (Code {{code}}); Pause bis {{time}}.',
+  'facebook.token_expired':
+    'Laut Facebook ist das Seiten-Zugriffstoken abgelaufen oder widerrufen: Erzeuge ein neues und speichere es.',
+  'facebook.permission':
+    'Dem Seiten-Zugriffstoken fehlt eine Berechtigung (pages_read_engagement, pages_read_user_content), oder sein Nutzer verwaltet die Seite nicht:',
+  'facebook.app_review':
+    'Facebook hat diese App für das Nötige noch nicht freigegeben (App Review); bis dahin sind nur Admins und Tester der App lesbar:',
+  'facebook.not_found':
+    'Facebook kennt kein Live-Video {{video}}, das dieses Seiten-Token sehen kann:',
+  'linkedin.not_a_post':
+    '„{{post}}“ ist keine LinkedIn-Beitrags-URN (urn:li:share:…, urn:li:ugcPost:… oder urn:li:activity:…).',
+  'linkedin.reading':
+    'Lese die Kommentare zu {{post}} alle {{seconds}} s (so verteilt, dass LinkedIns Tageslimit für die Sendung reicht).',
+  'linkedin.retrying': 'LinkedIn antwortete {{status}}. Neuer Versuch in {{seconds}} s.',
+  'linkedin.rate_limited': 'LinkedIn bittet Panelcast um Pause; neuer Versuch um {{time}}.',
+  'linkedin.daily_limit':
+    'LinkedIns Tageslimit für diese App oder dieses Mitglied ist aufgebraucht; es gilt wieder ab {{time}} (Mitternacht UTC).',
+  'linkedin.unauthorized':
+    'LinkedIn lehnt das Zugriffstoken ab (abgelaufen oder widerrufen): Melde dich neu an und speichere ein neues.',
+  'linkedin.forbidden':
+    'LinkedIn verweigert: Die App braucht Zugang zur Community Management API (r_organization_social), und das Mitglied des Tokens muss Admin der Organisation sein:',
+  'linkedin.not_found': 'LinkedIn kennt keinen Beitrag {{post}}:',
+  'sources.secret_missing': '{{source}} braucht das {{what}}: Trage es in den Einstellungen ein.',
   'sources.unknown': 'Es gibt keine Quelle „{{source}}“.',
   'sources.invalid_settings': 'Die Einstellungen für {{source}} sind ungültig:',
 
@@ -226,10 +259,17 @@ export const MESSAGE_TEXTS_DE = {
     what: {
       x_token: 'Bearer-Token von X',
       youtube_key: 'YouTube-API-Schlüssel',
+      facebook_token: 'Facebook-Seiten-Zugriffstoken',
+      linkedin_token: 'LinkedIn-Zugriffstoken',
       stream_key: 'Stream-Schlüssel',
       obs_password: 'OBS-Passwort',
     },
-    field: { apiBaseUrl: 'Die X-API-Adresse', rootUrl: 'Die YouTube-API-Adresse' },
+    field: {
+      apiBaseUrl: 'Die X-API-Adresse',
+      rootUrl: 'Die YouTube-API-Adresse',
+      facebook_api: 'Die Facebook-API-Adresse',
+      linkedin_api: 'Die LinkedIn-API-Adresse',
+    },
     role: { producer: 'Produktion', moderator: 'Moderation', guest: 'Gast' },
     state: { planned: 'geplant', live: 'live', ended: 'beendet' },
     action: {

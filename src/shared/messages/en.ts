@@ -82,6 +82,38 @@ const codes = {
   'secrets.test_hooks_off':
     '{{field}} redirects a platform to another server and is only for tests (start with PANELCAST_TEST_HOOKS=1).',
 
+  'facebook.not_a_video':
+    '"{{video}}" is not a Facebook live video id (the number in the live video\'s address).',
+  'facebook.connecting': 'Connecting to the live comments of video {{video}}…',
+  'facebook.live': 'Receiving the comments of live video {{video}} as they are written.',
+  'facebook.polling':
+    'Reading the comments of live video {{video}} every {{seconds}} s (Facebook offers no live connection).',
+  'facebook.dropped':
+    'The connection to Facebook was lost or went quiet; reading what was missed and reconnecting in {{seconds}} s.',
+  'facebook.retrying': 'Facebook answered {{status}}. Trying again in {{seconds}} s.',
+  'facebook.rate_limited':
+    'Facebook limits how often this app may ask (code {{code}}); waiting until {{time}}.',
+  'facebook.token_expired':
+    'Facebook says the page access token expired or was revoked: create a new one and save it.',
+  'facebook.permission':
+    'The page access token lacks a permission (pages_read_engagement, pages_read_user_content), or its user does not manage the Page:',
+  'facebook.app_review':
+    "Facebook has not approved this app for what it needs (App Review); until it does, only the app's own admins and testers can be read:",
+  'facebook.not_found': 'Facebook knows no live video {{video}} that this page token can see:',
+  'linkedin.not_a_post':
+    '"{{post}}" is not a LinkedIn post URN (urn:li:share:…, urn:li:ugcPost:… or urn:li:activity:…).',
+  'linkedin.reading':
+    "Reading the comments on {{post}} every {{seconds}} s (paced to last the show within LinkedIn's daily limit).",
+  'linkedin.retrying': 'LinkedIn answered {{status}}. Trying again in {{seconds}} s.',
+  'linkedin.rate_limited': 'LinkedIn asks Panelcast to slow down; trying again at {{time}}.',
+  'linkedin.daily_limit':
+    "LinkedIn's daily limit for this app or member is used up; it resets at {{time}} (midnight UTC).",
+  'linkedin.unauthorized':
+    'LinkedIn rejected the access token (expired or revoked): sign in again and save a new one.',
+  'linkedin.forbidden':
+    "LinkedIn refused: the app needs Community Management API access (r_organization_social) and the token's member must be an admin of the organization:",
+  'linkedin.not_found': 'LinkedIn knows no post {{post}}:',
+  'sources.secret_missing': '{{source}} needs its {{what}}: type it in Settings.',
   'sources.unknown': 'There is no source "{{source}}".',
   'sources.invalid_settings': 'The settings for {{source}} are not valid:',
 
@@ -215,10 +247,17 @@ export const MESSAGE_TEXTS_EN = {
     what: {
       x_token: 'X bearer token',
       youtube_key: 'YouTube API key',
+      facebook_token: 'Facebook page access token',
+      linkedin_token: 'LinkedIn access token',
       stream_key: 'stream key',
       obs_password: 'OBS password',
     },
-    field: { apiBaseUrl: 'The X API address', rootUrl: 'The YouTube API address' },
+    field: {
+      apiBaseUrl: 'The X API address',
+      rootUrl: 'The YouTube API address',
+      facebook_api: 'The Facebook API address',
+      linkedin_api: 'The LinkedIn API address',
+    },
     action: {
       approve: 'approve it',
       reject: 'reject it',

@@ -5,19 +5,21 @@ import { useTranslation } from 'react-i18next';
 import type { SourceForm } from '../../../../src/shared/source-forms';
 import type { SourceStatus } from '../../../../src/shared/state';
 import { useConnection } from '../context';
-import { SourceStatusLine, SubmitOnEnter } from './FormParts';
+import { SourceStatusLine, SubmitOnEnter, TextField } from './FormParts';
 import { useDraftPart } from './section-draft';
 
 interface FieldSchema {
   type?: string;
   enum?: unknown[];
   items?: { type?: string };
+  default?: unknown;
 }
 
 type Values = Record<string, unknown>;
 
 function initialValue(schema: FieldSchema, saved: unknown): unknown {
   if (saved !== undefined && saved !== null) return saved;
+  if (schema.default !== undefined && schema.default !== null) return schema.default;
   if (schema.type === 'boolean') return false;
   if (schema.type === 'array') return [];
   if (schema.enum) return schema.enum[0];
@@ -83,10 +85,17 @@ export function SchemaForm({
   form: SourceForm;
   status: SourceStatus | undefined;
 }) {
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
   const language = i18n.language === 'de' ? 'de' : 'en';
   const connection = useConnection();
-  const properties = (form.schema.properties ?? {}) as Record<string, FieldSchema>;
+  const all = (form.schema.properties ?? {}) as Record<string, FieldSchema>;
+  // A test server's address is shown only where one is set (the core refuses it otherwise).
+  const properties = Object.fromEntries(
+    Object.entries(all).filter(
+      ([name]) => name !== form.testHook || (form.saved?.[name] ?? null) !== null,
+    ),
+  );
+  const [secret, setSecret] = useState('');
   const [values, setValues] = useState<Values>(() =>
     Object.fromEntries(
       Object.entries(properties).map(([name, schema]) => [
@@ -100,11 +109,16 @@ export function SchemaForm({
     dirty: edited,
     ready: true,
     save: async () => {
+      const typed = secret.trim();
       const result = await connection.request('sources:configure', {
         source: form.id,
         settings: values,
+        ...(typed === '' ? {} : { secret: typed }),
       });
-      if (result.ok) setEdited(false);
+      if (result.ok) {
+        setEdited(false);
+        setSecret('');
+      }
       return result;
     },
   });
@@ -120,6 +134,7 @@ export function SchemaForm({
       data-testid={`source-form-${form.id}`}
     >
       <h3>{form.label[language]}</h3>
+      {form.help && <p className="muted form-help">{form.help[language]}</p>}
       {Object.entries(properties).map(([name, schema]) => (
         <Field
           key={name}
@@ -130,6 +145,15 @@ export function SchemaForm({
           onChange={(value) => setValues((v) => ({ ...v, [name]: value }))}
         />
       ))}
+      {form.secret && (
+        <TextField
+          secret
+          label={form.secret.label[language]}
+          value={secret}
+          placeholder={form.secret.saved ? t('settings.secretSaved') : ''}
+          onChange={setSecret}
+        />
+      )}
       <SubmitOnEnter />
       <SourceStatusLine status={status} />
     </form>

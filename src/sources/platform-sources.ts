@@ -1,0 +1,143 @@
+// Facebook Live and LinkedIn as registered sources: their settings, the "what you need" text in
+// both languages, the token each takes (bound to the platform's hosts) and how each starts.
+import { z } from 'zod';
+import { facebookTokenHosts, linkedinTokenHosts } from '../shared/secret-hosts.js';
+import { FacebookSource, LIVE_VIDEO_ID, type FacebookTimings } from './facebook-source.js';
+import { LinkedInSource, POST_URN, type CallDay, type LinkedInTimings } from './linkedin-source.js';
+import type { SourceDefinition } from './source-registry.js';
+
+const enabled = { en: 'On', de: 'An' };
+const apiAddress = { en: 'API address (tests only)', de: 'API-Adresse (nur für Tests)' };
+/** Empty means the platform's own address. */
+const testAddress = z
+  .string()
+  .trim()
+  .max(500)
+  .nullable()
+  .default(null)
+  .transform((v) => (v === '' || v === null ? null : v));
+
+const facebookSettings = z
+  .object({
+    enabled: z.boolean(),
+    liveVideoId: z.string().trim().max(40),
+    apiBaseUrl: testAddress,
+  })
+  .refine((s) => !s.enabled || LIVE_VIDEO_ID.test(s.liveVideoId), {
+    message: 'the live video id is the number in the live video’s address',
+    path: ['liveVideoId'],
+  });
+
+/** Where reading got to, kept per live video so that a new video starts from its beginning. */
+export interface FacebookProgress {
+  get(video: string): string | null;
+  set(video: string, after: string): void;
+}
+
+export function facebookDefinition(
+  timings: Partial<FacebookTimings>,
+  progress: FacebookProgress,
+): SourceDefinition<typeof facebookSettings> {
+  return {
+    id: 'facebook',
+    label: { en: 'Facebook Live comments', de: 'Facebook-Live-Kommentare' },
+    settings: facebookSettings,
+    fields: {
+      enabled,
+      liveVideoId: { en: 'Live video id', de: 'Kennung des Live-Videos' },
+      apiBaseUrl: apiAddress,
+    },
+    help: {
+      en: 'You need a Facebook Page that goes live, a Meta app, and a page access token from a Page admin with pages_read_engagement and pages_read_user_content (Graph API Explorer or Business settings). Until Meta approves these permissions in App Review, only comments by the app’s own admins and testers can be read. The live video id is the number in the live video’s address. Facebook reports no deletions: Panelcast checks a comment still exists right before it goes on air.',
+      de: 'Du brauchst eine Facebook-Seite, die live geht, eine Meta-App und ein Seiten-Zugriffstoken eines Seiten-Admins mit pages_read_engagement und pages_read_user_content (Graph API Explorer oder Business-Einstellungen). Bis Meta diese Berechtigungen im App Review freigibt, sind nur Kommentare von Admins und Testern der App lesbar. Die Kennung des Live-Videos ist die Zahl in seiner Adresse. Facebook meldet keine Löschungen: Panelcast prüft direkt vor der Sendung, ob ein Kommentar noch da ist.',
+    },
+    secret: {
+      name: 'facebook.pageToken',
+      what: 'facebook_token',
+      label: { en: 'Page access token', de: 'Seiten-Zugriffstoken' },
+      hosts: (s) => facebookTokenHosts(s.apiBaseUrl),
+    },
+    testHook: { field: 'apiBaseUrl', word: 'facebook_api' },
+    apply: async (settings, runner, token) => {
+      if (!settings.enabled || token === null) return runner.stop();
+      return runner.run(
+        (context) =>
+          new FacebookSource(
+            {
+              pageToken: token,
+              liveVideoId: settings.liveVideoId,
+              apiBaseUrl: settings.apiBaseUrl,
+              after: progress.get(settings.liveVideoId),
+            },
+            context,
+            { timings, onProgress: (after) => progress.set(settings.liveVideoId, after) },
+          ),
+      );
+    },
+  };
+}
+
+const linkedinSettings = z
+  .object({
+    enabled: z.boolean(),
+    postUrn: z.string().trim().max(100),
+    dailyRequests: z.number().int().min(10).max(1_000_000).default(500),
+    showMinutes: z.number().int().min(15).max(1440).default(180),
+    apiBaseUrl: testAddress,
+  })
+  .refine((s) => !s.enabled || POST_URN.test(s.postUrn), {
+    message: 'a post URN looks like urn:li:ugcPost:7123456789012345678',
+    path: ['postUrn'],
+  });
+
+/** The day's LinkedIn call count, kept across restarts. */
+export interface CallCount {
+  get(): CallDay | null;
+  set(calls: CallDay): void;
+}
+
+export function linkedinDefinition(
+  timings: Partial<LinkedInTimings>,
+  calls: CallCount,
+): SourceDefinition<typeof linkedinSettings> {
+  return {
+    id: 'linkedin',
+    label: { en: 'LinkedIn live comments', de: 'LinkedIn-Live-Kommentare' },
+    settings: linkedinSettings,
+    fields: {
+      enabled,
+      postUrn: { en: 'Live post URN', de: 'URN des Live-Beitrags' },
+      dailyRequests: { en: 'Calls per day (app limit)', de: 'Aufrufe pro Tag (App-Limit)' },
+      showMinutes: { en: 'Planned show length (minutes)', de: 'Geplante Sendedauer (Minuten)' },
+      apiBaseUrl: apiAddress,
+    },
+    help: {
+      en: 'Only an organization’s (company page’s) live post can be read: you need a LinkedIn app approved for the Community Management API, and an access token (r_organization_social) of a member who is an administrator of that organization. The live comments of a personal profile cannot be read by any app. LinkedIn has no live stream of comments, so Panelcast polls, spread over the show within your daily call limit (see the app’s Analytics in the Developer Portal); it gives apps no commenters’ names, so cards say “LinkedIn member”. LinkedIn reports no deletions: Panelcast checks a comment still exists right before it goes on air.',
+      de: 'Lesbar ist nur der Live-Beitrag einer Organisation (Unternehmensseite): Du brauchst eine für die Community Management API freigegebene LinkedIn-App und ein Zugriffstoken (r_organization_social) eines Mitglieds, das Administrator dieser Organisation ist. Die Live-Kommentare eines persönlichen Profils kann keine App lesen. LinkedIn bietet keinen Live-Strom von Kommentaren; Panelcast fragt deshalb regelmäßig nach, verteilt über die Sendung innerhalb deines Tageslimits (siehe Analytics der App im Developer Portal). Namen von Kommentierenden gibt LinkedIn Apps nicht heraus; Karten zeigen „LinkedIn member“. LinkedIn meldet keine Löschungen: Panelcast prüft direkt vor der Sendung, ob ein Kommentar noch da ist.',
+    },
+    secret: {
+      name: 'linkedin.accessToken',
+      what: 'linkedin_token',
+      label: { en: 'Access token', de: 'Zugriffstoken' },
+      hosts: (s) => linkedinTokenHosts(s.apiBaseUrl),
+    },
+    testHook: { field: 'apiBaseUrl', word: 'linkedin_api' },
+    apply: async (settings, runner, token) => {
+      if (!settings.enabled || token === null) return runner.stop();
+      return runner.run(
+        (context) =>
+          new LinkedInSource(
+            {
+              accessToken: token,
+              postUrn: settings.postUrn,
+              apiBaseUrl: settings.apiBaseUrl,
+              dailyRequests: settings.dailyRequests,
+              showMinutes: settings.showMinutes,
+            },
+            context,
+            { timings, calls: calls.get(), onCalls: (day) => calls.set(day) },
+          ),
+      );
+    },
+  };
+}
