@@ -6,11 +6,17 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CommentSource } from '../../src/sources/source.js';
 import { sourceHarness } from '../helpers/source-harness.js';
 import { eventually } from '../helpers/sockets.js';
-import { xDriver, youTubeListDriver, type SourceDriver } from './conformance-drivers.js';
+import {
+  xDriver,
+  youTubeListDriver,
+  youTubeStreamDriver,
+  type SourceDriver,
+} from './conformance-drivers.js';
 
 describe.each([
   ['X', xDriver],
   ['YouTube list', youTubeListDriver],
+  ['YouTube streamList', youTubeStreamDriver],
 ])('conformance: %s', (_name, makeDriver: () => SourceDriver) => {
   const cleanups: (() => Promise<void> | void)[] = [];
   afterEach(async () => {

@@ -121,7 +121,13 @@ describe('YouTube deletions, bans, end of stream and quota', () => {
     };
     const harness = sourceHarness();
     const source = new YouTubeSource(
-      { apiKey: fake.apiKey, video: fake.videoId, rootUrl: fake.url, showMinutes: 180 },
+      {
+        apiKey: fake.apiKey,
+        video: fake.videoId,
+        rootUrl: fake.url,
+        showMinutes: 180,
+        streamUrl: null,
+      },
       harness.context,
       { timings: { ...FAST, minPollMs: 1000, dailyUnits: DAY }, clock },
     );
