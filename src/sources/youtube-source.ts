@@ -249,6 +249,24 @@ export class YouTubeSource implements CommentSource {
     };
   }
 
+  /** One chat page; the quota display counts it as soon as YouTube could have (even if cut). */
+  async #listPage(chat: ChatPosition, signal: AbortSignal) {
+    this.#spend(COST.chatPage);
+    try {
+      return await this.#api.liveChatMessages.list(
+        {
+          liveChatId: chat.chatId,
+          part: ['snippet', 'authorDetails'],
+          maxResults: 2000,
+          ...(chat.pageToken ? { pageToken: chat.pageToken } : {}),
+        },
+        { signal, timeout: this.#timings.requestTimeoutMs },
+      );
+    } finally {
+      this.#publishQuota();
+    }
+  }
+
   /** A method, not a property read: the compiler must not assume it stays false in a loop. */
   #stopped(): boolean {
     return this.#abort.signal.aborted;
@@ -289,16 +307,7 @@ export class YouTubeSource implements CommentSource {
     while (!signal.aborted && this.#clock.now() < until) {
       let wait: number;
       try {
-        this.#spend(COST.chatPage);
-        const page = await this.#api.liveChatMessages.list(
-          {
-            liveChatId: chat.chatId,
-            part: ['snippet', 'authorDetails'],
-            maxResults: 2000,
-            ...(chat.pageToken ? { pageToken: chat.pageToken } : {}),
-          },
-          { signal, timeout: this.#timings.requestTimeoutMs },
-        );
+        const page = await this.#listPage(chat, signal);
         failures = 0;
         if (!(await this.#takePage(page.data.items ?? [], chat.videoId, signal))) continue;
         chat.pageToken = page.data.nextPageToken ?? chat.pageToken;

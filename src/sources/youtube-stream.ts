@@ -46,6 +46,8 @@ export interface StreamRequest {
   pageToken: string | null;
   /** No response for this long: the call is given up as stalled (it resumes from the token). */
   idleMs: number;
+  /** The resource parts asked for; all that Panelcast reads unless told otherwise. */
+  parts?: readonly string[];
 }
 
 /** How a call ended: a gRPC status code, "idle" (stalled), "end" (closed cleanly), "stored". */
@@ -120,7 +122,7 @@ export function openChatStream(
     decodeResponse,
     {
       liveChatId: request.liveChatId,
-      part: [...STREAM_PARTS],
+      part: [...(request.parts ?? STREAM_PARTS)],
       ...(request.pageToken ? { pageToken: request.pageToken } : {}),
     },
     metadata,
