@@ -58,9 +58,17 @@ export interface StreamEnd {
 
 const ENUM_NAME = /_([a-z])/g;
 
+const typeNames = new Map<string, string>();
+
 /** TEXT_MESSAGE_EVENT → textMessageEvent, as the REST resource spells the type. */
 export function restTypeName(name: string): string {
-  return name.toLowerCase().replace(ENUM_NAME, (_m, c: string) => c.toUpperCase());
+  let rest = typeNames.get(name);
+  if (rest === undefined) {
+    rest = name.toLowerCase().replace(ENUM_NAME, (_m, c: string) => c.toUpperCase());
+    // The enum has 17 names; anything else is not remembered.
+    if (typeNames.size < 64) typeNames.set(name, rest);
+  }
+  return rest;
 }
 
 type Decoded = StreamPage | { malformed: string };
@@ -113,6 +121,9 @@ export function openChatStream(
   const client = new grpc.Client(address, credentials, {
     'grpc.use_local_subchannel_pool': 1,
     'grpc.primary_user_agent': `Panelcast/${version}`,
+    // A busy chat must not wait on window updates while the core is busy for a moment: with
+    // HTTP/2's default 64 KiB window a short pause on our side held YouTube's sending back.
+    'grpc-node.flow_control_window': 4 * 1024 * 1024,
   });
   const metadata = new grpc.Metadata();
   metadata.set('x-goog-api-key', request.apiKey);
