@@ -145,6 +145,14 @@ describe('youtube-stream.proto against the published stream_list.proto', () => {
     ).toEqual({ PERMANENT: 1, TEMPORARY: 2 });
   });
 
+  it('ships with the build: the compiled client loads it from next to itself', () => {
+    // global-setup builds dist/ when it is missing; `npm run build` copies the .proto there.
+    const built = fileURLToPath(
+      new URL('../../dist/src/sources/youtube-stream.proto', import.meta.url),
+    );
+    expect(fs.readFileSync(built, 'utf8')).toBe(fs.readFileSync(protoFile, 'utf8'));
+  });
+
   it('is the server-streaming StreamList method the client calls', () => {
     const method = root.lookupService(`${pkg}.V3DataLiveChatMessageService`).methods.StreamList;
     expect(method?.requestType).toBe('LiveChatMessageListRequest');
