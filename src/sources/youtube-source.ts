@@ -112,6 +112,7 @@ const itemSchema = z.object({
       .object({ amountDisplayString: z.string(), userComment: z.string().optional() })
       .optional(),
     messageDeletedDetails: z.object({ deletedMessageId: z.string() }).optional(),
+    messageRetractedDetails: z.object({ retractedMessageId: z.string() }).optional(),
     userBannedDetails: z
       .object({ bannedUserDetails: z.object({ channelId: z.string() }) })
       .optional(),
@@ -173,6 +174,8 @@ export class YouTubeSource implements CommentSource {
   readonly #byChannel = new Map<string, string[]>();
   /** Deleted before we saw them: never taken in. */
   readonly #deleted = new Set<string>();
+  /** A chatEndedEvent came: nothing more will be said. */
+  #chatEnded = false;
   #run: Promise<void> = Promise.resolve();
 
   constructor(
@@ -245,6 +248,7 @@ export class YouTubeSource implements CommentSource {
       clock: this.#clock,
       signal: this.#abort.signal,
       takeItems: (items) => this.#takeItems(items, chat.videoId),
+      chatEnded: () => this.#chatEnded,
       onQuotaGone: () => this.#quotaWait(),
     };
   }
@@ -311,8 +315,9 @@ export class YouTubeSource implements CommentSource {
         failures = 0;
         if (!(await this.#takePage(page.data.items ?? [], chat.videoId, signal))) continue;
         chat.pageToken = page.data.nextPageToken ?? chat.pageToken;
-        if (page.data.offlineAt) {
-          this.#context.status('stopped', message('youtube.offline'));
+        if (page.data.offlineAt || this.#chatEnded) {
+          const code = page.data.offlineAt ? 'youtube.offline' : 'youtube.chat_ended';
+          this.#context.status('stopped', message(code));
           return 'stop';
         }
         const asked = Math.max(this.#timings.minPollMs, page.data.pollingIntervalMillis ?? 5000);
@@ -445,6 +450,14 @@ export class YouTubeSource implements CommentSource {
     const { id, snippet, authorDetails: author } = parsed.data;
     if (snippet.type === 'messageDeletedEvent' && snippet.messageDeletedDetails) {
       this.#retract([snippet.messageDeletedDetails.deletedMessageId]);
+      return;
+    }
+    if (snippet.type === 'messageRetractedEvent' && snippet.messageRetractedDetails) {
+      this.#retract([snippet.messageRetractedDetails.retractedMessageId]);
+      return;
+    }
+    if (snippet.type === 'chatEndedEvent') {
+      this.#chatEnded = true;
       return;
     }
     if (snippet.type === 'userBannedEvent' && snippet.userBannedDetails) {

@@ -29,6 +29,8 @@ export interface StreamerDeps {
   signal: AbortSignal;
   /** Takes a page's items; false when one could not be saved. */
   takeItems(items: readonly unknown[]): boolean;
+  /** Whether a chatEndedEvent was taken. */
+  chatEnded(): boolean;
   /** Waits out a used-up daily quota, saying so. */
   onQuotaGone(): Promise<void>;
 }
@@ -48,7 +50,8 @@ export class ChatStreamer {
   readonly #d: StreamerDeps;
   #failures = 0;
   #unavailable = 0;
-  #offline = false;
+  /** Why the chat is over (offlineAt, chatEndedEvent), once it is. */
+  #ended: 'youtube.offline' | 'youtube.chat_ended' | null = null;
   #received = false;
 
   constructor(deps: StreamerDeps) {
@@ -60,8 +63,8 @@ export class ChatStreamer {
     while (!signal.aborted) {
       const end = await this.#call();
       if (this.#stopped()) return 'stop';
-      if (this.#offline) {
-        this.#d.context.status('stopped', message('youtube.offline'));
+      if (this.#ended !== null) {
+        this.#d.context.status('stopped', message(this.#ended));
         return 'stop';
       }
       const next = await this.#after(end);
@@ -113,10 +116,9 @@ export class ChatStreamer {
         message('youtube.streaming', { video: this.#d.chat.videoId }),
       );
     }
-    if (page.offlineAt) {
-      this.#offline = true;
-      cancel();
-    }
+    if (page.offlineAt) this.#ended = 'youtube.offline';
+    else if (this.#d.chatEnded()) this.#ended = 'youtube.chat_ended';
+    if (this.#ended !== null) cancel();
     return true;
   }
 

@@ -16,6 +16,8 @@ export interface FakeChatMessage {
     | 'superChatEvent'
     | 'newSponsorEvent'
     | 'messageDeletedEvent'
+    | 'messageRetractedEvent'
+    | 'chatEndedEvent'
     | 'userBannedEvent';
   /** The message a messageDeletedEvent removes; the channel a userBannedEvent bans. */
   target?: string;
@@ -254,6 +256,11 @@ export class FakeYouTubeApi {
       snippet.hasDisplayContent = false;
       snippet.displayMessage = '';
       snippet.messageDeletedDetails = { deletedMessageId: m.target };
+    }
+    if (m.type === 'messageRetractedEvent' || m.type === 'chatEndedEvent') {
+      snippet.hasDisplayContent = false;
+      snippet.displayMessage = '';
+      if (m.target) snippet.messageRetractedDetails = { retractedMessageId: m.target };
     }
     if (m.type === 'userBannedEvent') {
       snippet.hasDisplayContent = false;

@@ -56,6 +56,8 @@ const TYPE_NAMES: Record<FakeChatMessage['type'], string> = {
   superChatEvent: 'SUPER_CHAT_EVENT',
   newSponsorEvent: 'NEW_SPONSOR_EVENT',
   messageDeletedEvent: 'MESSAGE_DELETED_EVENT',
+  messageRetractedEvent: 'MESSAGE_RETRACTED_EVENT',
+  chatEndedEvent: 'CHAT_ENDED_EVENT',
   userBannedEvent: 'USER_BANNED_EVENT',
 };
 
@@ -291,6 +293,8 @@ export class FakeYouTubeStream {
         };
       case 'messageDeletedEvent':
         return { ...base, messageDeletedDetails: { deletedMessageId: m.target } };
+      case 'messageRetractedEvent':
+        return { ...base, messageRetractedDetails: { retractedMessageId: m.target } };
       case 'userBannedEvent':
         return {
           ...base,

@@ -155,6 +155,18 @@ describe('YouTube source on streamList', () => {
     expect(harness.comments.has(a.id)).toBe(true);
   });
 
+  it('retracts a message its author took back, and ends on chatEndedEvent', async () => {
+    const { chat, harness, start } = await setup();
+    start();
+    const m = chat.say('never mind?');
+    await eventually(() => expect(harness.comments.has(m.id)).toBe(true));
+    chat.say('', 'Zuschauer', { type: 'messageRetractedEvent', target: m.id });
+    await eventually(() => expect(harness.retracted).toEqual([m.id]));
+    chat.say('', 'YouTube', { type: 'chatEndedEvent' });
+    await eventually(() => expect(harness.last()?.state).toBe('stopped'));
+    expect(harness.last()?.message.code).toBe('youtube.chat_ended');
+  });
+
   it('ends on offlineAt', async () => {
     const { chat, harness, start } = await setup();
     start();
