@@ -167,6 +167,18 @@ describe('YouTube source on streamList', () => {
     expect(harness.last()?.message.code).toBe('youtube.chat_ended');
   });
 
+  it('stops when YouTube no longer knows the chat (NOT_FOUND)', async () => {
+    const { stream, harness, start } = await setup();
+    stream.faults.push({
+      code: grpc.status.NOT_FOUND,
+      details: 'The live chat that you are trying to retrieve cannot be found.',
+    });
+    start();
+    await eventually(() => expect(harness.last()?.state).toBe('stopped'));
+    expect(harness.last()?.message.code).toBe('youtube.chat_ended');
+    expect(stream.requests).toHaveLength(1);
+  });
+
   it('ends on offlineAt', async () => {
     const { chat, harness, start } = await setup();
     start();
