@@ -173,6 +173,11 @@ export const controlIntentSchemas = {
       .url({ protocol: /^https?$/ })
       .nullable()
       .optional(),
+    /** Test hook (PANELCAST_TEST_HOOKS=1): a local liveChatMessages.streamList server. */
+    grpcUrl: z
+      .url({ protocol: /^https?$/ })
+      .nullable()
+      .optional(),
     showMinutes: z
       .number()
       .int()

@@ -62,9 +62,13 @@ export function xTokenHosts(apiBaseUrl: string | null): string[] {
   return apiBaseUrl === null ? [...X_API_HOSTS] : exact(apiBaseUrl);
 }
 
-/** The hosts a YouTube API key may reach: Google's, or exactly the (test) address given. */
-export function youtubeKeyHosts(rootUrl: string | null): string[] {
-  return rootUrl === null ? [...YOUTUBE_API_HOSTS] : exact(rootUrl);
+/**
+ * The hosts a YouTube API key may reach: Google's (REST and the streamList gRPC host), or
+ * exactly the (test) addresses given.
+ */
+export function youtubeKeyHosts(rootUrl: string | null, grpcUrl: string | null = null): string[] {
+  if (rootUrl === null && grpcUrl === null) return [...YOUTUBE_API_HOSTS];
+  return [...new Set([...exact(rootUrl), ...exact(grpcUrl)])];
 }
 
 /**

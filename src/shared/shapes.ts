@@ -53,6 +53,8 @@ export const youtubeSettingsSchema = z.object({
   /** Video URL or id of the live stream. */
   video: z.string(),
   rootUrl: z.string().nullable(),
+  /** Test hook: where liveChatMessages.streamList is called instead of Google's gRPC host. */
+  grpcUrl: z.string().nullable().default(null),
   /** How long the show is planned to run: the daily quota is spread over it. */
   showMinutes: z
     .number()

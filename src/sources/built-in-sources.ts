@@ -27,6 +27,7 @@ export function describeBuiltInSources(registry: SourceRegistry, settings: Setti
       enabled,
       video: { en: 'Live video URL or id', de: 'Adresse oder Kennung des Live-Videos' },
       rootUrl: { en: 'API address', de: 'API-Adresse' },
+      grpcUrl: { en: 'Chat stream address', de: 'Adresse des Chat-Streams' },
     },
     saved: () => settings.get('sources.youtube'),
   });

@@ -9,6 +9,7 @@ import type { XSettings, YouTubeSettings } from '../shared/state.js';
 import { AudienceSource, type AudienceLimits } from './audience-source.js';
 import type { QuotaDay } from './youtube-quota.js';
 import { YouTubeSource, videoIdFrom, type YouTubeTimings } from './youtube-source.js';
+import { YOUTUBE_GRPC_URL } from './youtube-stream.js';
 import type { AudienceService } from './audience-service.js';
 import type { SourceManager } from './source-manager.js';
 import { XSource, type XTimings } from './x-source.js';
@@ -37,6 +38,20 @@ export interface SourcesApiDeps {
   xTimings?: Partial<XTimings>;
   youtubeTimings?: Partial<YouTubeTimings>;
   audienceLimits?: Partial<AudienceLimits>;
+}
+
+/** The hosts the YouTube key goes to with these settings. */
+function youtubeHosts(settings: YouTubeSettings): string[] {
+  return youtubeKeyHosts(settings.rootUrl, settings.grpcUrl);
+}
+
+/**
+ * Where streamList is called: Google's gRPC host, or the test hook. A REST test address without
+ * a gRPC one means list polling only: the key is bound to that address and goes nowhere else.
+ */
+function streamUrlFor(settings: YouTubeSettings): string | null {
+  if (settings.grpcUrl !== null) return settings.grpcUrl;
+  return settings.rootUrl === null ? YOUTUBE_GRPC_URL : null;
 }
 
 const X_TOKEN = 'x.bearer';
@@ -90,12 +105,13 @@ export class SourcesService {
       throw new UserError('invalid', `"${settings.video}" is not a YouTube video URL or id.`);
     }
     this.#refuseTestHook('rootUrl', settings.rootUrl);
+    this.#refuseTestHook('grpcUrl', settings.grpcUrl);
     try {
       secrets.saveFor({
         name: YOUTUBE_KEY,
         typed: key,
-        hosts: youtubeKeyHosts(settings.rootUrl),
-        previous: youtubeKeyHosts(this.#deps.settings.get('sources.youtube').rootUrl),
+        hosts: youtubeHosts(settings),
+        previous: youtubeHosts(this.#deps.settings.get('sources.youtube')),
         what: 'youtube_key',
       });
     } finally {
@@ -134,7 +150,7 @@ export class SourcesService {
   }
 
   /** API addresses other than the platforms' own exist for tests; releases refuse them. */
-  #refuseTestHook(field: 'apiBaseUrl' | 'rootUrl', value: string | null): void {
+  #refuseTestHook(field: 'apiBaseUrl' | 'rootUrl' | 'grpcUrl', value: string | null): void {
     if (value !== null && !this.#deps.testHooks) {
       throw new UserError('invalid', message('secrets.test_hooks_off', { field }));
     }
@@ -146,7 +162,7 @@ export class SourcesService {
 
   async #applyYouTube(settings: YouTubeSettings): Promise<void> {
     const { manager, secrets } = this.#deps;
-    const key = secrets.getFor(YOUTUBE_KEY, youtubeKeyHosts(settings.rootUrl));
+    const key = secrets.getFor(YOUTUBE_KEY, youtubeHosts(settings));
     if (!settings.enabled || key === null || !this.#deps.chosen('youtube')) {
       await manager.remove('youtube');
       return;
@@ -162,6 +178,7 @@ export class SourcesService {
             video: settings.video,
             rootUrl: settings.rootUrl,
             showMinutes: settings.showMinutes,
+            streamUrl: streamUrlFor(settings),
           },
           context,
           {
@@ -316,8 +333,9 @@ export function registerSourceIntents(intents: IntentRegistry, service: SourcesS
       return {};
     },
   );
-  intents.handle('sources:configureYouTube', async ({ apiKey, rootUrl, ...rest }, { actor }) => {
-    await service.configureYouTube({ ...rest, rootUrl: rootUrl ?? null }, apiKey, actor);
+  intents.handle('sources:configureYouTube', async ({ apiKey, rootUrl, grpcUrl, ...rest }, ctx) => {
+    const settings = { ...rest, rootUrl: rootUrl ?? null, grpcUrl: grpcUrl ?? null };
+    await service.configureYouTube(settings, apiKey, ctx.actor);
     return {};
   });
   intents.handle('sources:configureAudience', async ({ enabled }, { actor }) => {

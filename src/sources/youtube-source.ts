@@ -1,6 +1,7 @@
-// YouTube live chat through @googleapis/youtube with an API key: from a video URL or id it finds
-// the active live chat, then polls liveChatMessages.list as YouTube asks (pollingIntervalMillis,
-// nextPageToken), slower where the daily quota would not last the planned show. Super Chats are
+// YouTube live chat with an API key: from a video URL or id it finds the active live chat
+// (@googleapis/youtube), then reads it through liveChatMessages.streamList (gRPC, pushed as written)
+// or, where the stream is not available, polls liveChatMessages.list as YouTube asks
+// (pollingIntervalMillis, nextPageToken), slower where the daily quota would not last the show. Super Chats are
 // flagged; deletions and bans take comments back; offlineAt ends the chat. A used-up quota, an
 // API not turned on, an ended chat or a rejected key are said plainly; transient errors retry.
 import { youtube, type youtube_v3 } from '@googleapis/youtube';
@@ -19,6 +20,8 @@ import {
   type SourceContext,
 } from './source.js';
 import { COST, DAILY_UNITS, QuotaBudget, type QuotaDay } from './youtube-quota.js';
+import { YOUTUBE_GRPC_URL } from './youtube-stream.js';
+import { ChatStreamer, type ChatPosition, type StreamerDeps } from './youtube-streamer.js';
 
 export interface YouTubeSourceConfig {
   apiKey: string;
@@ -28,6 +31,11 @@ export interface YouTubeSourceConfig {
   rootUrl: string | null;
   /** The planned length of the show; the daily quota is spread over it. */
   showMinutes: number;
+  /**
+   * Where liveChatMessages.streamList is called (YOUTUBE_GRPC_URL, or a local fake in tests);
+   * null: list polling only.
+   */
+  streamUrl: string | null;
 }
 
 export interface YouTubeSourceOptions {
@@ -50,6 +58,12 @@ export interface YouTubeTimings {
   dailyUnits: number;
   /** A request without an answer for this long is given up (a stalled connection). */
   requestTimeoutMs: number;
+  /** A chat stream silent this long is opened again from its page token (nothing is lost). */
+  streamIdleMs: number;
+  /** UNAVAILABLE this many times in a row: poll with list for a while instead. */
+  streamFailuresBeforePolling: number;
+  /** How long to poll before the stream is tried again after it kept failing. */
+  streamRetryMs: number;
 }
 
 export const YOUTUBE_TIMINGS: YouTubeTimings = {
@@ -59,6 +73,9 @@ export const YOUTUBE_TIMINGS: YouTubeTimings = {
   maxQuotaWaitMs: 24 * 3600_000,
   dailyUnits: DAILY_UNITS,
   requestTimeoutMs: 20_000,
+  streamIdleMs: 120_000,
+  streamFailuresBeforePolling: 3,
+  streamRetryMs: 10 * 60_000,
 };
 
 const VIDEO_ID = /^[A-Za-z0-9_-]{11}$/;
@@ -96,6 +113,7 @@ const itemSchema = z.object({
       .object({ amountDisplayString: z.string(), userComment: z.string().optional() })
       .optional(),
     messageDeletedDetails: z.object({ deletedMessageId: z.string() }).optional(),
+    messageRetractedDetails: z.object({ retractedMessageId: z.string() }).optional(),
     userBannedDetails: z
       .object({ bannedUserDetails: z.object({ channelId: z.string() }) })
       .optional(),
@@ -157,6 +175,8 @@ export class YouTubeSource implements CommentSource {
   readonly #byChannel = new Map<string, string[]>();
   /** Deleted before we saw them: never taken in. */
   readonly #deleted = new Set<string>();
+  /** A chatEndedEvent came: nothing more will be said. */
+  #chatEnded = false;
   #run: Promise<void> = Promise.resolve();
 
   constructor(
@@ -203,60 +223,116 @@ export class YouTubeSource implements CommentSource {
       this.#context.status('error', message('youtube.not_a_video', { video: this.#config.video }));
       return;
     }
+    const chatId = await this.#waitForChat(videoId);
+    if (chatId === null) return;
+    const chat: ChatPosition = { videoId, chatId, pageToken: undefined };
+    // streamList first; list polling while the stream cannot be had (and for good after
+    // UNIMPLEMENTED or PERMISSION_DENIED). Both resume from the last page token: no gap.
+    let streamAt = this.#config.streamUrl === null ? Infinity : 0;
+    while (!this.#abort.signal.aborted) {
+      if (this.#clock.now() >= streamAt) {
+        const outcome = await new ChatStreamer(this.#streamDeps(chat)).run();
+        if (outcome === 'stop') return;
+        streamAt = this.#clock.now() + outcome.retryStreamInMs;
+      }
+      if ((await this.#poll(chat, streamAt)) === 'stop') return;
+    }
+  }
+
+  #streamDeps(chat: ChatPosition): StreamerDeps {
+    return {
+      url: this.#config.streamUrl ?? YOUTUBE_GRPC_URL,
+      apiKey: this.#config.apiKey,
+      chat,
+      context: this.#context,
+      timings: this.#timings,
+      clock: this.#clock,
+      signal: this.#abort.signal,
+      takeItems: (items) => this.#takeItems(items, chat.videoId),
+      chatEnded: () => this.#chatEnded,
+      onQuotaGone: () => this.#quotaWait(),
+    };
+  }
+
+  /** One chat page; the quota display counts it as soon as YouTube could have (even if cut). */
+  async #listPage(chat: ChatPosition, signal: AbortSignal) {
+    this.#spend(COST.chatPage);
+    try {
+      return await this.#api.liveChatMessages.list(
+        {
+          liveChatId: chat.chatId,
+          part: ['snippet', 'authorDetails'],
+          maxResults: 2000,
+          ...(chat.pageToken ? { pageToken: chat.pageToken } : {}),
+        },
+        { signal, timeout: this.#timings.requestTimeoutMs },
+      );
+    } finally {
+      this.#publishQuota();
+    }
+  }
+
+  /** A method, not a property read: the compiler must not assume it stays false in a loop. */
+  #stopped(): boolean {
+    return this.#abort.signal.aborted;
+  }
+
+  /** The video's live chat id, looked for until there is one; null when the source stops. */
+  async #waitForChat(videoId: string): Promise<string | null> {
     const signal = this.#abort.signal;
-    let chatId: string | null = null;
-    let pageToken: string | undefined;
     let failures = 0;
     while (!signal.aborted) {
+      try {
+        this.#context.status('connecting', message('youtube.looking', { video: videoId }));
+        const found = await this.#findChat(videoId);
+        if (found !== 'missing' && found.chatId !== null) return found.chatId;
+        failures = 0;
+        const wait = this.#timings.waitForChatMs;
+        this.#context.status(
+          'reconnecting',
+          message(found === 'missing' ? 'youtube.no_video' : 'youtube.no_chat', {
+            video: videoId,
+            seconds: Math.round(wait / 1000),
+          }),
+          new Date(this.#clock.now() + wait),
+        );
+        await this.#clock.pause(wait, signal);
+      } catch (error) {
+        if (this.#stopped()) return null;
+        if ((await this.#onError(googleError(error), (failures += 1))) === 'stop') return null;
+      }
+    }
+    return null;
+  }
+
+  /** Polls liveChatMessages.list until `until` (then the stream is tried again) or the end. */
+  async #poll(chat: ChatPosition, until: number): Promise<'stop' | 'again'> {
+    const signal = this.#abort.signal;
+    let failures = 0;
+    while (!signal.aborted && this.#clock.now() < until) {
       let wait: number;
       try {
-        if (chatId === null) {
-          this.#context.status('connecting', message('youtube.looking', { video: videoId }));
-          const found = await this.#findChat(videoId);
-          if (found === 'missing' || found.chatId === null) {
-            wait = this.#timings.waitForChatMs;
-            this.#context.status(
-              'reconnecting',
-              message(found === 'missing' ? 'youtube.no_video' : 'youtube.no_chat', {
-                video: videoId,
-                seconds: Math.round(wait / 1000),
-              }),
-              new Date(this.#clock.now() + wait),
-            );
-            await this.#clock.pause(wait, signal);
-            continue;
-          }
-          chatId = found.chatId;
-        }
-        this.#spend(COST.chatPage);
-        const page = await this.#api.liveChatMessages.list(
-          {
-            liveChatId: chatId,
-            part: ['snippet', 'authorDetails'],
-            maxResults: 2000,
-            ...(pageToken ? { pageToken } : {}),
-          },
-          { signal, timeout: this.#timings.requestTimeoutMs },
-        );
+        const page = await this.#listPage(chat, signal);
         failures = 0;
-        if (!(await this.#takePage(page.data.items ?? [], videoId, signal))) continue;
-        pageToken = page.data.nextPageToken ?? pageToken;
-        if (page.data.offlineAt) {
-          this.#context.status('stopped', message('youtube.offline'));
-          return;
+        if (!(await this.#takePage(page.data.items ?? [], chat.videoId, signal))) continue;
+        chat.pageToken = page.data.nextPageToken ?? chat.pageToken;
+        if (page.data.offlineAt || this.#chatEnded) {
+          const code = page.data.offlineAt ? 'youtube.offline' : 'youtube.chat_ended';
+          this.#context.status('stopped', message(code));
+          return 'stop';
         }
         const asked = Math.max(this.#timings.minPollMs, page.data.pollingIntervalMillis ?? 5000);
         wait = this.#quota.nextPollMs(asked, this.#clock.now());
         this.#publishQuota();
-        this.#context.status('connected', message('youtube.reading', { video: videoId }));
+        this.#context.status('connected', message('youtube.reading', { video: chat.videoId }));
       } catch (error) {
-        if (this.#abort.signal.aborted) return;
-        const next = await this.#onError(googleError(error), (failures += 1));
-        if (next === 'stop') return;
+        if (this.#stopped()) return 'stop';
+        if ((await this.#onError(googleError(error), (failures += 1))) === 'stop') return 'stop';
         continue;
       }
       await this.#clock.pause(wait, signal);
     }
+    return signal.aborted ? 'stop' : 'again';
   }
 
   /** Says what went wrong; waits where waiting helps, or tells the loop to stop. */
@@ -275,18 +351,9 @@ export class YouTubeSource implements CommentSource {
         this.#context.status('error', message('youtube.access_not_configured'), null);
         return 'stop';
       case 'quotaExceeded':
-      case 'dailyLimitExceeded': {
-        // One wait until Google's new day, not a loop of refused (and still charged) calls.
-        const reset = nextPacificMidnight(new Date(this.#clock.now()));
-        const wait = Math.min(this.#timings.maxQuotaWaitMs, reset.getTime() - this.#clock.now());
-        this.#context.status(
-          'rate_limited',
-          message('youtube.quota_exceeded', { time: clockTime(reset) }),
-          new Date(this.#clock.now() + wait),
-        );
-        await this.#clock.pause(wait, signal);
+      case 'dailyLimitExceeded':
+        await this.#quotaWait();
         return 'again';
-      }
       default:
         break;
     }
@@ -306,6 +373,18 @@ export class YouTubeSource implements CommentSource {
     );
     await this.#clock.pause(wait, signal);
     return 'again';
+  }
+
+  /** One wait until Google's new day, not a loop of refused (and still charged) calls. */
+  async #quotaWait(): Promise<void> {
+    const reset = nextPacificMidnight(new Date(this.#clock.now()));
+    const wait = Math.min(this.#timings.maxQuotaWaitMs, reset.getTime() - this.#clock.now());
+    this.#context.status(
+      'rate_limited',
+      message('youtube.quota_exceeded', { time: clockTime(reset) }),
+      new Date(this.#clock.now() + wait),
+    );
+    await this.#clock.pause(wait, this.#abort.signal);
   }
 
   #spend(units: number): void {
@@ -339,18 +418,24 @@ export class YouTubeSource implements CommentSource {
     videoId: string,
     signal: AbortSignal,
   ): Promise<boolean> {
+    if (this.#takeItems(items, videoId)) return true;
+    const wait = this.#timings.retry.initialMs;
+    this.#context.status(
+      'reconnecting',
+      message('sources.not_stored'),
+      new Date(this.#clock.now() + wait),
+    );
+    await this.#clock.pause(wait, signal);
+    return false;
+  }
+
+  /** Takes items in order; false when one could not be saved (the cursor must not move on). */
+  #takeItems(items: readonly unknown[], videoId: string): boolean {
     try {
       for (const item of items) this.#take(item, videoId);
       return true;
     } catch (error) {
       if (!(error instanceof NotStored)) throw error;
-      const wait = this.#timings.retry.initialMs;
-      this.#context.status(
-        'reconnecting',
-        message('sources.not_stored'),
-        new Date(this.#clock.now() + wait),
-      );
-      await this.#clock.pause(wait, signal);
       return false;
     }
   }
@@ -366,6 +451,14 @@ export class YouTubeSource implements CommentSource {
     const { id, snippet, authorDetails: author } = parsed.data;
     if (snippet.type === 'messageDeletedEvent' && snippet.messageDeletedDetails) {
       this.#retract([snippet.messageDeletedDetails.deletedMessageId]);
+      return;
+    }
+    if (snippet.type === 'messageRetractedEvent' && snippet.messageRetractedDetails) {
+      this.#retract([snippet.messageRetractedDetails.retractedMessageId]);
+      return;
+    }
+    if (snippet.type === 'chatEndedEvent') {
+      this.#chatEnded = true;
       return;
     }
     if (snippet.type === 'userBannedEvent' && snippet.userBannedDetails) {

@@ -58,7 +58,7 @@ export const settingDefinitions = {
   },
   'sources.youtube': {
     schema: youtubeSettingsSchema,
-    fallback: { enabled: false, video: '', rootUrl: null, showMinutes: 180 },
+    fallback: { enabled: false, video: '', rootUrl: null, grpcUrl: null, showMinutes: 180 },
   },
   'sources.audience': { schema: z.object({ enabled: z.boolean() }), fallback: { enabled: true } },
   'relay.port': { schema: z.number().int().min(1).max(65535).nullable(), fallback: null },

@@ -6,6 +6,7 @@ import { benchQueueLive, benchQueueStore } from './queue.js';
 import { benchRelay } from './relay.js';
 import { benchShows } from './shows.js';
 import { benchSources } from './sources.js';
+import { benchSourcesLoad } from './sources-load.js';
 import { benchStartup } from './startup.js';
 
 const benches: Record<string, () => Promise<string>> = {
@@ -15,6 +16,7 @@ const benches: Record<string, () => Promise<string>> = {
   'queue-store': () => benchQueueStore(),
   obs: () => benchObs(),
   sources: () => benchSources(),
+  'sources-load': () => benchSourcesLoad(),
   relay: () => benchRelay(),
   paraphrase: () => benchParaphrase(),
   shows: () => benchShows(),

@@ -16,6 +16,8 @@ export interface FakeChatMessage {
     | 'superChatEvent'
     | 'newSponsorEvent'
     | 'messageDeletedEvent'
+    | 'messageRetractedEvent'
+    | 'chatEndedEvent'
     | 'userBannedEvent';
   /** The message a messageDeletedEvent removes; the channel a userBannedEvent bans. */
   target?: string;
@@ -81,6 +83,8 @@ export class FakeYouTubeApi {
   offlineAt: string | null = null;
   /** Message ids removed by a moderator or a ban: no longer listed. */
   readonly removed = new Set<string>();
+  /** Told of every new message (the streamList fake pushes it at once). */
+  readonly listeners = new Set<() => void>();
 
   /** Quota units Google would have charged for what was asked of this fake. */
   get units(): number {
@@ -120,6 +124,7 @@ export class FakeYouTubeApi {
       ...extra,
     };
     this.messages.push(message);
+    for (const listener of this.listeners) listener();
     return message;
   }
 
@@ -227,12 +232,11 @@ export class FakeYouTubeApi {
   }
 
   #offset(url: URL): number {
-    const token = url.searchParams.get('pageToken');
-    return token ? Number(Buffer.from(token, 'base64url').toString().replace('page-', '')) : 0;
+    return offsetOf(url.searchParams.get('pageToken'));
   }
 
   #token(offset: number): string {
-    return Buffer.from(`page-${offset}`).toString('base64url');
+    return pageToken(offset);
   }
 
   #item(m: FakeChatMessage): object {
@@ -252,6 +256,11 @@ export class FakeYouTubeApi {
       snippet.hasDisplayContent = false;
       snippet.displayMessage = '';
       snippet.messageDeletedDetails = { deletedMessageId: m.target };
+    }
+    if (m.type === 'messageRetractedEvent' || m.type === 'chatEndedEvent') {
+      snippet.hasDisplayContent = false;
+      snippet.displayMessage = '';
+      if (m.target) snippet.messageRetractedDetails = { retractedMessageId: m.target };
     }
     if (m.type === 'userBannedEvent') {
       snippet.hasDisplayContent = false;
@@ -325,4 +334,13 @@ export class FakeYouTubeApi {
     });
     res.end(text);
   }
+}
+
+/** Page tokens as this fake (REST and streamList alike) hands them out: an offset, encoded. */
+export function pageToken(offset: number): string {
+  return Buffer.from(`page-${offset}`).toString('base64url');
+}
+
+export function offsetOf(token: string | null | undefined): number {
+  return token ? Number(Buffer.from(token, 'base64url').toString().replace('page-', '')) || 0 : 0;
 }

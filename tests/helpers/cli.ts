@@ -17,8 +17,13 @@ export interface CliRun {
   stop(): Promise<number | null>;
 }
 
-export function runCli(args: string[], env: Record<string, string> = {}): CliRun {
-  const child = spawn(process.execPath, [cliPath, ...args], {
+/** `nodeArgs` go to Node itself (a benchmark profiles the core with --cpu-prof). */
+export function runCli(
+  args: string[],
+  env: Record<string, string> = {},
+  nodeArgs: readonly string[] = [],
+): CliRun {
+  const child = spawn(process.execPath, [...nodeArgs, cliPath, ...args], {
     env: { ...process.env, PANELCAST_TOKEN: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

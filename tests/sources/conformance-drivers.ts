@@ -9,6 +9,7 @@ import { FakeFacebookApi } from '../fakes/facebook-api.js';
 import { FakeLinkedInApi } from '../fakes/linkedin-api.js';
 import { FakeXApi } from '../fakes/x-api.js';
 import { FakeYouTubeApi } from '../fakes/youtube-api.js';
+import { FakeYouTubeStream, STREAM_FAULTS } from '../fakes/youtube-stream-api.js';
 
 export interface SourceDriver {
   name: string;
@@ -95,6 +96,18 @@ export function xDriver(): SourceDriver {
   };
 }
 
+const YOUTUBE_FAST = {
+  minPollMs: 50,
+  waitForChatMs: 100,
+  retry: { initialMs: 50, maxMs: 200, jitter: 0 },
+  maxQuotaWaitMs: 400,
+  dailyUnits: 100_000_000,
+  requestTimeoutMs: 500,
+  streamIdleMs: 1000,
+  streamFailuresBeforePolling: 3,
+  streamRetryMs: 2000,
+};
+
 export function youTubeListDriver(): SourceDriver {
   const fake = new FakeYouTubeApi();
   fake.pollingIntervalMillis = 50;
@@ -108,20 +121,17 @@ export function youTubeListDriver(): SourceDriver {
     stop: () => fake.stop(),
     source: (context) =>
       new YouTubeSource(
-        { apiKey: fake.apiKey, video: fake.videoId, rootUrl: fake.url, showMinutes: 180 },
-        context,
         {
-          timings: {
-            minPollMs: 50,
-            waitForChatMs: 100,
-            retry: { initialMs: 50, maxMs: 200, jitter: 0 },
-            maxQuotaWaitMs: 400,
-            dailyUnits: 100_000_000,
-            requestTimeoutMs: 500,
-          },
+          apiKey: fake.apiKey,
+          video: fake.videoId,
+          rootUrl: fake.url,
+          showMinutes: 180,
+          streamUrl: null,
         },
+        context,
+        { timings: YOUTUBE_FAST },
       ),
-    post: (text) => fake.say(text, 'Viewer').id,
+    post: (text) => fake.say(`${text} Grüße 👋`, 'Viewer').id,
     drop: () => fake.faults.push('drop'),
     stall: () => fake.faults.push('stall'),
     rateLimit: () => fake.faults.push('rateLimitExceeded'),
@@ -225,5 +235,45 @@ export function linkedInDriver(): SourceDriver {
     malformed: () => fake.faults.push('garbage'),
     duplicateNext: () => fake.faults.push('duplicate'),
     remove: (id) => fake.deleteComment(id),
+  };
+}
+
+/** liveChatMessages.streamList over gRPC (binary frames: umlauts and emoji must survive). */
+export function youTubeStreamDriver(): SourceDriver {
+  const chat = new FakeYouTubeApi();
+  const fake = new FakeYouTubeStream(chat);
+  fake.pageSize = 3;
+  return {
+    name: 'YouTube (streamList)',
+    reportsDeletions: true,
+    checksBeforeAir: false,
+    start: async () => {
+      await chat.start();
+      await fake.start();
+    },
+    stop: async () => {
+      await fake.stop();
+      await chat.stop();
+    },
+    source: (context) =>
+      new YouTubeSource(
+        {
+          apiKey: chat.apiKey,
+          video: chat.videoId,
+          rootUrl: chat.url,
+          showMinutes: 180,
+          streamUrl: fake.url,
+        },
+        context,
+        { timings: YOUTUBE_FAST },
+      ),
+    post: (text) => chat.say(`${text} Grüße 👋`, 'Zuschauerin').id,
+    drop: () => fake.drop(),
+    stall: () => fake.stall(),
+    rateLimit: () => fake.fail(STREAM_FAULTS.rateLimit),
+    serverError: () => fake.fail(STREAM_FAULTS.unavailable),
+    malformed: () => (fake.garbageNext = true),
+    duplicateNext: () => (fake.duplicateNext = true),
+    remove: (id) => chat.deleteMessage(id),
   };
 }

@@ -11,12 +11,14 @@ import {
   linkedInDriver,
   xDriver,
   youTubeListDriver,
+  youTubeStreamDriver,
   type SourceDriver,
 } from './conformance-drivers.js';
 
 describe.each([
   ['X', xDriver],
   ['YouTube list', youTubeListDriver],
+  ['YouTube streamList', youTubeStreamDriver],
   ['Facebook Live', facebookDriver],
   ['LinkedIn', linkedInDriver],
 ])('conformance: %s', (_name, makeDriver: () => SourceDriver) => {
@@ -34,8 +36,13 @@ describe.each([
     source.start();
     cleanups.push(() => source.stop());
     const expected = new Set<string>();
+    const sent = new Map<string, string>();
     const post = (label: string, count = 4): void => {
-      for (let i = 0; i < count; i += 1) expected.add(driver.post(`${label} ${i}?`));
+      for (let i = 0; i < count; i += 1) {
+        const id = driver.post(`${label} ${i}?`);
+        expected.add(id);
+        sent.set(id, `${label} ${i}?`);
+      }
     };
     const arrived = (): Promise<void> =>
       eventually(() => expect(new Set(harness.comments.keys())).toEqual(expected), 10_000);
@@ -106,6 +113,12 @@ describe.each([
     // Characters split across chunks come out whole.
     const texts = [...harness.comments.values()].map((c) => c.text);
     expect(texts.filter((text) => text.includes('\uFFFD'))).toEqual([]);
+    // Text survives the wire intact: every driver adds "Grüße 👋" (2- and 4-byte UTF-8) to its
+    // posts, so a character split across chunks or frames would show here.
+    for (const [id, comment] of harness.comments) {
+      expect(comment.text).toContain(sent.get(id));
+      expect(comment.text).toContain('Grüße 👋');
+    }
     expect([...harness.added.values()].every((times) => times === 1)).toBe(true);
     expect(harness.added.size).toBe(expected.size + harness.retracted.length);
   }, 60_000);

@@ -116,12 +116,23 @@ describe('YouTube deletions, bans, end of stream and quota', () => {
       now: () => now,
       pause: async (ms, signal) => {
         if (!signal.aborted) now += ms;
+        // Once the show is over the source waits here until stopped, so no request is in
+        // flight when the counts are compared.
+        if (now >= start + 3 * 3600_000 && !signal.aborted) {
+          await new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));
+        }
         await new Promise((resolve) => setImmediate(resolve));
       },
     };
     const harness = sourceHarness();
     const source = new YouTubeSource(
-      { apiKey: fake.apiKey, video: fake.videoId, rootUrl: fake.url, showMinutes: 180 },
+      {
+        apiKey: fake.apiKey,
+        video: fake.videoId,
+        rootUrl: fake.url,
+        showMinutes: 180,
+        streamUrl: null,
+      },
       harness.context,
       { timings: { ...FAST, minPollMs: 1000, dailyUnits: DAY }, clock },
     );

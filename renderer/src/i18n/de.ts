@@ -479,7 +479,7 @@ export const de: Strings = {
     xHelp:
       'Du brauchst eine X-Entwickler-App mit einem Tarif, der die Suche (recent search) enthält (der gefilterte Stream braucht einen höheren Tarif), und ihr Bearer-Token. X erlaubt eine Stream-Verbindung pro App: Ein anderes Programm an derselben App blockiert Panelcast. Auf X gelöschte Beiträge meldet X nicht; Panelcast prüft vor der Sendung, ob ein Beitrag noch da ist.',
     ytHelp:
-      'Du brauchst einen API-Schlüssel aus einem Google-Cloud-Projekt mit eingeschalteter YouTube Data API v3 und die Adresse eines öffentlichen oder nicht gelisteten Live-Videos mit Chat. Der Schlüssel liest nur, moderieren kann er nicht. Ein Tag hat 10.000 Kontingent-Einheiten (5 pro Chatseite); Panelcast verteilt sie über die geplante Sendung.',
+      'Du brauchst einen API-Schlüssel aus einem Google-Cloud-Projekt mit eingeschalteter YouTube Data API v3 und die Adresse eines öffentlichen oder nicht gelisteten Live-Videos mit Chat. Der Schlüssel liest nur, moderieren kann er nicht. Panelcast empfängt den Chat als Stream (streamList); wo YouTube das dem Schlüssel nicht anbietet, fragt es ab, und ein Tag hat 10.000 Kontingent-Einheiten (5 pro Chatseite), verteilt über die geplante Sendung.',
     quotaUsed:
       'YouTube-Kontingent heute: {{used}} von {{daily}} Einheiten verbraucht; neu ab {{time}}.',
     quotaPlanned:

@@ -467,7 +467,7 @@ export const en = {
     xHelp:
       'You need an X developer app with a plan that includes recent search (the filtered stream needs a higher plan) and its bearer token. X allows one stream connection per app: another program on the same app blocks Panelcast. Posts deleted on X are not reported; Panelcast checks before a post goes on air.',
     ytHelp:
-      'You need an API key from a Google Cloud project with the YouTube Data API v3 turned on, and the link of a public or unlisted live video with chat on. The key reads; it cannot moderate. The day has 10,000 quota units (5 per chat page); Panelcast spreads them over the planned show.',
+      'You need an API key from a Google Cloud project with the YouTube Data API v3 turned on, and the link of a public or unlisted live video with chat on. The key reads; it cannot moderate. Panelcast receives the chat as a stream (streamList); where YouTube does not offer that to the key it polls, and the day has 10,000 quota units (5 per chat page), spread over the planned show.',
     quotaUsed: 'YouTube quota today: {{used}} of {{daily}} units used; resets at {{time}}.',
     quotaPlanned:
       "The rest of the planned show needs about {{need}} units at YouTube's pace; Panelcast reads the chat every {{seconds}} s.",

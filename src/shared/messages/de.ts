@@ -168,6 +168,18 @@ const codes: Record<MessageCode, string> = {
     'Die YouTube Data API v3 ist im Google-Cloud-Projekt dieses API-Schlüssels nicht eingeschaltet. Schalte sie in der Google Cloud Console ein (APIs & Dienste → Bibliothek) und speichere dann erneut.',
   'youtube.key_rejected': 'YouTube hat den API-Schlüssel abgelehnt:',
   'youtube.retrying': 'YouTube antwortete {{status}}. Neuer Versuch in {{seconds}} s.',
+  'youtube.streaming':
+    'Empfängt den Livechat von Video {{video}}, sobald geschrieben wird (streamList).',
+  'youtube.stream_not_offered':
+    'YouTube bietet diesem API-Schlüssel den Chat-Stream (streamList) nicht an; der Chat wird stattdessen abgefragt, was mehr Kontingent kostet.',
+  'youtube.stream_unavailable':
+    'Der Chat-Stream ist {{count}}-mal hintereinander gescheitert; der Chat wird abgefragt, der Stream in {{minutes}} min erneut versucht.',
+  'youtube.stream_stalled':
+    'Der Chat-Stream ist verstummt. Neue Verbindung in {{seconds}} s; nichts geht verloren.',
+  'youtube.stream_retrying':
+    'Der Chat-Stream endete ({{status}}). Neue Verbindung in {{seconds}} s; nichts geht verloren.',
+  'youtube.stream_rate_limited':
+    'YouTube bittet Panelcast, langsamer zu werden. Neue Verbindung zum Chat-Stream in {{seconds}} s.',
 
   'relay.add_destination': 'Füge ein Ziel hinzu, um das Relay zu starten.',
   'relay.ingest_live': 'OBS sendet an Panelcast.',
@@ -269,6 +281,7 @@ export const MESSAGE_TEXTS_DE = {
       rootUrl: 'Die YouTube-API-Adresse',
       facebook_api: 'Die Facebook-API-Adresse',
       linkedin_api: 'Die LinkedIn-API-Adresse',
+      grpcUrl: 'Die Adresse des YouTube-Chat-Streams',
     },
     role: { producer: 'Produktion', moderator: 'Moderation', guest: 'Gast' },
     state: { planned: 'geplant', live: 'live', ended: 'beendet' },

@@ -158,6 +158,17 @@ const codes = {
     'The YouTube Data API v3 is not turned on for the Google Cloud project of this API key. Turn it on in the Google Cloud console (APIs & Services → Library), then save again.',
   'youtube.key_rejected': 'YouTube rejected the API key:',
   'youtube.retrying': 'YouTube answered {{status}}. Trying again in {{seconds}} s.',
+  'youtube.streaming': 'Receiving the live chat of video {{video}} as it is written (streamList).',
+  'youtube.stream_not_offered':
+    'YouTube does not offer the chat stream (streamList) to this API key; reading the chat by polling instead, which uses more quota.',
+  'youtube.stream_unavailable':
+    'The chat stream failed {{count}} times in a row; polling instead, and trying the stream again in {{minutes}} min.',
+  'youtube.stream_stalled':
+    'The chat stream went silent. Reconnecting in {{seconds}} s; nothing is lost.',
+  'youtube.stream_retrying':
+    'The chat stream ended ({{status}}). Reconnecting in {{seconds}} s; nothing is lost.',
+  'youtube.stream_rate_limited':
+    'YouTube asked Panelcast to slow down. Reconnecting the chat stream in {{seconds}} s.',
 
   'relay.add_destination': 'Add a destination to start the relay.',
   'relay.ingest_live': 'OBS is streaming to Panelcast.',
@@ -257,6 +268,7 @@ export const MESSAGE_TEXTS_EN = {
       rootUrl: 'The YouTube API address',
       facebook_api: 'The Facebook API address',
       linkedin_api: 'The LinkedIn API address',
+      grpcUrl: 'The YouTube chat stream address',
     },
     action: {
       approve: 'approve it',
