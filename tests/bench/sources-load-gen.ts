@@ -1,6 +1,6 @@
 // The load generator for the sources-load benchmark, in its own process so its CPU is not the
-// core's: the platform fakes (X filtered stream, YouTube streamList over gRPC) and audience-page
-// phones, posting at a shared total rate. Each post carries the time it left its fake.
+// core's: the platform fakes (X filtered stream, YouTube streamList over gRPC, Facebook live
+// comments over SSE, LinkedIn comments polled) and audience-page phones, posting at a shared total rate. Each post carries the time it left its fake.
 // Line protocol on stdin/stdout (one JSON object a line):
 //   out {ready, configure: [{path, body}]}   → the benchmark configures the core with these
 //   in  "wait"  → out {connected: true}        once every source has connected to its fake
@@ -9,6 +9,8 @@
 import http from 'node:http';
 import readline from 'node:readline';
 import { io, type Socket } from 'socket.io-client';
+import { FakeFacebookApi } from '../fakes/facebook-api.js';
+import { FakeLinkedInApi } from '../fakes/linkedin-api.js';
 import { FakeXApi } from '../fakes/x-api.js';
 import { FakeYouTubeApi } from '../fakes/youtube-api.js';
 import { FakeYouTubeStream } from '../fakes/youtube-stream-api.js';
@@ -17,6 +19,8 @@ export interface LoadDriver {
   name: string;
   /** Posts per second this driver can take at most (the rest goes to the others). */
   maxRate?: number;
+  /** Read by polling (LinkedIn): its latency is mostly the poll interval, reported apart. */
+  polled?: boolean;
   /** Starts the fake; says how to point the core at it (REST path and body), if at all. */
   start(coreUrl: string): Promise<{ path: string; body: object } | null>;
   connected(): boolean;
@@ -64,6 +68,47 @@ function youtubeStreamDriver(): LoadDriver {
   };
 }
 
+/** Facebook Live: comments pushed over the live_comments Server-Sent Events stream. */
+function facebookDriver(): LoadDriver {
+  const fake = new FakeFacebookApi();
+  let n = 0;
+  return {
+    name: 'facebook',
+    start: async () => {
+      await fake.start();
+      const body = { enabled: true, liveVideoId: fake.liveVideoId, secret: fake.pageToken };
+      return { path: 'api/sources/facebook/settings', body: { ...body, apiBaseUrl: fake.url } };
+    },
+    connected: () => fake.openStreams > 0,
+    post: (text) => void fake.comment(text, `viewer${(n += 1) % 300}`),
+    stop: () => fake.stop(),
+  };
+}
+
+/**
+ * LinkedIn: the Community Management API has no push, so the core polls (at most every 10 s by
+ * default); a modest rate, as an organization's live post gets.
+ */
+function linkedinDriver(): LoadDriver {
+  const fake = new FakeLinkedInApi();
+  return {
+    name: 'linkedin',
+    maxRate: 20,
+    polled: true,
+    start: async () => {
+      await fake.start();
+      const body = { enabled: true, postUrn: fake.postUrn, dailyRequests: 1_000_000 };
+      return {
+        path: 'api/sources/linkedin/settings',
+        body: { ...body, apiBaseUrl: fake.url, secret: fake.accessToken },
+      };
+    },
+    connected: () => fake.calls > 0,
+    post: (text) => void fake.comment(text),
+    stop: () => fake.stop(),
+  };
+}
+
 /** Phones on the audience page: ten per loopback address, each within the per-device limits. */
 function audienceDriver(phones: number): LoadDriver {
   const sockets: Socket[] = [];
@@ -106,10 +151,11 @@ const [coreUrl = '', rateArg = '1000', secondsArg = '20', phonesArg = '300'] =
 const RATE = Number(rateArg);
 const SECONDS = Number(secondsArg);
 
-// Facebook and LinkedIn: add their drivers here once their fakes exist.
 const ALL: (() => LoadDriver)[] = [
   xDriver,
   youtubeStreamDriver,
+  facebookDriver,
+  linkedinDriver,
   () => audienceDriver(Number(phonesArg)),
 ];
 // BENCH_DRIVERS=youtube,x runs only those (to see one platform's path alone).
@@ -164,6 +210,7 @@ say({
   ready: true,
   configure,
   rates: Object.fromEntries(DRIVERS.map((d, i) => [d.name, rates(RATE)[i]])),
+  polled: DRIVERS.filter((d) => d.polled).map((d) => d.name),
 });
 
 const cpuStart = process.cpuUsage();

@@ -1,5 +1,5 @@
-// All sources at once: the X filtered-stream fake, the YouTube streamList fake (gRPC) and phones
-// on the audience page post 1,000 questions per second in total (BENCH_RATE, BENCH_SECONDS) from
+// All sources at once: the X filtered-stream fake, the YouTube streamList fake (gRPC), the
+// Facebook live-comments fake (SSE), the LinkedIn comments fake (polled) and phones on the audience page post 1,000 questions per second in total (BENCH_RATE, BENCH_SECONDS) from
 // a load-generator process (sources-load-gen.ts) into a Panelcast core (another process). A
 // moderator's control socket in this process takes the time from the moment a fake emitted a
 // post to the moment the moderator socket received it, per platform, and counts what never came.
@@ -20,6 +20,7 @@ interface GenLine {
   ready?: boolean;
   configure?: { path: string; body: object }[];
   rates?: Record<string, number>;
+  polled?: string[];
   connected?: boolean;
   sent?: Record<string, number>;
   seconds?: number;
@@ -109,7 +110,7 @@ export async function benchSourcesLoad(): Promise<string> {
     while (seen.size < total && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     socket.close();
     generator.send('stop');
-    return report(result, total, latencies);
+    return report(result, total, latencies, ready.polled ?? []);
   } finally {
     generator?.gen.kill();
     await core.stop();
@@ -117,8 +118,14 @@ export async function benchSourcesLoad(): Promise<string> {
   }
 }
 
-function report(result: GenLine, total: number, latencies: Map<string, number[]>): string {
+function report(
+  result: GenLine,
+  total: number,
+  latencies: Map<string, number[]>,
+  polled: string[],
+): string {
   const all = [...latencies.values()].flat();
+  const pushed = [...latencies].filter(([name]) => !polled.includes(name));
   const row = (measure: string, samples: number[], sent: number) => {
     const s = summarize(samples);
     return {
@@ -135,6 +142,18 @@ function report(result: GenLine, total: number, latencies: Map<string, number[]>
     row(`${name} → moderator socket`, latencies.get(name) ?? [], sent),
   );
   rows.push(row('all sources → moderator socket', all, total));
+  if (polled.length > 0) {
+    const sentPushed = Object.entries(result.sent ?? {})
+      .filter(([name]) => !polled.includes(name))
+      .reduce((sum, [, n]) => sum + n, 0);
+    rows.push(
+      row(
+        `all but polled (${polled.join(', ')}) → moderator socket`,
+        pushed.flatMap(([, samples]) => samples),
+        sentPushed,
+      ),
+    );
+  }
   const seconds = result.seconds ?? SECONDS;
   return [
     `${total} posts in ${seconds.toFixed(1)} s (${(total / seconds).toFixed(0)}/s in total; ` +
