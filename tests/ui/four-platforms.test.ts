@@ -169,7 +169,7 @@ describe('four platforms and the audience page in one moderator view', () => {
       ],
     ] as const) {
       const page = await browser.newPage({ viewport: { width: 1600, height: 1400 }, locale });
-      await page.goto(`${core.url}settings?token=${core.token}`);
+      await page.goto(`${core.url}settings?token=${core.token}#sources`);
       const facebookForm = page.getByTestId('source-form-facebook');
       const linkedinForm = page.getByTestId('source-form-linkedin');
       await facebookForm.waitFor();
@@ -185,10 +185,15 @@ describe('four platforms and the audience page in one moderator view', () => {
     }
     // Saving the form without typing the token keeps it, and the source keeps running.
     const page = await browser.newPage({ locale: 'en-US' });
-    await page.goto(`${core.url}settings?token=${core.token}`);
+    await page.goto(`${core.url}settings?token=${core.token}#sources`);
     const facebookForm = page.getByTestId('source-form-facebook');
-    await facebookForm.getByRole('button', { name: 'Save' }).click();
-    await facebookForm.getByText('Saved', { exact: false }).first().waitFor();
+    const section = page.getByTestId('settings-sources');
+    // Retyping the video id is an edit; the section's one Save then saves it.
+    const video = facebookForm.getByLabel('Live video id');
+    await video.fill('1');
+    await video.fill(facebook.liveVideoId);
+    await section.getByTestId('section-save').click();
+    await expect.poll(() => section.getByTestId('section-status').textContent()).toBe('Saved.');
     await expect
       .poll(() => core.hub.get('sources').find((s) => s.id === 'facebook')?.state, {
         timeout: 5000,

@@ -56,7 +56,13 @@ describe("choosing a show's sources and destinations", () => {
     await sources.getByRole('checkbox', { name: 'YouTube live chat' }).uncheck();
     await current.getByRole('button', { name: 'Save choice' }).click();
     await expect.poll(running).toEqual(['demo-wall']);
-    expect(core.hub.get('show').sources?.sort()).toEqual(['demo-wall', 'x']);
+    // Every other source (X, and the platforms registered at start) stays chosen.
+    const others = core.hub
+      .get('sourceForms')
+      .map((form) => form.id)
+      .filter((id) => id !== 'audience' && id !== 'youtube');
+    expect(others).toContain('demo-wall');
+    expect(core.hub.get('show').sources?.sort()).toEqual(others.sort());
     await expect.poll(() => current.getByRole('status').textContent()).toBe('Saved.');
     await saveScreenshot(page, 'show-choice-en');
     expect(await clippedLabels(page)).toEqual([]);
@@ -68,6 +74,10 @@ describe("choosing a show's sources and destinations", () => {
 
     // Settings says why the wall, still turned on there, does not run.
     await page.keyboard.press('F3');
+    await page
+      .getByRole('navigation', { name: 'Settings sections' })
+      .getByRole('link', { name: 'Comment sources' })
+      .click();
     const note = page.getByTestId('show-sources-note');
     await expect.poll(() => note.textContent()).toContain('Audience page');
     expect(await note.textContent()).not.toContain('Demo wall');
