@@ -41,15 +41,19 @@ describe('first-run checklist on the Producer view', () => {
   });
 
   it('shows open items on a fresh core in German and English, with no clipped label', async () => {
-    for (const [locale, title] of [
-      ['de-DE', 'Vor der Sendung: 5 von 5 offen'],
-      ['en-US', 'Before the show: 5 of 5 still open'],
+    for (const [locale, title, audience] of [
+      ['de-DE', 'Vor der Sendung: 5 von 5 offen', 'Publikumsseite'],
+      ['en-US', 'Before the show: 5 of 5 still open', 'Audience page'],
     ] as const) {
       const page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, locale });
       await page.goto(`${core.url}producer?token=${core.token}`);
       const list = page.getByTestId('checklist');
       await expect.poll(() => list.getByRole('heading').textContent()).toBe(title);
       expect(Object.values(await done(page))).toEqual([false, false, false, false, false]);
+      // The sources panel names each source in the UI's language.
+      await expect
+        .poll(() => page.getByTestId('source-audience').locator('.source__label').textContent())
+        .toBe(audience);
       expect(await clippedLabels(page)).toEqual([]);
       await saveScreenshot(page, `producer-checklist-${locale.slice(0, 2)}`);
       await page.close();

@@ -81,7 +81,7 @@ export function ProducerView() {
         <div className="producer__column">
           <HealthPanel obs={obs} />
           <DestinationsPanel relay={state.relay} now={now} send={send} />
-          <SourcesPanel sources={state.sources} />
+          <SourcesPanel sources={state.sources} forms={state.sourceForms} />
         </div>
       </div>
       {askRehearsal && (
