@@ -1,0 +1,41 @@
+// Connected platform accounts: which platforms take a user token, how a producer may connect one,
+// and the status each account shows. Words for the status live with the coded messages.
+import { z } from 'zod';
+
+export const CONNECT_PLATFORMS = ['twitch', 'mastodon', 'facebook', 'linkedin'] as const;
+export type ConnectPlatform = (typeof CONNECT_PLATFORMS)[number];
+
+/** loopback: browser on this computer (RFC 8252); device: a code typed elsewhere (RFC 8628). */
+export const CONNECT_METHODS = ['loopback', 'device'] as const;
+export type ConnectMethod = (typeof CONNECT_METHODS)[number];
+
+export const CONNECT_STATES = [
+  'not_connected',
+  'waiting_browser',
+  'waiting_device',
+  'connected',
+  'denied',
+  'expired',
+  'revoked',
+  'failed',
+] as const;
+export type ConnectState = (typeof CONNECT_STATES)[number];
+
+/** A pasted token, checked at the edge: one line of token characters. */
+export const pastedTokenSchema = z
+  .string()
+  .trim()
+  .min(8)
+  .max(4000)
+  .regex(/^[\x21-\x7e]+$/, 'one line without spaces');
+
+export const connectStartSchema = z.strictObject({
+  platform: z.enum(CONNECT_PLATFORMS),
+  method: z.enum(CONNECT_METHODS),
+  clientId: z.string().trim().min(1).max(200),
+  /** Confidential clients (Facebook, LinkedIn, Twitch's code flow) also send their secret. */
+  clientSecret: z.string().trim().min(1).max(500).optional(),
+  /** Mastodon only: the instance, e.g. https://chaos.social */
+  instanceUrl: z.url({ protocol: /^https?$/ }).max(300).optional(),
+});
+export type ConnectStart = z.infer<typeof connectStartSchema>;
