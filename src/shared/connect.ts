@@ -36,6 +36,9 @@ export const connectStartSchema = z.strictObject({
   /** Confidential clients (Facebook, LinkedIn, Twitch's code flow) also send their secret. */
   clientSecret: z.string().trim().min(1).max(500).optional(),
   /** Mastodon only: the instance, e.g. https://chaos.social */
-  instanceUrl: z.url({ protocol: /^https?$/ }).max(300).optional(),
+  instanceUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(300)
+    .optional(),
 });
 export type ConnectStart = z.infer<typeof connectStartSchema>;

@@ -266,9 +266,9 @@ const codes: Record<MessageCode, string> = {
   'connect.not_connected': 'Kein {{site}}-Konto ist verbunden.',
   'connect.waiting_browser':
     'Warte darauf, dass du Panelcast auf der {{site}}-Seite im Browser erlaubst.',
-  'connect.waiting_device': 'Öffne auf einem beliebigen Gerät {{url}} und gib den Code {{code}} ein.',
-  'connect.connected':
-    'Das {{site}}-Konto ist verbunden; sein Token wird vor dem Ablauf erneuert.',
+  'connect.waiting_device':
+    'Öffne auf einem beliebigen Gerät {{url}} und gib den Code {{code}} ein.',
+  'connect.connected': 'Das {{site}}-Konto ist verbunden; sein Token wird vor dem Ablauf erneuert.',
   'connect.connected_pasted':
     'Das {{site}}-Konto ist mit einem eingefügten Token verbunden; füge ein neues ein, wenn es abläuft.',
   'connect.denied': 'Der Zugriff wurde auf der {{site}}-Seite abgelehnt; nichts wurde verbunden.',

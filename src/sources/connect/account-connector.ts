@@ -121,7 +121,10 @@ export class AccountConnector {
       return { ...base, state: 'waiting_browser', message: m, authorizeUrl: flow.authorizeUrl };
     }
     if (flow?.kind === 'device') {
-      const m = message('connect.waiting_device', { url: flow.verificationUri, code: flow.userCode });
+      const m = message('connect.waiting_device', {
+        url: flow.verificationUri,
+        code: flow.userCode,
+      });
       return { ...base, state: 'waiting_device', message: m };
     }
     const meta = this.#vault.meta(platform);
@@ -139,7 +142,11 @@ export class AccountConnector {
       return { ...base, state: 'failed', message: m };
     }
     if (outcome) {
-      return { ...base, state: outcome.state, message: message(`connect.${outcome.state}`, { site }) };
+      return {
+        ...base,
+        state: outcome.state,
+        message: message(`connect.${outcome.state}`, { site }),
+      };
     }
     return { ...base, state: 'not_connected', message: message('connect.not_connected', { site }) };
   }
@@ -187,10 +194,15 @@ export class AccountConnector {
     void listener.result.then(async (result) => {
       if (this.#flows.get(provider.platform)?.kind !== 'loopback') return;
       if (result.kind === 'error') {
-        this.#end(provider.platform, result.error === 'access_denied' ? { state: 'denied' } : {
-          state: 'failed',
-          details: result.description ?? result.error,
-        });
+        this.#end(
+          provider.platform,
+          result.error === 'access_denied'
+            ? { state: 'denied' }
+            : {
+                state: 'failed',
+                details: result.description ?? result.error,
+              },
+        );
         return;
       }
       const form = {
@@ -218,7 +230,10 @@ export class AccountConnector {
     try {
       device = await requestDeviceCode(provider.deviceUrl, { client_id: client.id, ...scopes });
     } catch (error) {
-      throw new UserError('unavailable', message('connect.failed', { site: provider.site }, String(error)));
+      throw new UserError(
+        'unavailable',
+        message('connect.failed', { site: provider.site }, String(error)),
+      );
     }
     const flow: Flow = {
       kind: 'device',
@@ -258,7 +273,8 @@ export class AccountConnector {
         const code = error instanceof OAuthError ? error.code : 'network';
         if (code === 'authorization_pending' || code === 'network') continue;
         if (code === 'slow_down') wait += 5000;
-        else if (code === 'expired_token') return this.#end(provider.platform, { state: 'expired' });
+        else if (code === 'expired_token')
+          return this.#end(provider.platform, { state: 'expired' });
         else if (code === 'access_denied') return this.#end(provider.platform, { state: 'denied' });
         else return this.#end(provider.platform, { state: 'failed', details: String(error) });
       }
@@ -309,7 +325,10 @@ export class AccountConnector {
   #clearRevoked(platform: ConnectPlatform): void {
     const revoked = this.#o.settings.get('connect.revoked');
     if (revoked.includes(platform)) {
-      this.#o.settings.set('connect.revoked', revoked.filter((p) => p !== platform));
+      this.#o.settings.set(
+        'connect.revoked',
+        revoked.filter((p) => p !== platform),
+      );
     }
   }
 
@@ -318,10 +337,15 @@ export class AccountConnector {
     const provider = this.#provider(platform, instanceUrl);
     this.cancel(platform);
     const tokens = { accessToken: token, refreshToken: null, expiresAt: null, lifetimeMs: null };
-    this.#connected(provider, tokens, { id: null, secret: null }, {
-      pasted: true,
-      instanceUrl: instanceUrl ?? null,
-    });
+    this.#connected(
+      provider,
+      tokens,
+      { id: null, secret: null },
+      {
+        pasted: true,
+        instanceUrl: instanceUrl ?? null,
+      },
+    );
     return this.status(platform);
   }
 
@@ -340,7 +364,10 @@ export class AccountConnector {
     const meta = this.#vault.meta(platform);
     if (meta?.expiresAt == null || meta.lifetimeMs === null) return;
     const at = meta.expiresAt - meta.lifetimeMs * (1 - REFRESH_AT);
-    const cancel = this.#o.schedule(() => void this.refresh(platform), Math.max(0, at - this.#o.now()));
+    const cancel = this.#o.schedule(
+      () => void this.refresh(platform),
+      Math.max(0, at - this.#o.now()),
+    );
     this.#timers.set(platform, cancel);
   }
 
@@ -375,7 +402,8 @@ export class AccountConnector {
   #markRevoked(platform: ConnectPlatform): void {
     this.#vault.forget(platform);
     const revoked = this.#o.settings.get('connect.revoked');
-    if (!revoked.includes(platform)) this.#o.settings.set('connect.revoked', [...revoked, platform]);
+    if (!revoked.includes(platform))
+      this.#o.settings.set('connect.revoked', [...revoked, platform]);
     this.#log.warn('the platform refused to renew the token: connect again', { platform });
     this.#changed(platform);
   }
@@ -385,7 +413,10 @@ export class AccountConnector {
     const meta = this.#vault.meta(platform);
     const provider = this.#provider(platform, meta?.instanceUrl ?? 'https://x.invalid');
     if (meta === null) {
-      throw new UserError('not_found', message('connect.nothing_to_revoke', { site: provider.site }));
+      throw new UserError(
+        'not_found',
+        message('connect.nothing_to_revoke', { site: provider.site }),
+      );
     }
     this.#timers.get(platform)?.();
     this.#timers.delete(platform);
@@ -406,7 +437,10 @@ export class AccountConnector {
       ...(clientId === null ? {} : { client_id: clientId }),
       ...(clientSecret === null ? {} : { client_secret: clientSecret }),
     };
-    const tokens: [string, string | null][] = [['refresh_token', refresh], ['access_token', access]];
+    const tokens: [string, string | null][] = [
+      ['refresh_token', refresh],
+      ['access_token', access],
+    ];
     for (const [hint, token] of tokens) {
       if (token === null) continue;
       try {

@@ -5,8 +5,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export type CallbackResult =
-  | { kind: 'code'; code: string }
-  | { kind: 'error'; error: string; description: string | null };
+  { kind: 'code'; code: string } | { kind: 'error'; error: string; description: string | null };
 
 export interface LoopbackListener {
   redirectUri: string;
@@ -19,14 +18,21 @@ const PAGE = (text: string): string =>
   `<!doctype html><meta charset="utf-8"><title>Panelcast</title><p>${text}</p>`;
 
 function answer(res: http.ServerResponse, status: number, text: string): void {
-  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+  res.writeHead(status, {
+    'content-type': 'text/html; charset=utf-8',
+    'cache-control': 'no-store',
+  });
   res.end(PAGE(text));
 }
 
 function readCallback(url: URL): CallbackResult | null {
   const error = url.searchParams.get('error');
   if (error !== null) {
-    return { kind: 'error', error: error.slice(0, 100), description: url.searchParams.get('error_description')?.slice(0, 300) ?? null };
+    return {
+      kind: 'error',
+      error: error.slice(0, 100),
+      description: url.searchParams.get('error_description')?.slice(0, 300) ?? null,
+    };
   }
   const code = url.searchParams.get('code');
   return code === null || code === '' || code.length > 4000 ? null : { kind: 'code', code };

@@ -74,7 +74,7 @@ async function post(url: string, form: Record<string, string>): Promise<unknown>
     throw new OAuthError('network', error instanceof Error ? error.message : String(error));
   }
   const text = await response.text();
-  let body: unknown = null;
+  let body: unknown;
   try {
     body = text === '' ? null : JSON.parse(text);
   } catch {
