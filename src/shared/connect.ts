@@ -1,6 +1,7 @@
 // Connected platform accounts: which platforms take a user token, how a producer may connect one,
 // and the status each account shows. Words for the status live with the coded messages.
 import { z } from 'zod';
+import type { Message } from './messages/message.js';
 
 export const CONNECT_PLATFORMS = ['twitch', 'mastodon', 'facebook', 'linkedin'] as const;
 export type ConnectPlatform = (typeof CONNECT_PLATFORMS)[number];
@@ -42,3 +43,14 @@ export const connectStartSchema = z.strictObject({
     .optional(),
 });
 export type ConnectStart = z.infer<typeof connectStartSchema>;
+
+/** One account's status as the core tells it; words come from the message's code. */
+export interface AccountStatus {
+  platform: ConnectPlatform;
+  state: ConnectState;
+  message: Message;
+  /** Where the browser goes (loopback flow) while waiting. */
+  authorizeUrl: string | null;
+  /** ISO time the access token runs out; null when unknown or not connected. */
+  expiresAt: string | null;
+}

@@ -3,14 +3,14 @@
 // 80% of their lifetime, revokes them (RFC 7009) and tells each account's status as a coded message.
 import {
   CONNECT_PLATFORMS,
+  type AccountStatus,
   type ConnectPlatform,
   type ConnectStart,
-  type ConnectState,
 } from '../../shared/connect.js';
 import { UserError } from '../../shared/errors.js';
 import { hostOf } from '../../shared/secret-hosts.js';
 import type { Logger } from '../../shared/logger.js';
-import { message, type Message } from '../../shared/messages/message.js';
+import { message } from '../../shared/messages/message.js';
 import type { SecretStore } from '../../store/secret-store.js';
 import type { SettingsStore } from '../../store/settings-store.js';
 import { openLoopbackListener, type LoopbackListener } from './loopback-listener.js';
@@ -25,16 +25,6 @@ import {
 } from './oauth-http.js';
 import { pointedAt, providerFor, type OAuthProvider } from './providers.js';
 import { TokenVault } from './token-vault.js';
-
-export interface AccountStatus {
-  platform: ConnectPlatform;
-  state: ConnectState;
-  message: Message;
-  /** Where the browser goes (loopback flow) while waiting. */
-  authorizeUrl: string | null;
-  /** ISO time the access token runs out; null when unknown or not connected. */
-  expiresAt: string | null;
-}
 
 export interface ConnectorOptions {
   secrets: SecretStore;
