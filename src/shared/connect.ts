@@ -6,8 +6,12 @@ import type { Message } from './messages/message.js';
 export const CONNECT_PLATFORMS = ['twitch', 'mastodon', 'facebook', 'linkedin'] as const;
 export type ConnectPlatform = (typeof CONNECT_PLATFORMS)[number];
 
-/** loopback: browser on this computer (RFC 8252); device: a code typed elsewhere (RFC 8628). */
-export const CONNECT_METHODS = ['loopback', 'device'] as const;
+/**
+ * loopback: a browser on this computer, back to a one-shot listener on a random port (RFC 8252);
+ * core: the same, back to the core's own /api/oauth/callback (a redirect URI registered with the
+ * core's fixed port); device: a code typed on any device (RFC 8628).
+ */
+export const CONNECT_METHODS = ['loopback', 'core', 'device'] as const;
 export type ConnectMethod = (typeof CONNECT_METHODS)[number];
 
 export const CONNECT_STATES = [

@@ -13,6 +13,7 @@ import type { Logger } from '../../shared/logger.js';
 import { message } from '../../shared/messages/message.js';
 import type { SecretStore } from '../../store/secret-store.js';
 import type { SettingsStore } from '../../store/settings-store.js';
+import { CoreCallbacks } from './core-callback.js';
 import { openLoopbackListener, type LoopbackListener } from './loopback-listener.js';
 import {
   OAuthError,
@@ -58,6 +59,7 @@ export class AccountConnector {
   readonly #flows = new Map<ConnectPlatform, Flow>();
   readonly #outcomes = new Map<ConnectPlatform, Outcome>();
   readonly #timers = new Map<ConnectPlatform, () => void>();
+  readonly #callbacks: CoreCallbacks;
 
   constructor(options: ConnectorOptions) {
     if (options.fakeOrigin !== null && !options.testHooks) {
@@ -73,7 +75,18 @@ export class AccountConnector {
       ...options,
     };
     this.#vault = new TokenVault(options.secrets);
+    this.#callbacks = new CoreCallbacks((reason) => options.onRejected('connect', reason));
     this.#log = options.logger.child('connect');
+  }
+
+  /** The core's own /api/oauth/callback answers at this base URL (known once serving). */
+  setCoreUrl(url: string): void {
+    this.#callbacks.setBase(url);
+  }
+
+  /** A browser's answer at the core's own callback route. */
+  coreCallback(query: URLSearchParams): { status: number; html: string } {
+    return this.#callbacks.answer(query);
   }
 
   /** Schedules renewal of every stored account. */
@@ -155,7 +168,7 @@ export class AccountConnector {
     const client = { id: input.clientId, secret: input.clientSecret ?? null };
     const extra = { pasted: false as const, instanceUrl: input.instanceUrl ?? null };
     if (input.method === 'device') await this.#beginDevice(provider, client, extra);
-    else await this.#beginLoopback(provider, client, extra);
+    else await this.#beginLoopback(provider, client, extra, input.method === 'core');
     this.#changed(input.platform);
     return this.status(input.platform);
   }
@@ -164,12 +177,14 @@ export class AccountConnector {
     provider: OAuthProvider,
     client: { id: string; secret: string | null },
     extra: { pasted: false; instanceUrl: string | null },
+    viaCore: boolean,
   ): Promise<void> {
     const state = randomState();
     const pkce = pkcePair();
-    const listener = await openLoopbackListener(state, (reason) =>
-      this.#o.onRejected('connect', reason),
-    );
+    const listener = viaCore
+      ? this.#callbacks.expect(state)
+      : await openLoopbackListener(state, (reason) => this.#o.onRejected('connect', reason));
+    if (listener === null) throw new Error('The core callback is used before the core serves.');
     const url = new URL(provider.authorizeUrl);
     url.search = new URLSearchParams({
       response_type: 'code',

@@ -3,6 +3,7 @@
 import type { CoreModule, ModuleContext } from '../../core/module.js';
 import { intentRoute } from '../../core/routes.js';
 import { AccountConnector } from './account-connector.js';
+import { CORE_CALLBACK_PATH } from './core-callback.js';
 
 export interface ConnectModule extends CoreModule {
   readonly connector: AccountConnector;
@@ -65,8 +66,22 @@ export function createConnectModule(
       intentRoute(intents, 'PUT', '/api/connect/token', 'connect:paste', 'body'),
       intentRoute(intents, 'POST', '/api/connect/:platform/cancel', 'connect:cancel', 'params'),
       intentRoute(intents, 'DELETE', '/api/connect/:platform', 'connect:revoke', 'params'),
+      {
+        method: 'GET',
+        path: CORE_CALLBACK_PATH,
+        // A browser coming back from the platform carries no bearer token; the state decides.
+        access: 'public',
+        summary: "The OAuth redirect target on the core's own port (state checked; no token).",
+        body: null,
+        query: null,
+        handle: (request) => {
+          const { status, html } = connector.coreCallback(request.query);
+          return { status, body: null, text: html, contentType: 'text/html; charset=utf-8' };
+        },
+      },
     ],
-    start: () => {
+    start: (runtime) => {
+      connector.setCoreUrl(runtime.url);
       connector.start();
       return Promise.resolve();
     },

@@ -14,10 +14,10 @@ export interface LoopbackListener {
   close(): void;
 }
 
-const PAGE = (text: string): string =>
+export const PAGE = (text: string): string =>
   `<!doctype html><meta charset="utf-8"><title>Panelcast</title><p>${text}</p>`;
 
-function answer(res: http.ServerResponse, status: number, text: string): void {
+export function answer(res: http.ServerResponse, status: number, text: string): void {
   res.writeHead(status, {
     'content-type': 'text/html; charset=utf-8',
     'cache-control': 'no-store',
@@ -25,7 +25,7 @@ function answer(res: http.ServerResponse, status: number, text: string): void {
   res.end(PAGE(text));
 }
 
-function readCallback(url: URL): CallbackResult | null {
+export function readCallback(url: URL): CallbackResult | null {
   const error = url.searchParams.get('error');
   if (error !== null) {
     return {

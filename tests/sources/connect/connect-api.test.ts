@@ -81,4 +81,31 @@ describe('connect routes', () => {
     const listed = await api(core, 'GET', '/api/connect');
     expect(JSON.stringify(listed.body)).not.toContain('AQV-pasted-token-123456');
   });
+  it("connects Mastodon back through the core's own callback, refusing a forged answer", async () => {
+    const started = await api(core, 'POST', '/api/connect', {
+      body: {
+        platform: 'mastodon',
+        method: 'core',
+        clientId: CLIENT,
+        instanceUrl: 'https://chaos.social',
+      },
+    });
+    expect(started.status).toBe(200);
+    const authorize = new URL((started.body as AccountBody).account.authorizeUrl ?? '');
+    expect(authorize.pathname).toBe('/oauth/authorize');
+    const redirect = authorize.searchParams.get('redirect_uri') ?? '';
+    expect(redirect).toBe(new URL('api/oauth/callback', core.url).href);
+
+    const forged = await fetch(`${redirect}?code=stolen&state=not-ours`);
+    expect(forged.status).toBe(400);
+
+    const consent = await fetch(authorize, { redirect: 'manual' });
+    const back = await fetch(consent.headers.get('location') ?? '');
+    expect(back.status).toBe(200);
+    expect(await back.text()).toContain('You can close this tab');
+    await eventually(async () => {
+      const polled = await api(core, 'GET', '/api/connect/mastodon');
+      expect((polled.body as AccountBody).account.state).toBe('connected');
+    });
+  });
 });
