@@ -118,9 +118,9 @@ function AccountRow({
         </a>
       )}
       {!connected && !waiting && (
-        <div className="form-row">
+        <div className="account__form">
           {platform === 'mastodon' && (
-            <label className="inline">
+            <label>
               {t('accounts.instance')}
               <input
                 value={instanceUrl}
@@ -130,11 +130,11 @@ function AccountRow({
               />
             </label>
           )}
-          <label className="inline">
+          <label>
             {t('accounts.clientId')}
             <input value={clientId} maxLength={200} onChange={(e) => setClientId(e.target.value)} />
           </label>
-          <label className="inline">
+          <label>
             {t('accounts.clientSecret')}
             <input
               type="password"
@@ -154,8 +154,8 @@ function AccountRow({
         </div>
       )}
       {!connected && !waiting && (
-        <div className="form-row">
-          <label className="inline">
+        <div className="account__form">
+          <label>
             {t('accounts.token')}
             <input
               type="password"
