@@ -27,6 +27,7 @@ import { StateHub } from './shared/state-hub.js';
 import { createShowModule } from './show/service/show-module.js';
 import type { SourceRegistry } from './sources/source-registry.js';
 import { createSourcesModule, type SourceTuning } from './sources/sources-module.js';
+import { createConnectModule } from './sources/connect/connect-module.js';
 import { prepareDataDir } from './startup-errors.js';
 import { BackupSchedule } from './store/backups.js';
 import { adoptLegacyDataDir } from './store/legacy-data-dir.js';
@@ -156,6 +157,13 @@ export async function startCore(options: StartOptions): Promise<RunningCore> {
       createSourcesModule(ctx, queue.controller, { ...options, testHooks: config.testHooks }),
     );
     const relay = add(createRelayModule(ctx, obs.obs, options.relayBackoff));
+    add(
+      createConnectModule(ctx, {
+        testHooks: config.testHooks,
+        // Test hook only: every platform's OAuth endpoints on a local fake authorization server.
+        fakeOrigin: config.testHooks ? (process.env.PANELCAST_TEST_CONNECT_AUTH_URL ?? null) : null,
+      }),
+    );
 
     const server = await serve({
       ...config,

@@ -13,6 +13,7 @@ import {
 } from './shapes.js';
 import { REPORT_FORMATS } from './report.js';
 import { showInfoSchema, showPlanSchema } from './show.js';
+import { CONNECT_PLATFORMS, connectStartSchema, pastedTokenSchema } from './connect.js';
 
 export const controlAuthSchema = z.object({
   /** Absent when the browser holds a session cookie from a personal link instead. */
@@ -212,4 +213,20 @@ export const controlIntentSchemas = {
   }),
   /** Cuts the person off at once: their link stops working, their open screens close. */
   'people:revoke': z.strictObject({ id: z.string().min(1).max(40) }),
+  /** Connected platform accounts and their status (producer only). */
+  'connect:list': nothing,
+  /** Starts connecting an account: in a browser on this computer, or by a device code. */
+  'connect:start': connectStartSchema,
+  /** One account's status, for polling while a flow waits. */
+  'connect:status': z.strictObject({ platform: z.enum(CONNECT_PLATFORMS) }),
+  /** The last resort: a token made on the platform's own site. */
+  'connect:paste': z.strictObject({
+    platform: z.enum(CONNECT_PLATFORMS),
+    token: pastedTokenSchema,
+    instanceUrl: connectStartSchema.shape.instanceUrl,
+  }),
+  /** Stops a waiting flow. */
+  'connect:cancel': z.strictObject({ platform: z.enum(CONNECT_PLATFORMS) }),
+  /** Revokes the account's tokens at the platform and forgets them here. */
+  'connect:revoke': z.strictObject({ platform: z.enum(CONNECT_PLATFORMS) }),
 } as const satisfies Record<string, z.ZodType>;

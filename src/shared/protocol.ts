@@ -1,6 +1,7 @@
 // The socket.io protocol between the core and its clients, one place for both sides. Types are
 // hints for the compiler; the zod schemas in control-intents.ts are what the core checks.
 // Free of runtime dependencies, so the UI bundles none of the validator.
+import type { AccountStatus } from './connect.js';
 import type { Role } from './roles.js';
 import type { z } from 'zod';
 import type { controlAuthSchema, controlIntentSchemas } from './control-intents.js';
@@ -107,6 +108,12 @@ export interface ControlIntentResults {
   /** The personal link carries the token once; it is not stored in readable form. */
   'people:add': { person: PersonSummary; link: string };
   'people:revoke': object;
+  'connect:list': { accounts: AccountStatus[] };
+  'connect:start': { account: AccountStatus };
+  'connect:status': { account: AccountStatus };
+  'connect:paste': { account: AccountStatus };
+  'connect:cancel': { account: AccountStatus };
+  'connect:revoke': { account: AccountStatus };
 }
 
 export type ControlClientToServerEvents = {

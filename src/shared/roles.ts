@@ -68,6 +68,12 @@ export const INTENT_ROLES: Record<ControlIntentName, readonly Role[]> = {
   'people:list': P,
   'people:add': P,
   'people:revoke': P,
+  'connect:list': P,
+  'connect:start': P,
+  'connect:status': P,
+  'connect:paste': P,
+  'connect:cancel': P,
+  'connect:revoke': P,
 };
 
 export function mayDispatch(role: Role, intent: ControlIntentName): boolean {

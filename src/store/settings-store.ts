@@ -11,6 +11,7 @@ import {
   youtubeSettingsSchema,
 } from '../shared/shapes.js';
 import { lowerThirdSetupSchema } from '../shared/on-screen.js';
+import { CONNECT_PLATFORMS } from '../shared/connect.js';
 
 export const settingDefinitions = {
   // No title yet is null, not an English placeholder: each client words "Untitled show" itself.
@@ -86,6 +87,8 @@ export const settingDefinitions = {
     schema: z.object({ day: z.string().max(10), used: z.number().int().min(0) }).nullable(),
     fallback: null,
   },
+  /** Connected accounts a platform refused to renew: their status says "connect again". */
+  'connect.revoked': { schema: z.array(z.enum(CONNECT_PLATFORMS)), fallback: [] },
   /** The newest X post taken in, to fill the gap after a restart. */
   'sources.x.lastSeenId': { schema: z.string().regex(/^\d+$/).nullable(), fallback: null },
 } satisfies Record<string, { schema: z.ZodType; fallback: unknown }>;

@@ -25,6 +25,8 @@ const DOMAIN_PAYLOADS: Record<string, unknown> = {
   'relay:configureObs': {},
   'relay:removeDestination': { id: 'nowhere' },
   'people:revoke': { id: 'nobody' },
+  'connect:revoke': { platform: 'twitch' },
+  'connect:start': { platform: 'mastodon', method: 'device', clientId: 'c' },
 };
 
 function wordsInBoth(coded: Message): void {

@@ -263,6 +263,27 @@ const codes: Record<MessageCode, string> = {
   'show.no_guest': 'Kein Gast mit der ID {{id}}.',
 
   'relay.dropping': 'Bilder gehen verloren: Der Upload zu {{name}} ist zu langsam.',
+  'connect.not_connected': 'Kein {{site}}-Konto ist verbunden.',
+  'connect.waiting_browser':
+    'Warte darauf, dass du Panelcast auf der {{site}}-Seite im Browser erlaubst.',
+  'connect.waiting_device':
+    'Öffne auf einem beliebigen Gerät {{url}} und gib den Code {{code}} ein.',
+  'connect.connected': 'Das {{site}}-Konto ist verbunden; sein Token wird vor dem Ablauf erneuert.',
+  'connect.connected_pasted':
+    'Das {{site}}-Konto ist mit einem eingefügten Token verbunden; füge ein neues ein, wenn es abläuft.',
+  'connect.denied': 'Der Zugriff wurde auf der {{site}}-Seite abgelehnt; nichts wurde verbunden.',
+  'connect.expired': 'Der Code für {{site}} ist abgelaufen, bevor er eingegeben wurde; starte neu.',
+  'connect.revoked':
+    '{{site}} nimmt die Verbindung nicht mehr an (widerrufen); verbinde das Konto erneut.',
+  'connect.failed': 'Das {{site}}-Konto konnte nicht verbunden werden:',
+  'connect.wrong_state':
+    'Diese Antwort gehört nicht zu der Verbindung, die Panelcast begonnen hat; sie wurde ignoriert.',
+  'connect.no_device_flow':
+    '{{site}} bietet keinen Gerätecode an; verbinde im Browser auf diesem Computer oder füge ein Token ein.',
+  'connect.needs_instance': 'Nenne zuerst den Mastodon-Server (zum Beispiel https://chaos.social).',
+  'connect.nothing_to_revoke': 'Kein {{site}}-Konto ist verbunden.',
+  'connect.flow_running':
+    'Eine Verbindung zu {{site}} wartet schon; schließe sie ab oder brich sie zuerst ab.',
 };
 
 export const MESSAGE_TEXTS_DE = {

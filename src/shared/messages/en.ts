@@ -248,6 +248,26 @@ const codes = {
   'show.no_guest': 'No guest with id {{id}}.',
 
   'relay.dropping': 'Dropping frames: the upload to {{name}} is too slow.',
+  'connect.not_connected': 'No {{site}} account is connected.',
+  'connect.waiting_browser':
+    'Waiting for you to allow Panelcast in the {{site}} page in your browser.',
+  'connect.waiting_device': 'On any device open {{url}} and enter the code {{code}}.',
+  'connect.connected':
+    'The {{site}} account is connected; its token is renewed before it runs out.',
+  'connect.connected_pasted':
+    'The {{site}} account is connected with a pasted token; paste a new one when it runs out.',
+  'connect.denied': 'Access was refused on the {{site}} page; nothing was connected.',
+  'connect.expired': 'The code for {{site}} ran out before it was entered; start again.',
+  'connect.revoked':
+    '{{site}} no longer accepts the connection (revoked); connect the account again.',
+  'connect.failed': 'Connecting the {{site}} account failed:',
+  'connect.wrong_state':
+    'This answer does not belong to the connection Panelcast started; it was ignored.',
+  'connect.no_device_flow':
+    '{{site}} offers no device code; connect in a browser on this computer or paste a token.',
+  'connect.needs_instance': 'Name the Mastodon server first (for example https://chaos.social).',
+  'connect.nothing_to_revoke': 'No {{site}} account is connected.',
+  'connect.flow_running': 'A connection to {{site}} is already waiting; finish or cancel it first.',
 } as const;
 
 export type MessageCode = keyof typeof codes;

@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShow } from '../context';
+import { AccountSettings } from '../settings/AccountSettings';
 import { AudienceSettings } from '../settings/AudienceSettings';
 import { GuestSettings } from '../settings/GuestSettings';
 import { ObsSettings } from '../settings/ObsSettings';
@@ -23,7 +24,12 @@ import { SourceSettings } from '../settings/SourceSettings';
 const CONTENT: Record<Section, () => ReactNode> = {
   show: () => <ShowSettings />,
   obs: () => <ObsSettings />,
-  sources: () => <SourceSettings />,
+  sources: () => (
+    <>
+      <SourceSettings />
+      <AccountSettings />
+    </>
+  ),
   audience: () => <AudienceSettings />,
   destinations: () => <RelaySettings />,
   rundown: () => <RundownSettings />,
