@@ -3,6 +3,7 @@
 // Twitch names only the user), and holding on to what could not be saved. Twitch keeps no chat
 // history an app can read: a message is taken live or never, so nothing here is dropped while
 // the store is busy; it is tried again with the next event.
+import type { RawData } from 'ws';
 import type { IncomingComment } from '../shared/comment-schema.js';
 import { NotStored, type SourceContext } from './source.js';
 
@@ -118,4 +119,10 @@ export class ChatInbox {
 /** "2023-07-19T14:56:51.634234626Z" (RFC3339 with nanoseconds) → ms; NaN when unreadable. */
 export function twitchTime(text: string): number {
   return Date.parse(text.replace(/(\.\d{3})\d+/, '$1'));
+}
+
+/** A WebSocket frame's text (ws hands over whole frames: no character is split here). */
+export function frameText(data: RawData): string {
+  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
+  return (data instanceof ArrayBuffer ? Buffer.from(data) : data).toString('utf8');
 }

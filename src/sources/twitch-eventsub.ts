@@ -18,6 +18,7 @@ import {
   TWITCH_API,
   TWITCH_CHANNEL,
   TWITCH_EVENTSUB_WS,
+  frameText,
   twitchTime,
 } from './twitch-chat.js';
 
@@ -200,7 +201,7 @@ export class TwitchEventSubSource implements CommentSource {
         socket.on('message', (data) => {
           if (socket !== current) return;
           arm(keepalive);
-          const reconnectUrl = this.#frame(String(data), (end) => finish(end));
+          const reconnectUrl = this.#frame(frameText(data), (end) => finish(end));
           if (reconnectUrl !== null) handOver(reconnectUrl);
         });
         socket.on('close', (code) => {
@@ -438,7 +439,7 @@ function openSession(url: string, timeoutMs: number, signal: AbortSignal): Promi
     socket.on('error', (error) => fail(error.message));
     socket.on('close', (code) => fail(`closed (${code}) before the welcome`));
     socket.once('message', (data) => {
-      const frame = frameSchema.safeParse(parseJson(String(data)));
+      const frame = frameSchema.safeParse(parseJson(frameText(data)));
       const session = frame.success ? sessionSchema.safeParse(frame.data.payload.session) : null;
       if (
         !frame.success ||

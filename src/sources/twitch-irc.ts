@@ -10,7 +10,7 @@ import WebSocket from 'ws';
 import { backoffDelay } from '../shared/backoff.js';
 import { message } from '../shared/messages/message.js';
 import { pause, type CommentSource, type SourceContext } from './source.js';
-import { ChatInbox, TWITCH_CHANNEL, TWITCH_IRC_WS } from './twitch-chat.js';
+import { ChatInbox, TWITCH_CHANNEL, TWITCH_IRC_WS, frameText } from './twitch-chat.js';
 import { TWITCH_TIMINGS, TwitchFatal, type TwitchTimings } from './twitch-eventsub.js';
 
 export const ANONYMOUS_NICK = 'justinfan12345';
@@ -99,6 +99,11 @@ export class TwitchIrcSource implements CommentSource {
     await this.#run;
   }
 
+  /** A method, not a field read: the signal changes while the loop awaits. */
+  #stopped(): boolean {
+    return this.#abort.signal.aborted;
+  }
+
   async #loop(): Promise<void> {
     const channel = this.#config.channel;
     if (!TWITCH_CHANNEL.test(channel))
@@ -107,7 +112,7 @@ export class TwitchIrcSource implements CommentSource {
     while (!this.#abort.signal.aborted) {
       this.#context.status('connecting', message('twitch.connecting', { channel }));
       const why = await this.#connection(() => (failures = 0));
-      if (this.#abort.signal.aborted) return;
+      if (this.#stopped()) return;
       const wait = backoffDelay((failures += 1), this.#t.retry);
       this.#context.status(
         'reconnecting',
@@ -156,7 +161,7 @@ export class TwitchIrcSource implements CommentSource {
       });
       socket.on('message', (data) => {
         arm();
-        for (const line of String(data).split('\r\n')) {
+        for (const line of frameText(data).split('\r\n')) {
           if (line === '') continue;
           const why = this.#line(line, socket, channel, onJoined);
           if (why !== null) finish(why);

@@ -29,6 +29,7 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { frameText } from '../../src/sources/twitch-chat.js';
 
 export const CHAT_SUBSCRIPTIONS = [
   'channel.chat.message',
@@ -96,6 +97,10 @@ export class FakeTwitch {
   keepaliveMinSeconds = 10;
   unusedCloseMs = 10_000;
   ircPingMs = 300_000;
+  /** After session_reconnect the old connection closes with 4004 unless the client moved. */
+  reconnectGraceMs = 30_000;
+  /** EventSub connections welcomed so far (a reconnect opens a new one). */
+  sessionsOpened = 0;
   rateLimitResetSec = 1;
   readonly helixFaults: HelixFault[] = [];
   /** Statuses the next WebSocket upgrades are refused with (a load balancer's 503). */
@@ -103,6 +108,8 @@ export class FakeTwitch {
   duplicateNext = 0;
   readonly messages: FakeChatMessage[] = [];
   readonly helixCalls: { method: string; path: string }[] = [];
+  /** PONGs IRC clients sent in answer to Twitch's PING. */
+  pongs = 0;
   /** Frames clients sent on EventSub (Twitch closes with 4001 on any). */
   inboundFrames = 0;
   url = '';
@@ -211,6 +218,13 @@ export class FakeTwitch {
         },
       });
     }
+    for (const s of this.#liveSessions()) {
+      s.timers.push(
+        setTimeout(() => {
+          if (!s.gone) s.socket.close(4004, 'reconnect grace time expired');
+        }, this.reconnectGraceMs),
+      );
+    }
     this.#ircSend(':tmi.twitch.tv RECONNECT');
   }
 
@@ -269,6 +283,7 @@ export class FakeTwitch {
       gone: false,
     };
     this.#sessions.set(s.id, s);
+    this.sessionsOpened += 1;
     socket.on('message', () => {
       this.inboundFrames += 1;
       socket.close(4001, 'client sent inbound traffic');
@@ -556,7 +571,7 @@ export class FakeTwitch {
     });
     socket.on('message', (data) => {
       if (c.stalled) return;
-      for (const line of String(data).split(/\r?\n/)) if (line) this.#ircLine(c, line);
+      for (const line of frameText(data).split(/\r?\n/)) if (line) this.#ircLine(c, line);
     });
   }
 
@@ -571,6 +586,9 @@ export class FakeTwitch {
         return this.#ircWrite(c, `:tmi.twitch.tv CAP * ACK :${caps}`);
       }
       case 'PASS':
+        return;
+      case 'PONG':
+        this.pongs += 1;
         return;
       case 'NICK':
         return this.#ircNick(c, arg);
