@@ -10,7 +10,7 @@ import { NotStored, type SourceContext } from './source.js';
 export const TWITCH_API = 'https://api.twitch.tv';
 export const TWITCH_EVENTSUB_WS = 'wss://eventsub.wss.twitch.tv/ws';
 export const TWITCH_IRC_WS = 'wss://irc-ws.chat.twitch.tv:443';
-/** Twitch login names: 4 to 25 letters, digits and underscores. */
+/** Twitch login names: letters, digits and underscores (4 to 25 today; some old ones have 3). */
 export const TWITCH_CHANNEL = /^[a-zA-Z0-9_]{3,25}$/;
 /** How many message ids per session are remembered for retracting a banned chatter's messages. */
 const REMEMBERED = 20_000;

@@ -183,10 +183,14 @@ export class TwitchEventSubSource implements CommentSource {
     return new Promise<End>((resolve) => {
       let current = first.socket;
       let timer: NodeJS.Timeout | undefined;
+      let over = false;
       const finish = (end: End): void => {
+        over = true;
         clearTimeout(timer);
         this.#abort.signal.removeEventListener('abort', onAbort);
-        current.close();
+        // A silent connection answers no close frame: cut it rather than wait for one.
+        if (end.kind === 'gone' && end.why === 'keepalive timeout') current.terminate();
+        else current.close();
         resolve(end);
       };
       const onAbort = (): void => finish({ kind: 'gone', why: 'stopped' });
@@ -211,6 +215,10 @@ export class TwitchEventSubSource implements CommentSource {
       const handOver = (url: string): void => {
         openSession(url, this.#t.requestTimeoutMs, this.#abort.signal).then(
           (next) => {
+            if (over) {
+              next.socket.close(); // ended while the new one was opening
+              return;
+            }
             const old = current;
             current = next.socket;
             keepalive = next.session.keepalive_timeout_seconds ?? keepalive;
