@@ -104,3 +104,14 @@ export function facebookTokenHosts(apiBaseUrl: string | null): string[] {
 export function linkedinTokenHosts(apiBaseUrl: string | null): string[] {
   return apiBaseUrl === null ? [...LINKEDIN_API_HOSTS] : exact(apiBaseUrl);
 }
+
+/**
+ * Twitch's Helix API, the only host the user access token goes to (the EventSub WebSocket and
+ * anonymous IRC take no token).
+ */
+export const TWITCH_API_HOSTS = ['api.twitch.tv:443'] as const;
+
+/** The hosts a Twitch user access token may reach: Helix, or the test address. */
+export function twitchTokenHosts(apiBaseUrl: string | null): string[] {
+  return apiBaseUrl === null ? [...TWITCH_API_HOSTS] : exact(apiBaseUrl);
+}

@@ -1,10 +1,17 @@
 // Facebook Live and LinkedIn as registered sources: their settings, the "what you need" text in
 // both languages, the token each takes (bound to the platform's hosts) and how each starts.
 import { z } from 'zod';
-import { facebookTokenHosts, linkedinTokenHosts } from '../shared/secret-hosts.js';
+import {
+  facebookTokenHosts,
+  linkedinTokenHosts,
+  twitchTokenHosts,
+} from '../shared/secret-hosts.js';
 import { FacebookSource, LIVE_VIDEO_ID, type FacebookTimings } from './facebook-source.js';
 import { LinkedInSource, POST_URN, type CallDay, type LinkedInTimings } from './linkedin-source.js';
 import type { SourceDefinition } from './source-registry.js';
+import { TWITCH_CHANNEL } from './twitch-chat.js';
+import { TwitchEventSubSource, type TwitchTimings } from './twitch-eventsub.js';
+import { TwitchIrcSource } from './twitch-irc.js';
 
 const enabled = { en: 'On', de: 'An' };
 const apiAddress = { en: 'API address (tests only)', de: 'API-Adresse (nur für Tests)' };
@@ -137,6 +144,63 @@ export function linkedinDefinition(
             context,
             { timings, calls: calls.get(), onCalls: (day) => calls.set(day) },
           ),
+      );
+    },
+  };
+}
+
+const twitchSettings = z
+  .object({
+    enabled: z.boolean(),
+    channel: z
+      .string()
+      .trim()
+      .max(25)
+      .transform((v) => v.replace(/^#/, '')),
+    clientId: z.string().trim().max(64).default(''),
+    apiBaseUrl: testAddress,
+  })
+  .refine((s) => !s.enabled || TWITCH_CHANNEL.test(s.channel), {
+    message: 'a Twitch channel name has only letters, digits and _',
+    path: ['channel'],
+  });
+
+export function twitchDefinition(
+  timings: Partial<TwitchTimings>,
+): SourceDefinition<typeof twitchSettings> {
+  return {
+    id: 'twitch',
+    label: { en: 'Twitch chat', de: 'Twitch-Chat' },
+    settings: twitchSettings,
+    fields: {
+      enabled,
+      channel: { en: 'Channel name', de: 'Kanalname' },
+      clientId: { en: 'Client ID of your Twitch app', de: 'Client-ID deiner Twitch-App' },
+      apiBaseUrl: apiAddress,
+    },
+    help: {
+      en: 'Without an account Panelcast reads the channel’s chat anonymously and read-only (Twitch IRC). For the way Twitch recommends (EventSub), register an app in the Twitch developer console, enter its Client ID, and add a user access token of any Twitch account with the user:read:chat scope. Deleted messages and the messages of banned or timed-out chatters are taken back either way. Twitch keeps no chat history for apps: messages written while Panelcast was not connected (offline, restarting) cannot be fetched afterwards.',
+      de: 'Ohne Konto liest Panelcast den Chat des Kanals anonym und nur lesend (Twitch IRC). Für den von Twitch empfohlenen Weg (EventSub) registriere eine App in der Twitch-Entwicklerkonsole, trage ihre Client-ID ein und füge ein Benutzer-Zugriffstoken eines beliebigen Twitch-Kontos mit dem Scope user:read:chat hinzu. Gelöschte Nachrichten und die Nachrichten gesperrter oder stummgeschalteter Personen werden in beiden Fällen zurückgenommen. Twitch bietet Apps keinen Chatverlauf: Nachrichten, die geschrieben wurden, während Panelcast nicht verbunden war (offline, Neustart), lassen sich nicht nachholen.',
+    },
+    secret: {
+      name: 'twitch.userToken',
+      what: 'twitch_token',
+      label: { en: 'User access token (optional)', de: 'Benutzer-Zugriffstoken (optional)' },
+      hosts: (s) => twitchTokenHosts(s.apiBaseUrl),
+      optional: true,
+    },
+    testHook: { field: 'apiBaseUrl', word: 'twitch_api' },
+    apply: async (settings, runner, token) => {
+      if (!settings.enabled) return runner.stop();
+      const { channel, clientId, apiBaseUrl } = settings;
+      return runner.run((context) =>
+        token !== null && clientId !== ''
+          ? new TwitchEventSubSource(
+              { channel, clientId, userToken: token, apiBaseUrl },
+              context,
+              timings,
+            )
+          : new TwitchIrcSource({ channel, apiBaseUrl }, context, timings),
       );
     },
   };

@@ -28,6 +28,8 @@ export interface SourceSecret<T> {
   label: Labels;
   /** The hosts it may reach with these settings. */
   hosts(settings: T): string[];
+  /** The source also runs without it (Twitch reads anonymously over IRC). */
+  optional?: boolean;
 }
 
 export interface SourceDefinition<S extends z.ZodObject = z.ZodObject> {
@@ -190,7 +192,7 @@ export class SourceRegistry {
       this.publish();
       if (!secrets.has(spec.name)) await manager.remove(definition.id);
     }
-    if (settings.enabled === true && !secrets.has(spec.name)) {
+    if (settings.enabled === true && spec.optional !== true && !secrets.has(spec.name)) {
       throw new UserError(
         'invalid',
         message('sources.secret_missing', { source: definition.label.en, what: spec.what }),

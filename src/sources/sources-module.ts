@@ -18,7 +18,8 @@ import {
 } from './sources-service.js';
 import type { FacebookTimings } from './facebook-source.js';
 import type { LinkedInTimings } from './linkedin-source.js';
-import { facebookDefinition, linkedinDefinition } from './platform-sources.js';
+import type { TwitchTimings } from './twitch-eventsub.js';
+import { facebookDefinition, linkedinDefinition, twitchDefinition } from './platform-sources.js';
 import type { XTimings } from './x-source.js';
 import type { YouTubeTimings } from './youtube-source.js';
 
@@ -30,6 +31,7 @@ export interface SourceTuning {
   youtubeTimings?: Partial<YouTubeTimings>;
   facebookTimings?: Partial<FacebookTimings>;
   linkedinTimings?: Partial<LinkedInTimings>;
+  twitchTimings?: Partial<TwitchTimings>;
   audienceLimits?: Partial<AudienceLimits>;
 }
 
@@ -188,4 +190,5 @@ async function registerPlatforms(
     },
   };
   await registry.register(linkedinDefinition(tuning.linkedinTimings ?? {}, calls));
+  await registry.register(twitchDefinition(tuning.twitchTimings ?? {}));
 }

@@ -3,10 +3,13 @@
 import { FacebookSource } from '../../src/sources/facebook-source.js';
 import { LinkedInSource } from '../../src/sources/linkedin-source.js';
 import type { CommentSource, SourceContext } from '../../src/sources/source.js';
+import { TwitchEventSubSource, type TwitchTimings } from '../../src/sources/twitch-eventsub.js';
+import { TwitchIrcSource } from '../../src/sources/twitch-irc.js';
 import { XSource, type XTimings } from '../../src/sources/x-source.js';
 import { YouTubeSource } from '../../src/sources/youtube-source.js';
 import { FakeFacebookApi } from '../fakes/facebook-api.js';
 import { FakeLinkedInApi } from '../fakes/linkedin-api.js';
+import { FakeTwitch } from '../fakes/twitch-api.js';
 import { FakeXApi } from '../fakes/x-api.js';
 import { FakeYouTubeApi } from '../fakes/youtube-api.js';
 import { FakeYouTubeStream, STREAM_FAULTS } from '../fakes/youtube-stream-api.js';
@@ -20,6 +23,11 @@ export interface SourceDriver {
    * suite deletes one on the platform and asks).
    */
   checksBeforeAir: boolean;
+  /**
+   * The platform keeps no history an app can read (Twitch chat): a post made while the source
+   * is not connected is gone for every client, so the suite posts only once it is back.
+   */
+  liveOnly?: boolean;
   start(): Promise<void>;
   stop(): Promise<void>;
   /** A new source as after a start of the core: it carries what the last one saved. */
@@ -275,5 +283,104 @@ export function youTubeStreamDriver(): SourceDriver {
     malformed: () => (fake.garbageNext = true),
     duplicateNext: () => (fake.duplicateNext = true),
     remove: (id) => chat.deleteMessage(id),
+  };
+}
+
+const TWITCH_FAST: Partial<TwitchTimings> = {
+  retry: { initialMs: 50, maxMs: 300, jitter: 0 },
+  keepaliveSeconds: 1,
+  keepaliveGraceMs: 300,
+  maxRateLimitMs: 1500,
+  requestTimeoutMs: 1000,
+  ircPingAfterMs: 500,
+  ircPongTimeoutMs: 300,
+};
+
+function twitchFake(): FakeTwitch {
+  const fake = new FakeTwitch();
+  fake.keepaliveMinSeconds = 1;
+  return fake;
+}
+
+/** Chatters with umlauts in their display names; every fifth is banned-free "NextTalk" itself. */
+function twitchChatter(n: number): [string, string] {
+  return n % 5 === 0 ? ['nexttalk', 'NextTalk'] : [`zuschauer_${n % 3}`, `Zuschauer_${n % 3}`];
+}
+
+/**
+ * Twitch EventSub: live only (Twitch keeps no chat history for apps), so posts are made once the
+ * source is connected again. A rate limit and a server error hit the Helix subscription request
+ * after a dropped connection.
+ */
+export function twitchEventSubDriver(): SourceDriver {
+  const fake = twitchFake();
+  let n = 0;
+  return {
+    name: 'Twitch (EventSub WebSocket)',
+    reportsDeletions: true,
+    checksBeforeAir: false,
+    liveOnly: true,
+    start: async () => {
+      await fake.start();
+    },
+    stop: () => fake.stop(),
+    source: (context) =>
+      new TwitchEventSubSource(
+        {
+          channel: fake.channel,
+          clientId: fake.clientId,
+          userToken: fake.userToken,
+          apiBaseUrl: fake.url,
+        },
+        context,
+        TWITCH_FAST,
+      ),
+    post: (text) => fake.say(`${text} — Grüße 👋`, ...twitchChatter((n += 1))).id,
+    drop: () => fake.drop(),
+    stall: () => fake.stall(),
+    rateLimit: () => {
+      fake.helixFaults.push('rateLimit');
+      fake.drop();
+    },
+    serverError: () => {
+      fake.helixFaults.push('serverError');
+      fake.drop();
+    },
+    malformed: () => fake.sendMalformed(),
+    duplicateNext: (count) => (fake.duplicateNext = count),
+    remove: (id) => fake.deleteMessage(id),
+  };
+}
+
+/**
+ * Twitch anonymous IRC: live only, like EventSub. Reading anonymously has no rate limit to
+ * hit: the "rate limit" fault here is Twitch's RECONNECT notice, and the "server error" a
+ * refused WebSocket upgrade (503) after a dropped connection.
+ */
+export function twitchIrcDriver(): SourceDriver {
+  const fake = twitchFake();
+  let n = 0;
+  return {
+    name: 'Twitch (anonymous IRC)',
+    reportsDeletions: true,
+    checksBeforeAir: false,
+    liveOnly: true,
+    start: async () => {
+      await fake.start();
+    },
+    stop: () => fake.stop(),
+    source: (context) =>
+      new TwitchIrcSource({ channel: fake.channel, apiBaseUrl: fake.url }, context, TWITCH_FAST),
+    post: (text) => fake.say(`${text} — Grüße 👋`, ...twitchChatter((n += 1))).id,
+    drop: () => fake.drop(),
+    stall: () => fake.stall(),
+    rateLimit: () => fake.reconnect(),
+    serverError: () => {
+      fake.upgradeFaults.push(503, 503);
+      fake.drop();
+    },
+    malformed: () => fake.sendMalformed(),
+    duplicateNext: (count) => (fake.duplicateNext = count),
+    remove: (id) => fake.deleteMessage(id),
   };
 }

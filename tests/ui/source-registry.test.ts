@@ -48,6 +48,7 @@ describe('source registry', () => {
       'audience',
       'facebook',
       'linkedin',
+      'twitch',
       'demo-wall',
     ]);
     const demo = forms.find((f) => f.id === 'demo-wall');

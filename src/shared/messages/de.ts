@@ -122,6 +122,24 @@ const codes: Record<MessageCode, string> = {
   'linkedin.forbidden':
     'LinkedIn verweigert: Die App braucht Zugang zur Community Management API (r_organization_social), und das Mitglied des Tokens muss Admin der Organisation sein:',
   'linkedin.not_found': 'LinkedIn kennt keinen Beitrag {{post}}:',
+  'twitch.not_a_channel': '„{{channel}}“ ist kein Twitch-Kanalname (Buchstaben, Ziffern und _).',
+  'twitch.connecting': 'Verbinde mit dem Chat von {{channel}} …',
+  'twitch.live':
+    'Chatnachrichten von {{channel}} kommen an, sobald sie geschrieben werden (EventSub).',
+  'twitch.irc_live':
+    'Lese den Chat von {{channel}} anonym (nur lesend); verbinde ein Twitch-Konto, um ihn über EventSub zu lesen.',
+  'twitch.dropped':
+    'Die Verbindung zum Twitch-Chat ist abgebrochen oder verstummt; inzwischen geschriebene Nachrichten lassen sich nicht nachholen (Twitch bietet Apps keinen Chatverlauf). Neuer Versuch in {{seconds}} s.',
+  'twitch.retrying': 'Twitch antwortete {{status}}. Neuer Versuch in {{seconds}} s.',
+  'twitch.rate_limited': 'Twitch bittet Panelcast um Pause; neuer Versuch um {{time}}.',
+  'twitch.unauthorized':
+    'Twitch hat das Benutzer-Zugriffstoken abgelehnt (abgelaufen oder widerrufen): Verbinde das Twitch-Konto erneut.',
+  'twitch.forbidden':
+    'Twitch verweigert das Lesen dieses Chats: Das Token braucht den Scope user:read:chat und muss zu der App gehören, deren Client-ID eingetragen ist:',
+  'twitch.revoked':
+    'Twitch hat das Chat-Abonnement beendet ({{reason}}): Der Zugriff wurde widerrufen oder das Konto geändert; verbinde das Twitch-Konto erneut.',
+  'twitch.no_channel': 'Twitch kennt keinen Kanal „{{channel}}“.',
+  'twitch.refused': 'Twitch hat das Abonnement des Chats von {{channel}} abgelehnt:',
   'sources.secret_missing': '{{source}} braucht das {{what}}: Trage es in den Einstellungen ein.',
   'sources.unknown': 'Es gibt keine Quelle „{{source}}“.',
   'sources.invalid_settings': 'Die Einstellungen für {{source}} sind ungültig:',
@@ -294,6 +312,7 @@ export const MESSAGE_TEXTS_DE = {
       youtube_key: 'YouTube-API-Schlüssel',
       facebook_token: 'Facebook-Seiten-Zugriffstoken',
       linkedin_token: 'LinkedIn-Zugriffstoken',
+      twitch_token: 'Twitch-Benutzer-Zugriffstoken',
       stream_key: 'Stream-Schlüssel',
       obs_password: 'OBS-Passwort',
     },
@@ -302,6 +321,7 @@ export const MESSAGE_TEXTS_DE = {
       rootUrl: 'Die YouTube-API-Adresse',
       facebook_api: 'Die Facebook-API-Adresse',
       linkedin_api: 'Die LinkedIn-API-Adresse',
+      twitch_api: 'Die Twitch-API-Adresse',
       grpcUrl: 'Die Adresse des YouTube-Chat-Streams',
     },
     role: { producer: 'Produktion', moderator: 'Moderation', guest: 'Gast' },

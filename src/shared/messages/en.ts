@@ -113,6 +113,23 @@ const codes = {
   'linkedin.forbidden':
     "LinkedIn refused: the app needs Community Management API access (r_organization_social) and the token's member must be an admin of the organization:",
   'linkedin.not_found': 'LinkedIn knows no post {{post}}:',
+  'twitch.not_a_channel': '"{{channel}}" is not a Twitch channel name (letters, digits and _).',
+  'twitch.connecting': 'Connecting to the chat of {{channel}} …',
+  'twitch.live': 'Chat messages of {{channel}} arrive as they are written (EventSub).',
+  'twitch.irc_live':
+    'Reading the chat of {{channel}} anonymously (read-only); connect a Twitch account to read it through EventSub.',
+  'twitch.dropped':
+    'The connection to Twitch chat dropped or went quiet; messages sent meanwhile cannot be fetched afterwards (Twitch keeps no chat history for apps). Trying again in {{seconds}} s.',
+  'twitch.retrying': 'Twitch answered {{status}}. Trying again in {{seconds}} s.',
+  'twitch.rate_limited': 'Twitch asks Panelcast to slow down; trying again at {{time}}.',
+  'twitch.unauthorized':
+    'Twitch rejected the user access token (expired or revoked): connect the Twitch account again.',
+  'twitch.forbidden':
+    'Twitch refused to read this chat: the token needs the user:read:chat scope and must belong to the app whose Client ID is set:',
+  'twitch.revoked':
+    'Twitch ended the chat subscription ({{reason}}): the access was revoked or the account changed; connect the Twitch account again.',
+  'twitch.no_channel': 'Twitch knows no channel "{{channel}}".',
+  'twitch.refused': 'Twitch refused to subscribe to the chat of {{channel}}:',
   'sources.secret_missing': '{{source}} needs its {{what}}: type it in Settings.',
   'sources.unknown': 'There is no source "{{source}}".',
   'sources.invalid_settings': 'The settings for {{source}} are not valid:',
@@ -280,6 +297,7 @@ export const MESSAGE_TEXTS_EN = {
       youtube_key: 'YouTube API key',
       facebook_token: 'Facebook page access token',
       linkedin_token: 'LinkedIn access token',
+      twitch_token: 'Twitch user access token',
       stream_key: 'stream key',
       obs_password: 'OBS password',
     },
@@ -288,6 +306,7 @@ export const MESSAGE_TEXTS_EN = {
       rootUrl: 'The YouTube API address',
       facebook_api: 'The Facebook API address',
       linkedin_api: 'The LinkedIn API address',
+      twitch_api: 'The Twitch API address',
       grpcUrl: 'The YouTube chat stream address',
     },
     action: {
