@@ -18,6 +18,9 @@ import {
 } from './sources-service.js';
 import type { FacebookTimings } from './facebook-source.js';
 import type { LinkedInTimings } from './linkedin-source.js';
+import { registerFediverse } from './fediverse-register.js';
+import type { BlueskyTimings } from './bluesky-source.js';
+import type { MastodonTimings } from './mastodon-source.js';
 import { facebookDefinition, linkedinDefinition } from './platform-sources.js';
 import type { XTimings } from './x-source.js';
 import type { YouTubeTimings } from './youtube-source.js';
@@ -30,6 +33,8 @@ export interface SourceTuning {
   youtubeTimings?: Partial<YouTubeTimings>;
   facebookTimings?: Partial<FacebookTimings>;
   linkedinTimings?: Partial<LinkedInTimings>;
+  mastodonTimings?: Partial<MastodonTimings>;
+  blueskyTimings?: Partial<BlueskyTimings>;
   audienceLimits?: Partial<AudienceLimits>;
 }
 
@@ -117,6 +122,7 @@ export function createSourcesModule(
     start: async () => {
       await service.startSaved();
       await registerPlatforms(registry, ctx, tuning);
+      await registerFediverse(registry, ctx, tuning);
     },
     stop: () => {
       followShow();

@@ -122,6 +122,29 @@ const codes: Record<MessageCode, string> = {
   'linkedin.forbidden':
     'LinkedIn verweigert: Die App braucht Zugang zur Community Management API (r_organization_social), und das Mitglied des Tokens muss Admin der Organisation sein:',
   'linkedin.not_found': 'LinkedIn kennt keinen Beitrag {{post}}:',
+  'mastodon.not_a_tag': '„{{tag}}“ ist kein Mastodon-Hashtag (nur Buchstaben, Ziffern und _).',
+  'mastodon.connecting': 'Verbinde mit dem #{{tag}}-Strom deiner Mastodon-Instanz …',
+  'mastodon.live':
+    'Beiträge mit #{{tag}} kommen an, sobald sie geschrieben werden (Mastodon-Strom).',
+  'mastodon.dropped':
+    'Der Mastodon-Strom ist abgerissen oder verstummt; lese Verpasstes nach und verbinde neu in {{seconds}} s.',
+  'mastodon.retrying': 'Mastodon antwortete {{status}}. Neuer Versuch in {{seconds}} s.',
+  'mastodon.rate_limited': 'Mastodon begrenzt, wie oft Panelcast fragen darf; warte bis {{time}}.',
+  'mastodon.unauthorized':
+    'Mastodon lehnt das Zugriffstoken ab (falsch, abgelaufen oder widerrufen): erstelle ein neues und speichere es.',
+  'mastodon.forbidden':
+    'Mastodon verweigert den Zugriff: das Token braucht den Bereich read:statuses:',
+  'mastodon.not_found':
+    'Die Instanz hat unter dieser Adresse keinen Hashtag-Strom und keine Timeline (prüfe die Adresse der Instanz):',
+  'bluesky.not_a_tag':
+    '„{{tag}}“ ist kein Bluesky-Hashtag (ohne Leerzeichen, höchstens 64 Zeichen).',
+  'bluesky.reading':
+    'Suche auf Bluesky alle {{seconds}} s nach #{{tag}} (im Takt seines Rate-Limits).',
+  'bluesky.retrying': 'Bluesky antwortete {{status}}. Neuer Versuch in {{seconds}} s.',
+  'bluesky.rate_limited': 'Bluesky begrenzt, wie oft Panelcast fragen darf; warte bis {{time}}.',
+  'bluesky.login_failed':
+    'Bluesky hat {{handle}} mit diesem App-Passwort nicht angenommen: prüfe das Handle oder erstelle ein neues App-Passwort und speichere es.',
+  'bluesky.refused': 'Bluesky hat die Suche abgelehnt ({{status}}):',
   'sources.secret_missing': '{{source}} braucht das {{what}}: Trage es in den Einstellungen ein.',
   'sources.unknown': 'Es gibt keine Quelle „{{source}}“.',
   'sources.invalid_settings': 'Die Einstellungen für {{source}} sind ungültig:',
@@ -273,6 +296,8 @@ export const MESSAGE_TEXTS_DE = {
       youtube_key: 'YouTube-API-Schlüssel',
       facebook_token: 'Facebook-Seiten-Zugriffstoken',
       linkedin_token: 'LinkedIn-Zugriffstoken',
+      mastodon_token: 'Mastodon-Zugriffstoken',
+      bluesky_password: 'Bluesky-App-Passwort',
       stream_key: 'Stream-Schlüssel',
       obs_password: 'OBS-Passwort',
     },
@@ -281,6 +306,8 @@ export const MESSAGE_TEXTS_DE = {
       rootUrl: 'Die YouTube-API-Adresse',
       facebook_api: 'Die Facebook-API-Adresse',
       linkedin_api: 'Die LinkedIn-API-Adresse',
+      mastodon_api: 'Die Mastodon-API-Adresse',
+      bluesky_api: 'Die Bluesky-API-Adresse',
       grpcUrl: 'Die Adresse des YouTube-Chat-Streams',
     },
     role: { producer: 'Produktion', moderator: 'Moderation', guest: 'Gast' },
