@@ -7,8 +7,10 @@ import type { CommentSource } from '../../src/sources/source.js';
 import { sourceHarness } from '../helpers/source-harness.js';
 import { eventually } from '../helpers/sockets.js';
 import {
+  blueskyDriver,
   facebookDriver,
   linkedInDriver,
+  mastodonDriver,
   xDriver,
   youTubeListDriver,
   youTubeStreamDriver,
@@ -21,6 +23,8 @@ describe.each([
   ['YouTube streamList', youTubeStreamDriver],
   ['Facebook Live', facebookDriver],
   ['LinkedIn', linkedInDriver],
+  ['Mastodon', mastodonDriver],
+  ['Bluesky', blueskyDriver],
 ])('conformance: %s', (_name, makeDriver: () => SourceDriver) => {
   const cleanups: (() => Promise<void> | void)[] = [];
   afterEach(async () => {
