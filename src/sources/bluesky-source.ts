@@ -29,6 +29,8 @@ export const BLUESKY_PDS = 'https://bsky.social';
 export const BLUESKY_TAG = /^[^\s#]{1,64}$/u;
 /** A handle (alice.bsky.social) or a DID. */
 export const BLUESKY_HANDLE = /^(did:[a-z]+:[a-zA-Z0-9._:%-]{1,200}|[a-zA-Z0-9.-]{3,253})$/;
+/** Waits past a window's reset by this much: the server's clock and ours differ a little. */
+const RESET_MARGIN_MS = 1000;
 const PAGE_SIZE = 100;
 /** Posts are indexed with a delay: each search reaches back this far before the newest seen. */
 const OVERLAP_MS = 60_000;
@@ -284,7 +286,7 @@ export class BlueskySource implements CommentSource {
   async #paceBudget(): Promise<void> {
     const b = this.#budget;
     if (b === null || b.remaining > 0) return;
-    const wait = Math.min(b.resetAt - Date.now(), this.#t.rateLimitMs);
+    const wait = Math.min(b.resetAt + RESET_MARGIN_MS - Date.now(), this.#t.rateLimitMs);
     if (wait <= 0) return;
     const until = new Date(Date.now() + wait);
     this.#context.status(

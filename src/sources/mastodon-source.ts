@@ -30,6 +30,8 @@ import { SseSplitter } from './sse-events.js';
 /** A hashtag as Mastodon takes it: letters, digits and underscores, without the "#". */
 export const MASTODON_TAG = /^[\p{L}\p{N}_]{1,100}$/u;
 /** The most statuses the tag timeline gives per page. */
+/** Waits past a window's reset by this much: the server's clock and ours differ a little. */
+const RESET_MARGIN_MS = 1000;
 const PAGE_SIZE = 40;
 
 export interface MastodonSourceConfig {
@@ -247,19 +249,21 @@ export class MastodonSource implements CommentSource {
     const since = this.#sinceId;
     let maxId: string | null = null;
     let newest: string | null = null;
+    const found: unknown[] = [];
     for (;;) {
       const url = this.#url(`api/v1/timelines/tag/${encodeURIComponent(this.#tag)}`);
       url.searchParams.set('limit', String(PAGE_SIZE));
       if (since !== null) url.searchParams.set('since_id', since);
       if (maxId !== null) url.searchParams.set('max_id', maxId);
       const { items, next } = await this.#page(url);
-      // Oldest first, so cards come in the order they were written.
-      for (const item of [...items].reverse()) {
-        const id = this.#take(item);
-        if (id !== null) newest = newerId(newest, id);
-      }
+      found.push(...items);
       if (next === null || items.length < PAGE_SIZE) break;
       maxId = next;
+    }
+    // Oldest first, so cards come in the order they were written.
+    for (const item of found.reverse()) {
+      const id = this.#take(item);
+      if (id !== null) newest = newerId(newest, id);
     }
     if (newest !== null) this.#advance(newest);
   }
@@ -287,7 +291,7 @@ export class MastodonSource implements CommentSource {
   async #paceBudget(): Promise<void> {
     const budget = this.#budget;
     if (budget === null || budget.remaining > 0) return;
-    const wait = Math.min(budget.resetAt - Date.now(), this.#t.rateLimitMs);
+    const wait = Math.min(budget.resetAt + RESET_MARGIN_MS - Date.now(), this.#t.rateLimitMs);
     if (wait <= 0) return;
     this.#context.status(
       'rate_limited',

@@ -60,6 +60,8 @@ export class FakeBlueskyApi {
   windowSec = 1;
   calls = 0;
   logins = 0;
+  /** Every search asked for, as received. */
+  readonly searches: URL[] = [];
   url = '';
   readonly #server = http.createServer((req, res) => void this.#handle(req, res));
   readonly #sessions = new Set<string>();
@@ -207,6 +209,7 @@ export class FakeBlueskyApi {
   }
 
   #search(url: URL, res: http.ServerResponse, fault: BlueskyFault | undefined): void {
+    this.searches.push(url);
     const q = url.searchParams.get('q');
     if (!q) {
       return this.#error(res, {

@@ -60,6 +60,10 @@ export class FakeMastodonApi {
   /** Each event cut into pieces of this many bytes, written `gapMs` apart (characters split). */
   chunking: { pieceBytes: number; gapMs: number } | null = null;
   calls = 0;
+  /** 429s answered. */
+  refused = 0;
+  /** Every request's path and query, as received. */
+  readonly requests: string[] = [];
   url = '';
   readonly #server = http.createServer((req, res) => this.#handle(req, res));
   readonly #streams = new Set<Stream>();
@@ -179,22 +183,22 @@ export class FakeMastodonApi {
 
   #handle(req: http.IncomingMessage, res: http.ServerResponse): void {
     const url = new URL(req.url ?? '/', 'http://fake');
+    this.requests.push(`${url.pathname}${url.search}`);
     if (req.headers.authorization !== `Bearer ${this.token}`) {
       return this.#error(res, 401, 'The access token is invalid');
     }
+    const fault = this.faults.shift();
+    if (fault === 'rateLimit') return this.#tooMany(res);
+    if (fault === 'serverError') return this.#error(res, 503, 'Service Unavailable');
+    const path = url.pathname;
+    // The streaming server is a process of its own: its connections are not counted here.
+    if (path === '/api/v1/streaming/hashtag') return this.#stream(url, res);
     if (Date.now() >= this.#windowEnd) {
       this.calls = 0;
       this.#windowEnd = Date.now() + this.resetInSec * 1000;
     }
     this.calls += 1;
-    const fault = this.faults.shift();
-    if (fault === 'rateLimit' || this.calls > this.rateLimit) {
-      this.#rateHeaders(res, 0);
-      return this.#error(res, 429, 'Too many requests');
-    }
-    if (fault === 'serverError') return this.#error(res, 503, 'Service Unavailable');
-    const path = url.pathname;
-    if (path === '/api/v1/streaming/hashtag') return this.#stream(url, res);
+    if (this.calls > this.rateLimit) return this.#tooMany(res);
     const tagPath = `/api/v1/timelines/tag/${this.tag}`;
     if (path.toLowerCase() === tagPath.toLowerCase()) return this.#timeline(url, res);
     const one = /^\/api\/v1\/statuses\/(\d+)$/.exec(path);
@@ -244,6 +248,13 @@ export class FakeMastodonApi {
       res,
       page.map((s) => this.entity(s)),
     );
+  }
+
+  #tooMany(res: http.ServerResponse): void {
+    this.refused += 1;
+    if (this.#windowEnd <= Date.now()) this.#windowEnd = Date.now() + this.resetInSec * 1000;
+    this.#rateHeaders(res, 0);
+    this.#error(res, 429, 'Too many requests');
   }
 
   #rateHeaders(res: http.ServerResponse, remaining: number): void {

@@ -28,6 +28,8 @@ export interface TestCoreOptions {
   youtubeTimings?: StartOptions['youtubeTimings'];
   facebookTimings?: StartOptions['facebookTimings'];
   linkedinTimings?: StartOptions['linkedinTimings'];
+  mastodonTimings?: StartOptions['mastodonTimings'];
+  blueskyTimings?: StartOptions['blueskyTimings'];
   audienceLimits?: StartOptions['audienceLimits'];
   relayBackoff?: StartOptions['relayBackoff'];
   backupIntervalMs?: number;
@@ -67,6 +69,8 @@ export async function startTestCore(options: TestCoreOptions = {}): Promise<Test
   if (options.youtubeTimings !== undefined) start.youtubeTimings = options.youtubeTimings;
   if (options.facebookTimings !== undefined) start.facebookTimings = options.facebookTimings;
   if (options.linkedinTimings !== undefined) start.linkedinTimings = options.linkedinTimings;
+  if (options.mastodonTimings !== undefined) start.mastodonTimings = options.mastodonTimings;
+  if (options.blueskyTimings !== undefined) start.blueskyTimings = options.blueskyTimings;
   if (options.audienceLimits !== undefined) start.audienceLimits = options.audienceLimits;
   if (options.relayBackoff !== undefined) start.relayBackoff = options.relayBackoff;
   if (options.backupIntervalMs !== undefined) start.backupIntervalMs = options.backupIntervalMs;
