@@ -229,7 +229,7 @@ export class FakeBlueskyApi {
       .filter((p) => Date.parse(p.indexedAt) <= now)
       .filter((p) => Number.isNaN(since) || sortAt(p) >= since)
       .filter((p) => tags.every((t) => p.text.toLowerCase().includes(`#${t}`)))
-      .sort((a, b) => sortAt(b) - sortAt(a));
+      .sort((a, b) => sortAt(b) - sortAt(a) || this.posts.indexOf(b) - this.posts.indexOf(a));
     const page: unknown[] = hits.slice(offset, offset + limit).map((p) => this.view(p));
     if (fault === 'duplicate') page.push(...page);
     if (fault === 'garbage') page.push({ uri: 'not-an-at-uri', record: 'nothing' });

@@ -139,7 +139,8 @@ describe('Mastodon in the core', () => {
       await eventually(() => expect(byId(gone.id)).toBeDefined(), 5000);
       expect(byId(kept.id)?.text).toBe('Bleibt? #NextTalk');
       fake.deleteStatus(gone.id);
-      await eventually(() => expect(byId(gone.id)?.status ?? 'gone').not.toBe('incoming'), 5000);
+      await eventually(() => expect(byId(gone.id)?.status).toBe('rejected'), 5000);
+      expect(byId(kept.id)?.status).toBe('incoming');
     } finally {
       await core.dispose();
       await fake.stop();
