@@ -220,18 +220,17 @@ export class BlueskySource implements CommentSource {
 
   /** A GET with the session's token; an expired one is renewed by signing in again, once. */
   async #authedGet(url: URL): Promise<unknown> {
-    if (this.#jwt === null) await this.#signIn();
+    const jwt = this.#jwt ?? (await this.#signIn());
     try {
-      return await this.#call(url, { authorization: `Bearer ${this.#jwt ?? ''}` });
+      return await this.#call(url, { authorization: `Bearer ${jwt}` });
     } catch (error) {
       if (!(error instanceof XrpcError) || !isExpired(error)) throw error;
       this.#jwt = null;
-      await this.#signIn();
-      return this.#call(url, { authorization: `Bearer ${this.#jwt ?? ''}` });
+      return this.#call(url, { authorization: `Bearer ${await this.#signIn()}` });
     }
   }
 
-  async #signIn(): Promise<void> {
+  async #signIn(): Promise<string> {
     try {
       const body = await this.#call(
         this.#url('com.atproto.server.createSession'),
@@ -245,6 +244,7 @@ export class BlueskySource implements CommentSource {
       if (!session.success)
         throw new XrpcError(502, 'BadSession', 'no session in the answer', null);
       this.#jwt = session.data.accessJwt;
+      return session.data.accessJwt;
     } catch (error) {
       if (error instanceof XrpcError && (error.status === 401 || error.status === 400)) {
         throw new Fatal(
