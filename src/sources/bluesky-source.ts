@@ -176,6 +176,8 @@ export class BlueskySource implements CommentSource {
       const page = await this.#page(since, cursor);
       found.push(...page.posts);
       if (page.cursor === undefined || page.posts.length < PAGE_SIZE) break;
+      // Nothing read before and no show window: the newest page, not the tag's whole history.
+      if (since === null && this.#context.notBefore() === null) break;
       cursor = page.cursor;
     }
     let newest: number | null = null;

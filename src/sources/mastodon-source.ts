@@ -257,7 +257,7 @@ export class MastodonSource implements CommentSource {
       if (maxId !== null) url.searchParams.set('max_id', maxId);
       const { items, next } = await this.#page(url);
       found.push(...items);
-      if (next === null || items.length < PAGE_SIZE) break;
+      if (next === null || items.length < PAGE_SIZE || this.#farEnough(since, items)) break;
       maxId = next;
     }
     // Oldest first, so cards come in the order they were written.
@@ -266,6 +266,18 @@ export class MastodonSource implements CommentSource {
       if (id !== null) newest = newerId(newest, id);
     }
     if (newest !== null) this.#advance(newest);
+  }
+
+  /**
+   * With nothing read before, the tag's whole history is not wanted: one page, or as far back as
+   * the show's window reaches.
+   */
+  #farEnough(since: string | null, items: unknown[]): boolean {
+    if (since !== null) return false;
+    const from = this.#context.notBefore();
+    if (from === null) return true;
+    const oldest = statusSchema.safeParse(items.at(-1));
+    return !oldest.success || Date.parse(oldest.data.created_at ?? '') < from;
   }
 
   async #page(url: URL): Promise<{ items: unknown[]; next: string | null }> {

@@ -46,6 +46,8 @@ describe('Bluesky source', () => {
     const { fake, harness, source } = await setup();
     const before = Array.from({ length: 230 }, (_, i) => fake.post(`Frage ${i}? #NextTalk`));
     fake.post('Ohne den Hashtag');
+    // The show's window opened a minute ago: everything since then is read, across pages.
+    harness.notBefore = Date.now() - 60_000;
     source.start();
     cleanups.push(() => source.stop());
     await eventually(() => expect(harness.comments.size).toBe(230), 5000);

@@ -65,6 +65,8 @@ describe('Mastodon source', () => {
   it('reads everything posted before it connected across the Link pages, oldest first', async () => {
     const { fake, harness, source } = await setup();
     const before = Array.from({ length: 95 }, (_, i) => fake.post(`Frage ${i} <&> #NextTalk`));
+    // The show's window opened a minute ago: everything since then is read, across pages.
+    harness.notBefore = Date.now() - 60_000;
     source.start();
     cleanups.push(() => source.stop());
     await eventually(() => expect(harness.comments.size).toBe(95), 5000);
@@ -163,6 +165,34 @@ describe('Mastodon in the core', () => {
       expect(JSON.stringify(refused.body)).toContain('secrets.test_hooks_off');
     } finally {
       await core.dispose();
+    }
+  });
+});
+
+describe('Mastodon without a show window', () => {
+  it('reads only the newest page of a busy tag, not its whole history', async () => {
+    const fake = new FakeMastodonApi();
+    await fake.start();
+    const harness = sourceHarness();
+    const posted = Array.from({ length: 100 }, (_, i) => fake.post(`Alt ${i} #NextTalk`));
+    const source = new MastodonSource(
+      {
+        token: fake.token,
+        instanceUrl: 'https://chaos.social',
+        hashtag: 'NextTalk',
+        apiBaseUrl: fake.url,
+        sinceId: null,
+      },
+      harness.context,
+      { timings: FAST },
+    );
+    source.start();
+    try {
+      await eventually(() => expect(harness.last()?.message.code).toBe('mastodon.live'), 5000);
+      expect([...harness.comments.keys()]).toEqual(posted.slice(60).map((s) => s.id));
+    } finally {
+      await source.stop();
+      await fake.stop();
     }
   });
 });

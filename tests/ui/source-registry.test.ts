@@ -48,6 +48,8 @@ describe('source registry', () => {
       'audience',
       'facebook',
       'linkedin',
+      'mastodon',
+      'bluesky',
       'demo-wall',
     ]);
     const demo = forms.find((f) => f.id === 'demo-wall');
