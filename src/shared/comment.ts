@@ -9,6 +9,8 @@ export const PLATFORMS = [
   'facebook',
   'linkedin',
   'twitch',
+  'mastodon',
+  'bluesky',
   // Typed in by a moderator: a phone call, the room, a platform Panelcast cannot read.
   'elsewhere',
   'test',

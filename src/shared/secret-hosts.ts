@@ -115,3 +115,16 @@ export const TWITCH_API_HOSTS = ['api.twitch.tv:443'] as const;
 export function twitchTokenHosts(apiBaseUrl: string | null): string[] {
   return apiBaseUrl === null ? [...TWITCH_API_HOSTS] : exact(apiBaseUrl);
 }
+
+/** A Mastodon token works on the instance that issued it: exactly that host (or the test one). */
+export function mastodonTokenHosts(instanceUrl: string, apiBaseUrl: string | null): string[] {
+  return exact(apiBaseUrl ?? instanceUrl);
+}
+
+/** Bluesky's PDS for bsky.app accounts; it signs in and proxies search to the AppView. */
+export const BLUESKY_API_HOSTS = ['bsky.social:443'] as const;
+
+/** The hosts a Bluesky app password may reach: bsky.social, or the test address. */
+export function blueskyPasswordHosts(apiBaseUrl: string | null): string[] {
+  return apiBaseUrl === null ? [...BLUESKY_API_HOSTS] : exact(apiBaseUrl);
+}

@@ -19,6 +19,8 @@ const PLATFORM_NAMES: Record<string, string> = {
   facebook: 'Facebook',
   twitch: 'Twitch',
   linkedin: 'LinkedIn',
+  mastodon: 'Mastodon',
+  bluesky: 'Bluesky',
   audience: '',
   test: '',
 };

@@ -20,6 +20,9 @@ import type { FacebookTimings } from './facebook-source.js';
 import type { LinkedInTimings } from './linkedin-source.js';
 import type { TwitchTimings } from './twitch-eventsub.js';
 import { facebookDefinition, linkedinDefinition, twitchDefinition } from './platform-sources.js';
+import { registerFediverse } from './fediverse-register.js';
+import type { BlueskyTimings } from './bluesky-source.js';
+import type { MastodonTimings } from './mastodon-source.js';
 import type { XTimings } from './x-source.js';
 import type { YouTubeTimings } from './youtube-source.js';
 
@@ -32,6 +35,8 @@ export interface SourceTuning {
   facebookTimings?: Partial<FacebookTimings>;
   linkedinTimings?: Partial<LinkedInTimings>;
   twitchTimings?: Partial<TwitchTimings>;
+  mastodonTimings?: Partial<MastodonTimings>;
+  blueskyTimings?: Partial<BlueskyTimings>;
   audienceLimits?: Partial<AudienceLimits>;
 }
 
@@ -119,6 +124,7 @@ export function createSourcesModule(
     start: async () => {
       await service.startSaved();
       await registerPlatforms(registry, ctx, tuning);
+      await registerFediverse(registry, ctx, tuning);
     },
     stop: () => {
       followShow();

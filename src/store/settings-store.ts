@@ -89,6 +89,18 @@ export const settingDefinitions = {
   },
   /** Connected accounts a platform refused to renew: their status says "connect again". */
   'connect.revoked': { schema: z.array(z.enum(CONNECT_PLATFORMS)), fallback: [] },
+  /** The newest Mastodon status id taken in for a hashtag, to fill the gap after a restart. */
+  'sources.mastodon.sinceId': {
+    schema: z
+      .object({ tag: z.string().max(100), sinceId: z.string().regex(/^\d{1,30}$/) })
+      .nullable(),
+    fallback: null,
+  },
+  /** The time Bluesky search for a hashtag read up to, to fill the gap after a restart. */
+  'sources.bluesky.since': {
+    schema: z.object({ tag: z.string().max(100), since: z.string().max(40) }).nullable(),
+    fallback: null,
+  },
   /** The newest X post taken in, to fill the gap after a restart. */
   'sources.x.lastSeenId': { schema: z.string().regex(/^\d+$/).nullable(), fallback: null },
 } satisfies Record<string, { schema: z.ZodType; fallback: unknown }>;

@@ -29,6 +29,8 @@ export interface TestCoreOptions {
   facebookTimings?: StartOptions['facebookTimings'];
   linkedinTimings?: StartOptions['linkedinTimings'];
   twitchTimings?: StartOptions['twitchTimings'];
+  mastodonTimings?: StartOptions['mastodonTimings'];
+  blueskyTimings?: StartOptions['blueskyTimings'];
   audienceLimits?: StartOptions['audienceLimits'];
   relayBackoff?: StartOptions['relayBackoff'];
   backupIntervalMs?: number;
@@ -69,6 +71,8 @@ export async function startTestCore(options: TestCoreOptions = {}): Promise<Test
   if (options.facebookTimings !== undefined) start.facebookTimings = options.facebookTimings;
   if (options.linkedinTimings !== undefined) start.linkedinTimings = options.linkedinTimings;
   if (options.twitchTimings !== undefined) start.twitchTimings = options.twitchTimings;
+  if (options.mastodonTimings !== undefined) start.mastodonTimings = options.mastodonTimings;
+  if (options.blueskyTimings !== undefined) start.blueskyTimings = options.blueskyTimings;
   if (options.audienceLimits !== undefined) start.audienceLimits = options.audienceLimits;
   if (options.relayBackoff !== undefined) start.relayBackoff = options.relayBackoff;
   if (options.backupIntervalMs !== undefined) start.backupIntervalMs = options.backupIntervalMs;

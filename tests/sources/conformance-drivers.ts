@@ -1,14 +1,18 @@
 // One driver per source for the conformance suite: how to start its fake and the source, post,
 // and cause each fault the suite asks for, on that platform's own terms.
+import { BlueskySource } from '../../src/sources/bluesky-source.js';
 import { FacebookSource } from '../../src/sources/facebook-source.js';
 import { LinkedInSource } from '../../src/sources/linkedin-source.js';
+import { MastodonSource } from '../../src/sources/mastodon-source.js';
 import type { CommentSource, SourceContext } from '../../src/sources/source.js';
 import { TwitchEventSubSource, type TwitchTimings } from '../../src/sources/twitch-eventsub.js';
 import { TwitchIrcSource } from '../../src/sources/twitch-irc.js';
 import { XSource, type XTimings } from '../../src/sources/x-source.js';
 import { YouTubeSource } from '../../src/sources/youtube-source.js';
+import { FakeBlueskyApi } from '../fakes/bluesky-api.js';
 import { FakeFacebookApi } from '../fakes/facebook-api.js';
 import { FakeLinkedInApi } from '../fakes/linkedin-api.js';
+import { FakeMastodonApi } from '../fakes/mastodon-api.js';
 import { FakeTwitch } from '../fakes/twitch-api.js';
 import { FakeXApi } from '../fakes/x-api.js';
 import { FakeYouTubeApi } from '../fakes/youtube-api.js';
@@ -382,5 +386,113 @@ export function twitchIrcDriver(): SourceDriver {
     malformed: () => fake.sendMalformed(),
     duplicateNext: (count) => (fake.duplicateNext = count),
     remove: (id) => fake.deleteMessage(id),
+  };
+}
+
+/** The hashtag stream over SSE, in 5-byte pieces: umlauts and emoji are split across chunks. */
+export function mastodonDriver(): SourceDriver {
+  const fake = new FakeMastodonApi();
+  fake.heartbeatMs = 100;
+  fake.chunking = { pieceBytes: 5, gapMs: 1 };
+  let sinceId: string | null = null;
+  let n = 0;
+  return {
+    name: 'Mastodon (hashtag stream with tag-timeline backfill)',
+    reportsDeletions: true,
+    checksBeforeAir: true,
+    start: async () => {
+      await fake.start();
+    },
+    stop: () => fake.stop(),
+    source: (context) =>
+      new MastodonSource(
+        {
+          token: fake.token,
+          instanceUrl: 'https://chaos.social',
+          hashtag: '#NextTalk',
+          apiBaseUrl: fake.url,
+          sinceId,
+        },
+        context,
+        {
+          timings: {
+            keepAliveMs: 600,
+            retry: { initialMs: 50, maxMs: 300, jitter: 0 },
+            rateLimitMs: 1500,
+            requestTimeoutMs: 1000,
+          },
+          onProgress: (id) => (sinceId = id),
+        },
+      ),
+    // HTML-escaped on the wire: "&" and "<" must come back as typed.
+    post: (text) =>
+      fake.post(`${text} — Grüße 👋 <&> #NextTalk`, `gast${(n += 1)}@chaos.social`, `Gast ${n}`).id,
+    drop: () => fake.dropStreams(),
+    stall: () => fake.stallStreams(),
+    rateLimit: () => {
+      fake.faults.push('rateLimit');
+      fake.dropStreams();
+    },
+    serverError: () => {
+      fake.faults.push('serverError');
+      fake.dropStreams();
+    },
+    malformed: () => fake.sendMalformed(),
+    duplicateNext: (count) => fake.duplicateNext(count),
+    remove: (id) => fake.deleteStatus(id),
+  };
+}
+
+/** searchPosts polling with an app-password session; search indexes with a short delay. */
+export function blueskyDriver(): SourceDriver {
+  const fake = new FakeBlueskyApi();
+  fake.indexDelayMs = 150;
+  let since: string | null = null;
+  let n = 0;
+  return {
+    name: 'Bluesky (searchPosts polling)',
+    reportsDeletions: false,
+    checksBeforeAir: true,
+    start: async () => {
+      await fake.start();
+    },
+    stop: () => fake.stop(),
+    source: (context) =>
+      new BlueskySource(
+        {
+          handle: fake.handle,
+          appPassword: fake.appPassword,
+          hashtag: 'NextTalk',
+          apiBaseUrl: fake.url,
+          since,
+        },
+        context,
+        {
+          timings: {
+            minPollMs: 100,
+            retry: { initialMs: 50, maxMs: 300, jitter: 0 },
+            rateLimitMs: 1500,
+            requestTimeoutMs: 600,
+          },
+          onProgress: (at) => (since = at),
+        },
+      ),
+    // Every third author has no display name; every fifth poll finds the session expired.
+    post: (text) => {
+      n += 1;
+      if (n % 5 === 0) fake.faults.push('expire');
+      return fake.post(
+        `${text} — Grüße 👋 #NextTalk`,
+        `viewer${n}.bsky.social`,
+        n % 3 === 0 ? undefined : `Zuschauer ${n}`,
+      ).uri;
+    },
+    drop: () => fake.faults.push('drop'),
+    stall: () => fake.faults.push('stall'),
+    rateLimit: () => fake.faults.push('throttle'),
+    serverError: () => fake.faults.push('serverError'),
+    malformed: () => fake.faults.push('garbage'),
+    duplicateNext: () => fake.faults.push('duplicate'),
+    remove: (id) => fake.deletePost(id),
   };
 }

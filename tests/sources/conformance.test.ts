@@ -7,10 +7,12 @@ import type { CommentSource } from '../../src/sources/source.js';
 import { sourceHarness } from '../helpers/source-harness.js';
 import { eventually } from '../helpers/sockets.js';
 import {
+  blueskyDriver,
   facebookDriver,
   linkedInDriver,
   twitchEventSubDriver,
   twitchIrcDriver,
+  mastodonDriver,
   xDriver,
   youTubeListDriver,
   youTubeStreamDriver,
@@ -25,6 +27,8 @@ describe.each([
   ['LinkedIn', linkedInDriver],
   ['Twitch EventSub', twitchEventSubDriver],
   ['Twitch IRC', twitchIrcDriver],
+  ['Mastodon', mastodonDriver],
+  ['Bluesky', blueskyDriver],
 ])('conformance: %s', (_name, makeDriver: () => SourceDriver) => {
   const cleanups: (() => Promise<void> | void)[] = [];
   afterEach(async () => {

@@ -160,8 +160,9 @@ describe('X source on the wire', () => {
     );
     await eventually(() => expect(harness.last()?.state).toBe('connected'), 5000);
     expect(fake.counts.searches).toBe(0);
-    // The producer moves the planned start: the window is now open.
-    const opened = Date.now() - 5000;
+    // The producer moves the planned start: the window opened 15 s ago (X wants start_time at
+    // least 10 s in the past, so a window younger than that waits for the next poll).
+    const opened = Date.now() - 15_000;
     harness.notBefore = opened;
     const inside = fake.post('The window is open #NextTalk', 'inside');
     await eventually(() => expect(harness.comments.has(inside.id)).toBe(true), 5000);

@@ -49,6 +49,8 @@ describe('source registry', () => {
       'facebook',
       'linkedin',
       'twitch',
+      'mastodon',
+      'bluesky',
       'demo-wall',
     ]);
     const demo = forms.find((f) => f.id === 'demo-wall');

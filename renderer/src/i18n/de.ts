@@ -414,6 +414,8 @@ export const de: Strings = {
     facebook: 'Facebook',
     linkedin: 'LinkedIn',
     twitch: 'Twitch',
+    mastodon: 'Mastodon',
+    bluesky: 'Bluesky',
     elsewhere: 'Anderswo (Telefon, Saal …)',
     test: 'Test',
   },

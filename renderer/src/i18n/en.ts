@@ -404,6 +404,8 @@ export const en = {
     facebook: 'Facebook',
     linkedin: 'LinkedIn',
     twitch: 'Twitch',
+    mastodon: 'Mastodon',
+    bluesky: 'Bluesky',
     elsewhere: 'Elsewhere (phone, room…)',
     test: 'Test',
   },

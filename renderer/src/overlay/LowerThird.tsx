@@ -19,6 +19,8 @@ const PLATFORM_NAMES: Record<OnAirComment['platform'], string> = {
   audience: 'Audience',
   facebook: 'Facebook',
   linkedin: 'LinkedIn',
+  mastodon: 'Mastodon',
+  bluesky: 'Bluesky',
   twitch: 'Twitch',
   elsewhere: 'Elsewhere',
   test: 'Test',

@@ -140,6 +140,29 @@ const codes: Record<MessageCode, string> = {
     'Twitch hat das Chat-Abonnement beendet ({{reason}}): Der Zugriff wurde widerrufen oder das Konto geändert; verbinde das Twitch-Konto erneut.',
   'twitch.no_channel': 'Twitch kennt keinen Kanal „{{channel}}“.',
   'twitch.refused': 'Twitch hat das Abonnement des Chats von {{channel}} abgelehnt:',
+  'mastodon.not_a_tag': '„{{tag}}“ ist kein Mastodon-Hashtag (nur Buchstaben, Ziffern und _).',
+  'mastodon.connecting': 'Verbinde mit dem #{{tag}}-Strom deiner Mastodon-Instanz …',
+  'mastodon.live':
+    'Beiträge mit #{{tag}} kommen an, sobald sie geschrieben werden (Mastodon-Strom).',
+  'mastodon.dropped':
+    'Der Mastodon-Strom ist abgerissen oder verstummt; lese Verpasstes nach und verbinde neu in {{seconds}} s.',
+  'mastodon.retrying': 'Mastodon antwortete {{status}}. Neuer Versuch in {{seconds}} s.',
+  'mastodon.rate_limited': 'Mastodon begrenzt, wie oft Panelcast fragen darf; warte bis {{time}}.',
+  'mastodon.unauthorized':
+    'Mastodon lehnt das Zugriffstoken ab (falsch, abgelaufen oder widerrufen): erstelle ein neues und speichere es.',
+  'mastodon.forbidden':
+    'Mastodon verweigert den Zugriff: das Token braucht den Bereich read:statuses:',
+  'mastodon.not_found':
+    'Die Instanz hat unter dieser Adresse keinen Hashtag-Strom und keine Timeline (prüfe die Adresse der Instanz):',
+  'bluesky.not_a_tag':
+    '„{{tag}}“ ist kein Bluesky-Hashtag (ohne Leerzeichen, höchstens 64 Zeichen).',
+  'bluesky.reading':
+    'Suche auf Bluesky alle {{seconds}} s nach #{{tag}} (im Takt seines Rate-Limits).',
+  'bluesky.retrying': 'Bluesky antwortete {{status}}. Neuer Versuch in {{seconds}} s.',
+  'bluesky.rate_limited': 'Bluesky begrenzt, wie oft Panelcast fragen darf; warte bis {{time}}.',
+  'bluesky.login_failed':
+    'Bluesky hat {{handle}} mit diesem App-Passwort nicht angenommen: prüfe das Handle oder erstelle ein neues App-Passwort und speichere es.',
+  'bluesky.refused': 'Bluesky hat die Suche abgelehnt ({{status}}):',
   'sources.secret_missing': '{{source}} braucht das {{what}}: Trage es in den Einstellungen ein.',
   'sources.unknown': 'Es gibt keine Quelle „{{source}}“.',
   'sources.invalid_settings': 'Die Einstellungen für {{source}} sind ungültig:',
@@ -313,6 +336,8 @@ export const MESSAGE_TEXTS_DE = {
       facebook_token: 'Facebook-Seiten-Zugriffstoken',
       linkedin_token: 'LinkedIn-Zugriffstoken',
       twitch_token: 'Twitch-Benutzer-Zugriffstoken',
+      mastodon_token: 'Mastodon-Zugriffstoken',
+      bluesky_password: 'Bluesky-App-Passwort',
       stream_key: 'Stream-Schlüssel',
       obs_password: 'OBS-Passwort',
     },
@@ -322,6 +347,8 @@ export const MESSAGE_TEXTS_DE = {
       facebook_api: 'Die Facebook-API-Adresse',
       linkedin_api: 'Die LinkedIn-API-Adresse',
       twitch_api: 'Die Twitch-API-Adresse',
+      mastodon_api: 'Die Mastodon-API-Adresse',
+      bluesky_api: 'Die Bluesky-API-Adresse',
       grpcUrl: 'Die Adresse des YouTube-Chat-Streams',
     },
     role: { producer: 'Produktion', moderator: 'Moderation', guest: 'Gast' },

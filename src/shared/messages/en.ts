@@ -130,6 +130,26 @@ const codes = {
     'Twitch ended the chat subscription ({{reason}}): the access was revoked or the account changed; connect the Twitch account again.',
   'twitch.no_channel': 'Twitch knows no channel "{{channel}}".',
   'twitch.refused': 'Twitch refused to subscribe to the chat of {{channel}}:',
+  'mastodon.not_a_tag': '"{{tag}}" is not a Mastodon hashtag (letters, digits and _ only).',
+  'mastodon.connecting': 'Connecting to the #{{tag}} stream of your Mastodon instance…',
+  'mastodon.live': 'Posts with #{{tag}} arrive as they are written (Mastodon stream).',
+  'mastodon.dropped':
+    'The Mastodon stream was lost or went quiet; reading what was missed and reconnecting in {{seconds}} s.',
+  'mastodon.retrying': 'Mastodon answered {{status}}. Trying again in {{seconds}} s.',
+  'mastodon.rate_limited': 'Mastodon limits how often Panelcast may ask; waiting until {{time}}.',
+  'mastodon.unauthorized':
+    'Mastodon rejected the access token (wrong, expired or revoked): create a new one and save it.',
+  'mastodon.forbidden': 'Mastodon refused: the token needs the read:statuses scope:',
+  'mastodon.not_found':
+    'The instance has no hashtag stream or timeline at this address (check the instance address):',
+  'bluesky.not_a_tag': '"{{tag}}" is not a Bluesky hashtag (no spaces, at most 64 characters).',
+  'bluesky.reading':
+    'Searching Bluesky for #{{tag}} every {{seconds}} s (paced to its rate limit).',
+  'bluesky.retrying': 'Bluesky answered {{status}}. Trying again in {{seconds}} s.',
+  'bluesky.rate_limited': 'Bluesky limits how often Panelcast may ask; waiting until {{time}}.',
+  'bluesky.login_failed':
+    'Bluesky did not accept {{handle}} with this app password: check the handle, or create a new app password and save it.',
+  'bluesky.refused': 'Bluesky refused the search ({{status}}):',
   'sources.secret_missing': '{{source}} needs its {{what}}: type it in Settings.',
   'sources.unknown': 'There is no source "{{source}}".',
   'sources.invalid_settings': 'The settings for {{source}} are not valid:',
@@ -298,6 +318,8 @@ export const MESSAGE_TEXTS_EN = {
       facebook_token: 'Facebook page access token',
       linkedin_token: 'LinkedIn access token',
       twitch_token: 'Twitch user access token',
+      mastodon_token: 'Mastodon access token',
+      bluesky_password: 'Bluesky app password',
       stream_key: 'stream key',
       obs_password: 'OBS password',
     },
@@ -307,6 +329,8 @@ export const MESSAGE_TEXTS_EN = {
       facebook_api: 'The Facebook API address',
       linkedin_api: 'The LinkedIn API address',
       twitch_api: 'The Twitch API address',
+      mastodon_api: 'The Mastodon API address',
+      bluesky_api: 'The Bluesky API address',
       grpcUrl: 'The YouTube chat stream address',
     },
     action: {
