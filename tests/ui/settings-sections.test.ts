@@ -75,6 +75,31 @@ describe('Settings in sections with one save state each', () => {
     await page.close();
   });
 
+  it('keeps a draft when the producer looks at another view and comes back', async () => {
+    const page = await browser.newPage({ viewport: { width: 1024, height: 768 }, locale: 'en-US' });
+    page.setDefaultTimeout(8000);
+    await page.goto(`${core.url}settings?token=${core.token}#show`);
+    const show = page.getByTestId('settings-show');
+    await show.getByLabel('Show title').fill('Draft over the break');
+    await expect
+      .poll(() => show.getByTestId('section-status').textContent())
+      .toBe('Unsaved changes');
+    await page.keyboard.press('F1');
+    await page
+      .getByTestId('checklist')
+      .or(page.getByRole('heading', { name: 'On air' }))
+      .first()
+      .waitFor();
+    expect(await show.isVisible()).toBe(false);
+    await page.keyboard.press('F3');
+    expect(await show.getByLabel('Show title').inputValue()).toBe('Draft over the break');
+    expect(await show.getByTestId('section-status').textContent()).toBe('Unsaved changes');
+    expect(core.hub.get('app').showTitle).not.toBe('Draft over the break');
+    await show.getByTestId('section-save').click();
+    await expect.poll(() => core.hub.get('app').showTitle).toBe('Draft over the break');
+    await page.close();
+  });
+
   it('shows a refused save as an error in that section, keeping the draft', async () => {
     const page = await browser.newPage({ viewport: { width: 1024, height: 768 }, locale: 'en-US' });
     await page.goto(`${core.url}settings?token=${core.token}#destinations`);

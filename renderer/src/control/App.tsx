@@ -1,6 +1,6 @@
 // The control UI's frame: header with views, language and connection status; the active view
 // below. Keyboard: F1 Producer, F2 Moderator, F3 Settings, F4 Shows.
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, setLanguage, type Language } from '../i18n/i18n';
 import { ConnectionIndicator } from './ConnectionIndicator';
@@ -29,6 +29,8 @@ export function App({ onToken }: { onToken: (token: string) => void }) {
   // A moderator's link opens the moderator view only; the core refuses the rest anyway.
   const allowed: readonly View[] = session?.role === 'moderator' ? MODERATOR_VIEWS : VIEWS;
   const view: View = allowed.includes(chosen) ? chosen : (allowed[0] ?? 'moderator');
+  const [settingsOpened, setSettingsOpened] = useState(false);
+  if (view === 'settings' && !settingsOpened) setSettingsOpened(true);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
@@ -120,7 +122,12 @@ export function App({ onToken }: { onToken: (token: string) => void }) {
         <main className="view" data-view={view}>
           {view === 'producer' && <ProducerView />}
           {view === 'moderator' && <ModeratorView />}
-          {view === 'settings' && <SettingsView />}
+          {/* Once opened, Settings stays mounted (hidden) so a draft survives a look elsewhere. */}
+          {(view === 'settings' || settingsOpened) && (
+            <div hidden={view !== 'settings'} className="view__keep">
+              <SettingsView />
+            </div>
+          )}
           {view === 'shows' && <ShowsView />}
         </main>
       )}
