@@ -13,7 +13,7 @@
 import { z } from 'zod';
 import { backoffDelay, type BackoffPolicy } from '../shared/backoff.js';
 import type { IncomingComment } from '../shared/comment-schema.js';
-import { message, type Message } from '../shared/messages/message.js';
+import { message } from '../shared/messages/message.js';
 import { describeZodError } from '../shared/validation.js';
 import {
   NotStored,
@@ -22,6 +22,8 @@ import {
   pause,
   type CommentSource,
   type SourceContext,
+  endOnFatal,
+  SourceFatal,
 } from './source.js';
 
 /** The PDS of accounts made on bsky.app; it proxies app.bsky.* calls to the AppView. */
@@ -84,12 +86,6 @@ class XrpcError extends Error {
     super(detail);
   }
 }
-class Fatal extends Error {
-  constructor(readonly said: Message) {
-    super(said.code);
-  }
-}
-
 export class BlueskySource implements CommentSource {
   readonly #config: BlueskySourceConfig;
   readonly #context: SourceContext;
@@ -114,10 +110,7 @@ export class BlueskySource implements CommentSource {
   }
 
   start(): void {
-    this.#run = this.#loop().catch((error: unknown) => {
-      if (error instanceof Fatal) this.#context.status('error', error.said);
-      else this.#context.status('error', message('source.failed', {}, String(error)));
-    });
+    this.#run = endOnFatal(this.#loop(), this.#context);
   }
 
   async stop(): Promise<void> {
@@ -135,7 +128,7 @@ export class BlueskySource implements CommentSource {
 
   async #loop(): Promise<void> {
     if (!BLUESKY_TAG.test(this.#tag)) {
-      throw new Fatal(message('bluesky.not_a_tag', { tag: this.#config.hashtag }));
+      throw new SourceFatal(message('bluesky.not_a_tag', { tag: this.#config.hashtag }));
     }
     let failures = 0;
     while (!this.#stopped()) {
@@ -153,7 +146,7 @@ export class BlueskySource implements CommentSource {
         await pause(wait, this.#abort.signal);
       } catch (error) {
         if (this.#stopped()) return;
-        if (error instanceof Fatal) throw error;
+        if (error instanceof SourceFatal) throw error;
         await this.#afterFailure(error, (failures += 1));
       }
     }
@@ -249,7 +242,7 @@ export class BlueskySource implements CommentSource {
       return session.data.accessJwt;
     } catch (error) {
       if (error instanceof XrpcError && (error.status === 401 || error.status === 400)) {
-        throw new Fatal(
+        throw new SourceFatal(
           message('bluesky.login_failed', { handle: this.#config.handle }, error.detail),
         );
       }
@@ -347,7 +340,7 @@ export class BlueskySource implements CommentSource {
       return;
     }
     if (error instanceof XrpcError && (error.status === 401 || error.status === 403)) {
-      throw new Fatal(message('bluesky.refused', { status: error.status }, error.detail));
+      throw new SourceFatal(message('bluesky.refused', { status: error.status }, error.detail));
     }
     const wait = backoffDelay(failures, this.#t.retry);
     const status = error instanceof XrpcError ? error.status : '—';

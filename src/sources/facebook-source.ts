@@ -9,10 +9,18 @@
 import { z } from 'zod';
 import { backoffDelay, type BackoffPolicy } from '../shared/backoff.js';
 import type { IncomingComment } from '../shared/comment-schema.js';
-import { message, type Message } from '../shared/messages/message.js';
+import { message } from '../shared/messages/message.js';
 import { describeZodError } from '../shared/validation.js';
 import { graphFailure, usage, usageFactor, type GraphFailure } from './facebook-graph.js';
-import { NotStored, clockTime, pause, type CommentSource, type SourceContext } from './source.js';
+import {
+  NotStored,
+  clockTime,
+  pause,
+  type CommentSource,
+  type SourceContext,
+  endOnFatal,
+  SourceFatal,
+} from './source.js';
 import { SseSplitter } from './sse-events.js';
 
 export const GRAPH_VERSION = 'v23.0';
@@ -77,12 +85,6 @@ class GraphError extends Error {
 }
 /** The live connection ended, dropped or went quiet: read what was missed and reconnect. */
 class Gap extends Error {}
-class Fatal extends Error {
-  constructor(readonly said: Message) {
-    super(said.code);
-  }
-}
-
 export class FacebookSource implements CommentSource {
   readonly #config: FacebookSourceConfig;
   readonly #context: SourceContext;
@@ -107,10 +109,7 @@ export class FacebookSource implements CommentSource {
   }
 
   start(): void {
-    this.#run = this.#loop().catch((error: unknown) => {
-      if (error instanceof Fatal) this.#context.status('error', error.said);
-      else this.#context.status('error', message('source.failed', {}, String(error)));
-    });
+    this.#run = endOnFatal(this.#loop(), this.#context);
   }
 
   async stop(): Promise<void> {
@@ -129,7 +128,7 @@ export class FacebookSource implements CommentSource {
 
   async #loop(): Promise<void> {
     if (!LIVE_VIDEO_ID.test(this.#video)) {
-      throw new Fatal(message('facebook.not_a_video', { video: this.#video }));
+      throw new SourceFatal(message('facebook.not_a_video', { video: this.#video }));
     }
     let failures = 0;
     while (!this.#abort.signal.aborted) {
@@ -138,7 +137,7 @@ export class FacebookSource implements CommentSource {
         else await this.#pollRound(() => (failures = 0));
       } catch (error) {
         if (this.#stopped()) return;
-        if (error instanceof Fatal) throw error;
+        if (error instanceof SourceFatal) throw error;
         await this.#afterFailure(error, (failures += 1));
       }
     }
@@ -344,10 +343,13 @@ export class FacebookSource implements CommentSource {
   async #afterGraphError(f: GraphFailure, failures: number): Promise<void> {
     const video = this.#video;
     if (f.kind === 'token_expired')
-      throw new Fatal(message('facebook.token_expired', {}, f.detail));
-    if (f.kind === 'app_review') throw new Fatal(message('facebook.app_review', {}, f.detail));
-    if (f.kind === 'permission') throw new Fatal(message('facebook.permission', {}, f.detail));
-    if (f.kind === 'not_found') throw new Fatal(message('facebook.not_found', { video }, f.detail));
+      throw new SourceFatal(message('facebook.token_expired', {}, f.detail));
+    if (f.kind === 'app_review')
+      throw new SourceFatal(message('facebook.app_review', {}, f.detail));
+    if (f.kind === 'permission')
+      throw new SourceFatal(message('facebook.permission', {}, f.detail));
+    if (f.kind === 'not_found')
+      throw new SourceFatal(message('facebook.not_found', { video }, f.detail));
     if (f.kind === 'rate_limited') {
       const wait = Math.max(
         f.regainMs ?? this.#t.rateLimitMs,

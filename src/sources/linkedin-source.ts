@@ -10,9 +10,17 @@
 import { z } from 'zod';
 import { backoffDelay, type BackoffPolicy } from '../shared/backoff.js';
 import type { IncomingComment } from '../shared/comment-schema.js';
-import { message, type Message } from '../shared/messages/message.js';
+import { message } from '../shared/messages/message.js';
 import { describeZodError } from '../shared/validation.js';
-import { NotStored, clockTime, pause, type CommentSource, type SourceContext } from './source.js';
+import {
+  NotStored,
+  clockTime,
+  pause,
+  type CommentSource,
+  type SourceContext,
+  endOnFatal,
+  SourceFatal,
+} from './source.js';
 
 export const LINKEDIN_API = 'https://api.linkedin.com';
 /** The Marketing API version asked for (YYYYMM); LinkedIn keeps each for at least a year. */
@@ -72,12 +80,6 @@ class HttpError extends Error {
     super(detail);
   }
 }
-class Fatal extends Error {
-  constructor(readonly said: Message) {
-    super(said.code);
-  }
-}
-
 /** Calls made on a UTC day (LinkedIn's limits reset at midnight UTC), kept across restarts. */
 export interface CallDay {
   day: string;
@@ -121,10 +123,7 @@ export class LinkedInSource implements CommentSource {
   }
 
   start(): void {
-    this.#run = this.#loop().catch((error: unknown) => {
-      if (error instanceof Fatal) this.#context.status('error', error.said);
-      else this.#context.status('error', message('source.failed', {}, String(error)));
-    });
+    this.#run = endOnFatal(this.#loop(), this.#context);
   }
 
   async stop(): Promise<void> {
@@ -139,7 +138,7 @@ export class LinkedInSource implements CommentSource {
 
   async #loop(): Promise<void> {
     const post = this.#config.postUrn;
-    if (!POST_URN.test(post)) throw new Fatal(message('linkedin.not_a_post', { post }));
+    if (!POST_URN.test(post)) throw new SourceFatal(message('linkedin.not_a_post', { post }));
     let failures = 0;
     while (!this.#abort.signal.aborted) {
       try {
@@ -153,7 +152,7 @@ export class LinkedInSource implements CommentSource {
         await pause(wait, this.#abort.signal);
       } catch (error) {
         if (this.#stopped()) return;
-        if (error instanceof Fatal) throw error;
+        if (error instanceof SourceFatal) throw error;
         await this.#afterFailure(error, (failures += 1));
       }
     }
@@ -266,9 +265,9 @@ export class LinkedInSource implements CommentSource {
       return;
     }
     const { status, detail } = error;
-    if (status === 401) throw new Fatal(message('linkedin.unauthorized', {}, detail));
-    if (status === 403) throw new Fatal(message('linkedin.forbidden', {}, detail));
-    if (status === 404) throw new Fatal(message('linkedin.not_found', { post }, detail));
+    if (status === 401) throw new SourceFatal(message('linkedin.unauthorized', {}, detail));
+    if (status === 403) throw new SourceFatal(message('linkedin.forbidden', {}, detail));
+    if (status === 404) throw new SourceFatal(message('linkedin.not_found', { post }, detail));
     if (status === 429) {
       await this.#rateLimited(error, failures);
       return;

@@ -14,7 +14,7 @@
 import { z } from 'zod';
 import { backoffDelay, type BackoffPolicy } from '../shared/backoff.js';
 import type { IncomingComment } from '../shared/comment-schema.js';
-import { message, type Message } from '../shared/messages/message.js';
+import { message } from '../shared/messages/message.js';
 import { describeZodError } from '../shared/validation.js';
 import { htmlToText } from './mastodon-html.js';
 import {
@@ -24,6 +24,8 @@ import {
   pause,
   type CommentSource,
   type SourceContext,
+  endOnFatal,
+  SourceFatal,
 } from './source.js';
 import { SseSplitter } from './sse-events.js';
 
@@ -86,12 +88,6 @@ class HttpError extends Error {
   }
 }
 class Gap extends Error {}
-class Fatal extends Error {
-  constructor(readonly said: Message) {
-    super(said.code);
-  }
-}
-
 /** Numeric ids compared as numbers (they outgrow 2^53). */
 export function newerId(a: string | null, b: string): string {
   return a === null || BigInt(b) > BigInt(a) ? b : a;
@@ -121,10 +117,7 @@ export class MastodonSource implements CommentSource {
   }
 
   start(): void {
-    this.#run = this.#loop().catch((error: unknown) => {
-      if (error instanceof Fatal) this.#context.status('error', error.said);
-      else this.#context.status('error', message('source.failed', {}, String(error)));
-    });
+    this.#run = endOnFatal(this.#loop(), this.#context);
   }
 
   async stop(): Promise<void> {
@@ -142,7 +135,7 @@ export class MastodonSource implements CommentSource {
 
   async #loop(): Promise<void> {
     if (!MASTODON_TAG.test(this.#tag)) {
-      throw new Fatal(message('mastodon.not_a_tag', { tag: this.#config.hashtag }));
+      throw new SourceFatal(message('mastodon.not_a_tag', { tag: this.#config.hashtag }));
     }
     let failures = 0;
     while (!this.#stopped()) {
@@ -150,7 +143,7 @@ export class MastodonSource implements CommentSource {
         await this.#round(() => (failures = 0));
       } catch (error) {
         if (this.#stopped()) return;
-        if (error instanceof Fatal) throw error;
+        if (error instanceof SourceFatal) throw error;
         await this.#afterFailure(error, (failures += 1));
       }
     }
@@ -362,9 +355,9 @@ export class MastodonSource implements CommentSource {
 
   async #afterHttpError(error: HttpError, failures: number): Promise<void> {
     const { status, detail } = error;
-    if (status === 401) throw new Fatal(message('mastodon.unauthorized', {}, detail));
-    if (status === 403) throw new Fatal(message('mastodon.forbidden', {}, detail));
-    if (status === 404) throw new Fatal(message('mastodon.not_found', {}, detail));
+    if (status === 401) throw new SourceFatal(message('mastodon.unauthorized', {}, detail));
+    if (status === 403) throw new SourceFatal(message('mastodon.forbidden', {}, detail));
+    if (status === 404) throw new SourceFatal(message('mastodon.not_found', {}, detail));
     if (status === 429) {
       const wait = Math.max(
         error.resetAt === null ? this.#t.rateLimitMs : error.resetAt - Date.now(),

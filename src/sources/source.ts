@@ -3,7 +3,7 @@
 // source runs and fails on its own; the manager turns their reports into the "sources" state.
 import type { IncomingComment } from '../shared/comment-schema.js';
 import type { Logger } from '../shared/logger.js';
-import type { Message } from '../shared/messages/message.js';
+import { message, type Message } from '../shared/messages/message.js';
 import type { SourceQuota, SourceState } from '../shared/state.js';
 
 /** 'unstored': it could not be saved (disk full, database locked); the source fetches it again. */
@@ -89,5 +89,20 @@ export function pause(ms: number, signal: AbortSignal): Promise<void> {
       signal.removeEventListener('abort', done);
       resolve();
     }
+  });
+}
+
+/** A failure a source cannot retry its way out of (a refused token, a bad setting): it stops. */
+export class SourceFatal extends Error {
+  constructor(readonly said: Message) {
+    super(said.code);
+  }
+}
+
+/** Runs a source's loop to its end; a fatal failure or an unexpected error ends it as an error. */
+export function endOnFatal(loop: Promise<void>, context: SourceContext): Promise<void> {
+  return loop.catch((error: unknown) => {
+    if (error instanceof SourceFatal) context.status('error', error.said);
+    else context.status('error', message('source.failed', {}, String(error)));
   });
 }

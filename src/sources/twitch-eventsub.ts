@@ -10,9 +10,16 @@
 import WebSocket from 'ws';
 import { z } from 'zod';
 import { backoffDelay, type BackoffPolicy } from '../shared/backoff.js';
-import { message, type Message } from '../shared/messages/message.js';
+import { message } from '../shared/messages/message.js';
 import { describeZodError } from '../shared/validation.js';
-import { clockTime, pause, type CommentSource, type SourceContext } from './source.js';
+import {
+  clockTime,
+  pause,
+  type CommentSource,
+  type SourceContext,
+  endOnFatal,
+  SourceFatal,
+} from './source.js';
 import {
   ChatInbox,
   TWITCH_API,
@@ -97,12 +104,6 @@ export class HelixError extends Error {
     super(detail);
   }
 }
-export class TwitchFatal extends Error {
-  constructor(readonly said: Message) {
-    super(said.code);
-  }
-}
-
 type Session = z.output<typeof sessionSchema>;
 type End = { kind: 'gone'; why: string } | { kind: 'revoked'; status: string };
 
@@ -127,10 +128,7 @@ export class TwitchEventSubSource implements CommentSource {
   }
 
   start(): void {
-    this.#run = this.#loop().catch((error: unknown) => {
-      if (error instanceof TwitchFatal) this.#context.status('error', error.said);
-      else this.#context.status('error', message('source.failed', {}, String(error)));
-    });
+    this.#run = endOnFatal(this.#loop(), this.#context);
   }
 
   async stop(): Promise<void> {
@@ -145,20 +143,20 @@ export class TwitchEventSubSource implements CommentSource {
   async #loop(): Promise<void> {
     const channel = this.#config.channel;
     if (!TWITCH_CHANNEL.test(channel))
-      throw new TwitchFatal(message('twitch.not_a_channel', { channel }));
+      throw new SourceFatal(message('twitch.not_a_channel', { channel }));
     let failures = 0;
     while (!this.#stopped()) {
       this.#context.status('connecting', message('twitch.connecting', { channel }));
       try {
         const end = await this.#connection(() => (failures = 0));
         if (end.kind === 'revoked') {
-          throw new TwitchFatal(message('twitch.revoked', { reason: end.status }));
+          throw new SourceFatal(message('twitch.revoked', { reason: end.status }));
         }
         if (this.#stopped()) return;
         await this.#afterFailure(new Error(end.why), (failures += 1));
       } catch (error) {
         if (this.#stopped()) return;
-        if (error instanceof TwitchFatal) throw error;
+        if (error instanceof SourceFatal) throw error;
         await this.#afterFailure(error, (failures += 1));
       }
     }
@@ -313,9 +311,9 @@ export class TwitchEventSubSource implements CommentSource {
     const [broadcaster] = usersOf(
       await this.#helix('GET', `users?login=${encodeURIComponent(channel)}`),
     );
-    if (broadcaster === undefined) throw new TwitchFatal(message('twitch.no_channel', { channel }));
+    if (broadcaster === undefined) throw new SourceFatal(message('twitch.no_channel', { channel }));
     const [user] = usersOf(await this.#helix('GET', 'users'));
-    if (user === undefined) throw new TwitchFatal(message('twitch.unauthorized'));
+    if (user === undefined) throw new SourceFatal(message('twitch.unauthorized'));
     return { broadcaster: broadcaster.id, user: user.id };
   }
 
@@ -390,12 +388,12 @@ export class TwitchEventSubSource implements CommentSource {
   }
 }
 
-function fatalFor(error: HelixError, channel: string): TwitchFatal | null {
+function fatalFor(error: HelixError, channel: string): SourceFatal | null {
   if (error.status === 401)
-    return new TwitchFatal(message('twitch.unauthorized', {}, error.detail));
-  if (error.status === 403) return new TwitchFatal(message('twitch.forbidden', {}, error.detail));
+    return new SourceFatal(message('twitch.unauthorized', {}, error.detail));
+  if (error.status === 403) return new SourceFatal(message('twitch.forbidden', {}, error.detail));
   if (error.status === 400 || error.status === 404) {
-    return new TwitchFatal(message('twitch.refused', { channel }, error.detail));
+    return new SourceFatal(message('twitch.refused', { channel }, error.detail));
   }
   return null;
 }

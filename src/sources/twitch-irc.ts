@@ -9,9 +9,15 @@
 import WebSocket from 'ws';
 import { backoffDelay } from '../shared/backoff.js';
 import { message } from '../shared/messages/message.js';
-import { pause, type CommentSource, type SourceContext } from './source.js';
+import {
+  pause,
+  type CommentSource,
+  type SourceContext,
+  endOnFatal,
+  SourceFatal,
+} from './source.js';
 import { ChatInbox, TWITCH_CHANNEL, TWITCH_IRC_WS, frameText } from './twitch-chat.js';
-import { TWITCH_TIMINGS, TwitchFatal, type TwitchTimings } from './twitch-eventsub.js';
+import { TWITCH_TIMINGS, type TwitchTimings } from './twitch-eventsub.js';
 
 export const ANONYMOUS_NICK = 'justinfan12345';
 
@@ -88,10 +94,7 @@ export class TwitchIrcSource implements CommentSource {
   }
 
   start(): void {
-    this.#run = this.#loop().catch((error: unknown) => {
-      if (error instanceof TwitchFatal) this.#context.status('error', error.said);
-      else this.#context.status('error', message('source.failed', {}, String(error)));
-    });
+    this.#run = endOnFatal(this.#loop(), this.#context);
   }
 
   async stop(): Promise<void> {
@@ -107,7 +110,7 @@ export class TwitchIrcSource implements CommentSource {
   async #loop(): Promise<void> {
     const channel = this.#config.channel;
     if (!TWITCH_CHANNEL.test(channel))
-      throw new TwitchFatal(message('twitch.not_a_channel', { channel }));
+      throw new SourceFatal(message('twitch.not_a_channel', { channel }));
     let failures = 0;
     while (!this.#abort.signal.aborted) {
       this.#context.status('connecting', message('twitch.connecting', { channel }));
