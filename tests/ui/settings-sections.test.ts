@@ -81,7 +81,10 @@ describe('Settings in sections with one save state each', () => {
     page.setDefaultTimeout(8000);
     await page.goto(`${core.url}settings?token=${core.token}#show`);
     const show = page.getByTestId('settings-show');
-    await show.getByLabel('Show title').fill('Draft over the break');
+    const title = show.getByLabel('Show title');
+    // The form fills in the saved title first; typing before that would land beside it.
+    await expect.poll(() => title.inputValue()).toBe(core.hub.get('app').showTitle ?? '');
+    await title.fill('Draft over the break');
     await expect
       .poll(() => show.getByTestId('section-status').textContent())
       .toBe('Unsaved changes');
