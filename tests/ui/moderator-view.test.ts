@@ -74,6 +74,11 @@ describe('moderator view', () => {
     await page.keyboard.press('l'); // approved column, first card selected
     await page.keyboard.press('Shift+J');
     await expect.poll(order).toEqual([ids[1], ids[0], ids[2]]);
+    // The keys act on what the page shows, so wait until it shows the new order too.
+    const shown = page.getByTestId('column-approved').getByTestId('comment-card');
+    await expect
+      .poll(async () => (await shown.allTextContents()).map((t) => /Queue me (\d+)/.exec(t)?.[1]))
+      .toEqual(['11', '10', '12']);
     await page.keyboard.press('j'); // follow the moved card down to the third
     await page.keyboard.press('p');
     await expect.poll(order).toEqual([ids[2], ids[1], ids[0]]);
