@@ -173,10 +173,10 @@ describe('four platforms and the audience page in one moderator view', () => {
       const facebookForm = page.getByTestId('source-form-facebook');
       const linkedinForm = page.getByTestId('source-form-linkedin');
       await facebookForm.waitFor();
-      expect(await facebookForm.textContent()).toContain(fb);
-      expect(await linkedinForm.textContent()).toContain(li);
+      await expect.poll(() => facebookForm.textContent()).toContain(fb);
+      await expect.poll(() => linkedinForm.textContent()).toContain(li);
       const token = facebookForm.locator('input[type=password]');
-      expect(await token.getAttribute('placeholder')).toBe(saved);
+      await expect.poll(() => token.getAttribute('placeholder')).toBe(saved);
       expect(await token.inputValue()).toBe('');
       await linkedinForm.scrollIntoViewIfNeeded();
       expect(await clippedLabels(page)).toEqual([]);
