@@ -157,7 +157,7 @@ describe('first-run checklist on the Producer view', () => {
       const list = page.getByTestId('checklist');
       await list.waitFor();
       await list.getByRole('button', { name: 'Checkliste ausblenden' }).click();
-      expect(await list.count()).toBe(0);
+      await expect.poll(() => list.count()).toBe(0);
       await page.reload();
       await page.getByRole('heading', { name: 'Szenen' }).waitFor();
       expect(await list.count()).toBe(0);
