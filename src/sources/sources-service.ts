@@ -8,11 +8,11 @@ import type { StateHub } from '../shared/state-hub.js';
 import type { XSettings, YouTubeSettings } from '../shared/state.js';
 import { AudienceSource, type AudienceLimits } from './audience-source.js';
 import type { QuotaDay } from './youtube-quota.js';
-import { YouTubeSource, videoIdFrom, type YouTubeTimings } from './youtube-source.js';
-import { YOUTUBE_GRPC_URL } from './youtube-stream.js';
+import type { YouTubeTimings } from './youtube-source.js';
+import { YOUTUBE_GRPC_URL, videoIdFrom } from './youtube-video.js';
 import type { AudienceService } from './audience-service.js';
 import type { SourceManager } from './source-manager.js';
-import { XSource, type XTimings } from './x-source.js';
+import type { XSource, XTimings } from './x-source.js';
 import type { AuditLog } from '../store/audit-log.js';
 import type { SecretStore } from '../store/secret-store.js';
 import type { SettingsStore } from '../store/settings-store.js';
@@ -167,6 +167,8 @@ export class SourcesService {
       await manager.remove('youtube');
       return;
     }
+    // The Google client and gRPC load only for a YouTube source that runs (issue 11: memory).
+    const { YouTubeSource } = await import('./youtube-source.js');
     await manager.run(
       'youtube',
       'youtube',
@@ -262,6 +264,8 @@ export class SourcesService {
       await manager.remove('x');
       return;
     }
+    // twitter-api-v2 loads only for an X source that runs (issue 11: memory).
+    const { XSource } = await import('./x-source.js');
     await manager.run('x', 'x', `X ${settings.hashtags.join(' ')}`, (context) => {
       this.#x = new XSource(
         {
