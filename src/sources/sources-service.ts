@@ -75,6 +75,8 @@ export class SourcesService {
   readonly #deps: SourcesApiDeps;
   #progressTimer: ReturnType<typeof setTimeout> | null = null;
   #pendingLastSeen: string | null = null;
+  /** Applies per source so far: one that waited for its client library yields to a newer one. */
+  readonly #applies = new Map<string, number>();
 
   constructor(deps: SourcesApiDeps) {
     this.#deps = deps;
@@ -160,8 +162,16 @@ export class SourcesService {
     this.#deps.hub.update('config', (c) => ({ ...c, ...sourcesSummary(this.#deps) }));
   }
 
+  /** Counts an apply of source `id`; the function says whether it is still the newest. */
+  #newest(id: string): () => boolean {
+    const turn = (this.#applies.get(id) ?? 0) + 1;
+    this.#applies.set(id, turn);
+    return () => this.#applies.get(id) === turn;
+  }
+
   async #applyYouTube(settings: YouTubeSettings): Promise<void> {
     const { manager, secrets } = this.#deps;
+    const newest = this.#newest('youtube');
     const key = secrets.getFor(YOUTUBE_KEY, youtubeHosts(settings));
     if (!settings.enabled || key === null || !this.#deps.chosen('youtube')) {
       await manager.remove('youtube');
@@ -169,6 +179,7 @@ export class SourcesService {
     }
     // The Google client and gRPC load only for a YouTube source that runs (issue 11: memory).
     const { YouTubeSource } = await import('./youtube-source.js');
+    if (!newest()) return;
     await manager.run(
       'youtube',
       'youtube',
@@ -253,6 +264,7 @@ export class SourcesService {
 
   async #applyX(settings: XSettings): Promise<void> {
     const { manager, secrets } = this.#deps;
+    const newest = this.#newest('x');
     const token = secrets.getFor(X_TOKEN, xTokenHosts(settings.apiBaseUrl));
     if (
       !settings.enabled ||
@@ -266,6 +278,7 @@ export class SourcesService {
     }
     // twitter-api-v2 loads only for an X source that runs (issue 11: memory).
     const { XSource } = await import('./x-source.js');
+    if (!newest()) return;
     await manager.run('x', 'x', `X ${settings.hashtags.join(' ')}`, (context) => {
       this.#x = new XSource(
         {
