@@ -15,6 +15,7 @@ import {
   utilityProcess,
   type UtilityProcess,
 } from 'electron';
+import { utilityProcessExecArgv } from '../src/shared/core-runtime.js';
 import { isAppNavigation, isExternalWebLink, secureWebPreferences } from './window-security.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -60,6 +61,8 @@ function startCore(port: string): Promise<CoreReady> {
     env,
     serviceName: 'Panelcast core',
     stdio: 'inherit',
+    // The same V8 settings as `panelcast serve` (src/shared/core-runtime.ts).
+    execArgv: utilityProcessExecArgv(),
   });
   core = child;
   return new Promise((resolve, reject) => {

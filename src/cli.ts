@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=2
 // `panelcast serve`: runs the core headless and prints where to open the control UI. Inside the
 // Electron shell the same entry runs in a utility process and reports its URL to the shell.
 import os from 'node:os';

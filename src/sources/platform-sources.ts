@@ -10,8 +10,7 @@ import { FacebookSource, LIVE_VIDEO_ID, type FacebookTimings } from './facebook-
 import { LinkedInSource, POST_URN, type CallDay, type LinkedInTimings } from './linkedin-source.js';
 import type { SourceDefinition } from './source-registry.js';
 import { TWITCH_CHANNEL } from './twitch-chat.js';
-import { TwitchEventSubSource, type TwitchTimings } from './twitch-eventsub.js';
-import { TwitchIrcSource } from './twitch-irc.js';
+import type { TwitchTimings } from './twitch-eventsub.js';
 
 const enabled = { en: 'On', de: 'An' };
 const apiAddress = { en: 'API address (tests only)', de: 'API-Adresse (nur für Tests)' };
@@ -193,6 +192,11 @@ export function twitchDefinition(
     apply: async (settings, runner, token) => {
       if (!settings.enabled) return runner.stop();
       const { channel, clientId, apiBaseUrl } = settings;
+      // The WebSocket client loads only for a Twitch source that runs (issue 11: memory).
+      const [{ TwitchEventSubSource }, { TwitchIrcSource }] = await Promise.all([
+        import('./twitch-eventsub.js'),
+        import('./twitch-irc.js'),
+      ]);
       return runner.run((context) =>
         token !== null && clientId !== ''
           ? new TwitchEventSubSource(

@@ -84,6 +84,8 @@ export class SourceRegistry {
   readonly #deps: SourceRegistryDeps;
   readonly #sources = new Map<string, SourceDefinition>();
   readonly #custom = new Map<string, CustomSource>();
+  /** Applies per source so far: a runner of an older one does nothing (it waited for a client). */
+  readonly #applies = new Map<string, number>();
 
   constructor(deps: SourceRegistryDeps) {
     this.#deps = deps;
@@ -239,14 +241,22 @@ export class SourceRegistry {
     this.#deps.hub.set('sourceForms', this.forms());
   }
 
+  /** The runner of one apply; once a newer apply has begun, it neither starts nor stops. */
   #runner(definition: SourceDefinition): SourceRunner {
     const { manager } = this.#deps;
+    const { id } = definition;
+    const turn = (this.#applies.get(id) ?? 0) + 1;
+    this.#applies.set(id, turn);
+    const newest = () => this.#applies.get(id) === turn;
     return {
-      run: (create) =>
-        this.#deps.chosen(definition.id)
-          ? manager.run(definition.id, definition.id, definition.label.en, create)
-          : manager.remove(definition.id),
-      stop: () => manager.remove(definition.id),
+      run: async (create) => {
+        if (!newest()) return;
+        if (this.#deps.chosen(id)) await manager.run(id, id, definition.label.en, create);
+        else await manager.remove(id);
+      },
+      stop: async () => {
+        if (newest()) await manager.remove(id);
+      },
     };
   }
 }

@@ -8,11 +8,11 @@ import type { StateHub } from '../shared/state-hub.js';
 import type { XSettings, YouTubeSettings } from '../shared/state.js';
 import { AudienceSource, type AudienceLimits } from './audience-source.js';
 import type { QuotaDay } from './youtube-quota.js';
-import { YouTubeSource, videoIdFrom, type YouTubeTimings } from './youtube-source.js';
-import { YOUTUBE_GRPC_URL } from './youtube-stream.js';
+import type { YouTubeTimings } from './youtube-source.js';
+import { YOUTUBE_GRPC_URL, videoIdFrom } from './youtube-video.js';
 import type { AudienceService } from './audience-service.js';
 import type { SourceManager } from './source-manager.js';
-import { XSource, type XTimings } from './x-source.js';
+import type { XSource, XTimings } from './x-source.js';
 import type { AuditLog } from '../store/audit-log.js';
 import type { SecretStore } from '../store/secret-store.js';
 import type { SettingsStore } from '../store/settings-store.js';
@@ -75,6 +75,8 @@ export class SourcesService {
   readonly #deps: SourcesApiDeps;
   #progressTimer: ReturnType<typeof setTimeout> | null = null;
   #pendingLastSeen: string | null = null;
+  /** Applies per source so far: one that waited for its client library yields to a newer one. */
+  readonly #applies = new Map<string, number>();
 
   constructor(deps: SourcesApiDeps) {
     this.#deps = deps;
@@ -160,13 +162,24 @@ export class SourcesService {
     this.#deps.hub.update('config', (c) => ({ ...c, ...sourcesSummary(this.#deps) }));
   }
 
+  /** Counts an apply of source `id`; the function says whether it is still the newest. */
+  #newest(id: string): () => boolean {
+    const turn = (this.#applies.get(id) ?? 0) + 1;
+    this.#applies.set(id, turn);
+    return () => this.#applies.get(id) === turn;
+  }
+
   async #applyYouTube(settings: YouTubeSettings): Promise<void> {
     const { manager, secrets } = this.#deps;
+    const newest = this.#newest('youtube');
     const key = secrets.getFor(YOUTUBE_KEY, youtubeHosts(settings));
     if (!settings.enabled || key === null || !this.#deps.chosen('youtube')) {
       await manager.remove('youtube');
       return;
     }
+    // The Google client and gRPC load only for a YouTube source that runs (issue 11: memory).
+    const { YouTubeSource } = await import('./youtube-source.js');
+    if (!newest()) return;
     await manager.run(
       'youtube',
       'youtube',
@@ -251,6 +264,7 @@ export class SourcesService {
 
   async #applyX(settings: XSettings): Promise<void> {
     const { manager, secrets } = this.#deps;
+    const newest = this.#newest('x');
     const token = secrets.getFor(X_TOKEN, xTokenHosts(settings.apiBaseUrl));
     if (
       !settings.enabled ||
@@ -262,6 +276,9 @@ export class SourcesService {
       await manager.remove('x');
       return;
     }
+    // twitter-api-v2 loads only for an X source that runs (issue 11: memory).
+    const { XSource } = await import('./x-source.js');
+    if (!newest()) return;
     await manager.run('x', 'x', `X ${settings.hashtags.join(' ')}`, (context) => {
       this.#x = new XSource(
         {

@@ -20,7 +20,7 @@ import {
   type SourceContext,
 } from './source.js';
 import { COST, DAILY_UNITS, QuotaBudget, type QuotaDay } from './youtube-quota.js';
-import { YOUTUBE_GRPC_URL } from './youtube-stream.js';
+import { YOUTUBE_GRPC_URL, videoIdFrom } from './youtube-video.js';
 import { ChatStreamer, type ChatPosition, type StreamerDeps } from './youtube-streamer.js';
 
 export interface YouTubeSourceConfig {
@@ -77,30 +77,6 @@ export const YOUTUBE_TIMINGS: YouTubeTimings = {
   streamFailuresBeforePolling: 3,
   streamRetryMs: 10 * 60_000,
 };
-
-const VIDEO_ID = /^[A-Za-z0-9_-]{11}$/;
-
-/** The 11-character id from a YouTube URL, or the id itself; null when it is neither. */
-export function videoIdFrom(input: string): string | null {
-  const text = input.trim();
-  if (VIDEO_ID.test(text)) return text;
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    return null;
-  }
-  const host = url.hostname.replace(/^(www|m|music)\./, '');
-  let candidate: string | null = null;
-  if (host === 'youtu.be') candidate = url.pathname.slice(1);
-  else if (host === 'youtube.com') {
-    candidate =
-      url.searchParams.get('v') ??
-      /^\/(?:live|shorts|embed)\/([^/?#]+)/.exec(url.pathname)?.[1] ??
-      null;
-  }
-  return candidate !== null && VIDEO_ID.test(candidate) ? candidate : null;
-}
 
 const itemSchema = z.object({
   id: z.string().min(1),

@@ -11,8 +11,6 @@ import protobuf from 'protobufjs';
 import { version } from '../package-info.js';
 
 export const STREAM_LIST_PATH = '/youtube.api.v3.V3DataLiveChatMessageService/StreamList';
-/** Google's gRPC endpoint for the YouTube Data API v3. */
-export const YOUTUBE_GRPC_URL = 'https://youtube.googleapis.com:443';
 /** The parts asked for: id for de-duplication, snippet for the text, authorDetails for names. */
 export const STREAM_PARTS = ['id', 'snippet', 'authorDetails'] as const;
 

@@ -27,6 +27,15 @@ export class DatabaseDamagedError extends Error {
 
 const DAMAGE_CODES = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB']);
 
+/**
+ * SQLite's page cache per connection, in KiB: SQLite's own default. better-sqlite3 builds
+ * SQLite with 16 MiB, which the start-up check alone fills by reading every page of every past
+ * show, and which then stays allocated. Pages beyond 2 MiB are read again from the operating
+ * system's file cache (issue 11: memory bounded by the current show; cost measured in
+ * tests/bench/README.md, `## shows`).
+ */
+export const PAGE_CACHE_KIB = 2048;
+
 export interface MigrationResult {
   from: number;
   to: number;
@@ -82,6 +91,7 @@ export function openDatabase(
     const found = db.pragma('user_version', { simple: true }) as number;
     const known = latestVersion(migrations);
     if (found > known) throw new DatabaseTooNewError(file, found, known);
+    db.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
     const check = db.pragma('quick_check(1)', { simple: true }) as string;
     if (check !== 'ok') throw new DatabaseDamagedError(file, check);
     db.pragma('journal_mode = WAL');

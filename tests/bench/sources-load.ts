@@ -4,6 +4,7 @@
 // moderator's control socket in this process takes the time from the moment a fake emitted a
 // post to the moment the moderator socket received it, per platform, and counts what never came.
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import { io } from 'socket.io-client';
@@ -59,10 +60,17 @@ export async function benchSourcesLoad(): Promise<string> {
   const temp = makeTempDir();
   // BENCH_CORE_PROFILE=DIR writes a CPU profile of the core (node --cpu-prof) into DIR.
   const profile = process.env.BENCH_CORE_PROFILE;
+  // BENCH_CORE_NODE_ARGS: more Node/V8 flags for the core, after its own (compare V8 settings).
+  // BENCH_TRACE_GC=1 also sums the core's garbage-collection pauses (V8's --trace-gc lines).
+  const traceGc = process.env.BENCH_TRACE_GC === '1';
+  const extra = [
+    ...(process.env.BENCH_CORE_NODE_ARGS ?? '').split(' ').filter((a) => a !== ''),
+    ...(traceGc ? ['--trace-gc'] : []),
+  ];
   const core = runCli(
     ['serve', '--port', '0', '--data-dir', temp.dir],
     { PANELCAST_LOG_LEVEL: 'warn', PANELCAST_TEST_HOOKS: '1' },
-    profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [],
+    [...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []), ...extra],
   );
   let generator: ReturnType<typeof startGenerator> | null = null;
   try {
@@ -103,19 +111,53 @@ export async function benchSourcesLoad(): Promise<string> {
     await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
     await socket.timeout(5000).emitWithAck('comments:subscribe', {});
 
+    const before = coreUsage(core.child.pid ?? 0);
+    const gcFrom = core.stdout().length;
     generator.send('go');
     const result = await generator.next();
     const total = Object.values(result.sent ?? {}).reduce((a, b) => a + b, 0);
     const deadline = Date.now() + 30_000;
     while (seen.size < total && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    const after = coreUsage(core.child.pid ?? 0);
+    const gc = traceGc ? `; ${gcPauses(core.stdout().slice(gcFrom))}` : '';
     socket.close();
     generator.send('stop');
-    return report(result, total, latencies, ready.polled ?? []);
+    return [
+      report(result, total, latencies, ready.polled ?? []),
+      '',
+      `Core CPU while posts came in: ${(after.cpuS - before.cpuS).toFixed(1)} s; core RSS ` +
+        `after: ${after.rssMiB.toFixed(0)} MiB${gc}${extra.length > 0 ? ` (with ${extra.join(' ')})` : ''}.`,
+    ].join('\n');
   } finally {
     generator?.gen.kill();
     await core.stop();
     temp.remove();
   }
+}
+
+/** The core's CPU time (user + system) and resident size, from /proc (Linux). */
+function coreUsage(pid: number): { cpuS: number; rssMiB: number } {
+  // Fields after the command name: state is 3rd, utime the 14th and stime the 15th (proc(5)).
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const rssKiB = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 'NaN');
+  // USER_HZ is 100 on Linux for every architecture Node ships for.
+  return { cpuS: ticks / 100, rssMiB: rssKiB / 1024 };
+}
+
+/** Counts and sums V8's --trace-gc lines ("Scavenge 4.1 (5.6) -> 3.6 (6.6) MB, 0.75 / 0.00 ms"). */
+function gcPauses(trace: string): string {
+  const sums = new Map<string, { n: number; ms: number }>();
+  for (const m of trace.matchAll(/ms: (Scavenge|Mark-Compact)[^,\n]*MB, ([\d.]+) \/ /g)) {
+    const kind = sums.get(m[1] ?? '') ?? { n: 0, ms: 0 };
+    kind.n += 1;
+    kind.ms += Number(m[2]);
+    sums.set(m[1] ?? '', kind);
+  }
+  const words = [...sums].map(([kind, { n, ms }]) => `${n} × ${kind} ${ms.toFixed(0)} ms`);
+  return `GC pauses: ${words.join(', ') || 'none'}`;
 }
 
 function report(

@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CORE_V8_FLAGS } from '../../src/shared/core-runtime.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const cliPath = path.join(repoRoot, 'dist', 'src', 'cli.js');
@@ -17,13 +18,16 @@ export interface CliRun {
   stop(): Promise<number | null>;
 }
 
-/** `nodeArgs` go to Node itself (a benchmark profiles the core with --cpu-prof). */
+/**
+ * Starts it with the V8 flags its shebang gives it (CORE_V8_FLAGS); `nodeArgs` go to Node after
+ * them (a benchmark profiles the core with --cpu-prof, or tries other V8 settings).
+ */
 export function runCli(
   args: string[],
   env: Record<string, string> = {},
   nodeArgs: readonly string[] = [],
 ): CliRun {
-  const child = spawn(process.execPath, [...nodeArgs, cliPath, ...args], {
+  const child = spawn(process.execPath, [...CORE_V8_FLAGS, ...nodeArgs, cliPath, ...args], {
     env: { ...process.env, PANELCAST_TOKEN: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

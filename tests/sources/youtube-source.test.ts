@@ -3,7 +3,8 @@
 import { inEnglish } from '../../src/shared/messages/message.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SourceStatus } from '../../src/shared/state.js';
-import { nextPacificMidnight, videoIdFrom } from '../../src/sources/youtube-source.js';
+import { nextPacificMidnight } from '../../src/sources/youtube-source.js';
+import { videoIdFrom } from '../../src/sources/youtube-video.js';
 import { api, startTestCore, type TestCore } from '../helpers/core.js';
 import { eventually } from '../helpers/sockets.js';
 import { FakeYouTubeApi } from '../fakes/youtube-api.js';

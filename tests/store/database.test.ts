@@ -4,6 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   DatabaseTooNewError,
+  PAGE_CACHE_KIB,
   latestVersion,
   migrate,
   openDatabase,
@@ -29,6 +30,17 @@ describe('database and migrations', () => {
       db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]
     ).map((t) => t.name);
     expect(tables).toEqual(expect.arrayContaining(['settings', 'secrets', 'actions']));
+    db.close();
+  });
+
+  it("keeps SQLite's page cache at its 2 MiB default, not better-sqlite3's 16 MiB", () => {
+    // better-sqlite3's own connection, as the start-up check of a large store would fill it.
+    const plain = new BetterSqlite3(file);
+    expect(plain.pragma('cache_size', { simple: true })).toBe(-16000);
+    plain.close();
+    const { db } = openDatabase(file);
+    expect(PAGE_CACHE_KIB).toBe(2048);
+    expect(db.pragma('cache_size', { simple: true })).toBe(-PAGE_CACHE_KIB);
     db.close();
   });
 
