@@ -73,16 +73,17 @@ export function mastodonDefinition(
       what: 'mastodon_token',
       label: { en: 'Access token', de: 'Zugriffstoken' },
       hosts: (s) => mastodonTokenHosts(s.instanceUrl, s.apiBaseUrl),
+      account: { platform: 'mastodon', refused: ['mastodon.unauthorized'] },
     },
     testHook: { field: 'apiBaseUrl', word: 'mastodon_api' },
     apply: async (settings, runner, token) => {
-      if (!settings.enabled || token === null) return runner.stop();
+      if (!settings.enabled || token.from === 'none') return runner.stop();
       const tag = settings.hashtag;
       return runner.run(
         (context) =>
           new MastodonSource(
             {
-              token,
+              token: token.token,
               instanceUrl: settings.instanceUrl,
               hashtag: tag,
               apiBaseUrl: settings.apiBaseUrl,
@@ -139,17 +140,18 @@ export function blueskyDefinition(
       what: 'bluesky_password',
       label: { en: 'App password', de: 'App-Passwort' },
       hosts: (s) => blueskyPasswordHosts(s.apiBaseUrl),
+      account: null,
     },
     testHook: { field: 'apiBaseUrl', word: 'bluesky_api' },
     apply: async (settings, runner, password) => {
-      if (!settings.enabled || password === null) return runner.stop();
+      if (!settings.enabled || password.from !== 'pasted') return runner.stop();
       const tag = settings.hashtag;
       return runner.run(
         (context) =>
           new BlueskySource(
             {
               handle: settings.handle,
-              appPassword: password,
+              appPassword: password.token(),
               hashtag: tag,
               apiBaseUrl: settings.apiBaseUrl,
               since: progress.get(tag),

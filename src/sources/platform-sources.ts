@@ -63,15 +63,16 @@ export function facebookDefinition(
       what: 'facebook_token',
       label: { en: 'Page access token', de: 'Seiten-Zugriffstoken' },
       hosts: (s) => facebookTokenHosts(s.apiBaseUrl),
+      account: { platform: 'facebook', refused: ['facebook.token_expired'] },
     },
     testHook: { field: 'apiBaseUrl', word: 'facebook_api' },
     apply: async (settings, runner, token) => {
-      if (!settings.enabled || token === null) return runner.stop();
+      if (!settings.enabled || token.from === 'none') return runner.stop();
       return runner.run(
         (context) =>
           new FacebookSource(
             {
-              pageToken: token,
+              pageToken: token.token,
               liveVideoId: settings.liveVideoId,
               apiBaseUrl: settings.apiBaseUrl,
               after: progress.get(settings.liveVideoId),
@@ -127,15 +128,16 @@ export function linkedinDefinition(
       what: 'linkedin_token',
       label: { en: 'Access token', de: 'Zugriffstoken' },
       hosts: (s) => linkedinTokenHosts(s.apiBaseUrl),
+      account: { platform: 'linkedin', refused: ['linkedin.unauthorized'] },
     },
     testHook: { field: 'apiBaseUrl', word: 'linkedin_api' },
     apply: async (settings, runner, token) => {
-      if (!settings.enabled || token === null) return runner.stop();
+      if (!settings.enabled || token.from === 'none') return runner.stop();
       return runner.run(
         (context) =>
           new LinkedInSource(
             {
-              accessToken: token,
+              accessToken: token.token,
               postUrn: settings.postUrn,
               apiBaseUrl: settings.apiBaseUrl,
               dailyRequests: settings.dailyRequests,
@@ -188,15 +190,19 @@ export function twitchDefinition(
       label: { en: 'User access token (optional)', de: 'Benutzer-Zugriffstoken (optional)' },
       hosts: (s) => twitchTokenHosts(s.apiBaseUrl),
       optional: true,
+      // A revoked subscription (authorization_revoked) also means the token is no longer good.
+      account: { platform: 'twitch', refused: ['twitch.unauthorized', 'twitch.revoked'] },
     },
     testHook: { field: 'apiBaseUrl', word: 'twitch_api' },
     apply: async (settings, runner, token) => {
       if (!settings.enabled) return runner.stop();
-      const { channel, clientId, apiBaseUrl } = settings;
+      const { channel, apiBaseUrl } = settings;
+      // A connected account's token belongs to the app it was issued to: send that app's id.
+      const clientId = (token.from === 'account' ? token.clientId : null) ?? settings.clientId;
       return runner.run((context) =>
-        token !== null && clientId !== ''
+        token.from !== 'none' && clientId !== ''
           ? new TwitchEventSubSource(
-              { channel, clientId, userToken: token, apiBaseUrl },
+              { channel, clientId, userToken: token.token, apiBaseUrl },
               context,
               timings,
             )

@@ -39,7 +39,12 @@ export interface FakeOAuthServer {
   tokenRequests: Record<string, string>[];
   revoked: string[];
   deviceRequests: Record<string, string>[];
-  /** The user withdraws the app's access on the platform: every refresh token stops working. */
+  /**
+   * Whether a platform API takes this access token: issued here, not revoked, not withdrawn and
+   * not past its expires_in (platforms refuse an expired token with 401).
+   */
+  accepts(token: string): boolean;
+  /** The user withdraws the app's access on the platform: every token stops working. */
   withdrawAll(): void;
   close(): Promise<void>;
 }
@@ -76,6 +81,8 @@ function isLoopback(uri: string): boolean {
 export async function startFakeOAuthServer(clientId: string): Promise<FakeOAuthServer> {
   const codes = new Map<string, CodeGrant>();
   const refreshTokens = new Set<string>();
+  /** Live access tokens and when each runs out (ms). */
+  const accessTokens = new Map<string, number>();
   const devices = new Map<string, number>();
   let origin = '';
 
@@ -89,7 +96,11 @@ export async function startFakeOAuthServer(clientId: string): Promise<FakeOAuthS
     tokenRequests: [],
     revoked: [],
     deviceRequests: [],
-    withdrawAll: () => refreshTokens.clear(),
+    accepts: (token) => (accessTokens.get(token) ?? 0) > Date.now(),
+    withdrawAll: () => {
+      refreshTokens.clear();
+      accessTokens.clear();
+    },
     close: () => Promise.resolve(),
   };
 
@@ -97,6 +108,7 @@ export async function startFakeOAuthServer(clientId: string): Promise<FakeOAuthS
     const access = `acc_${random()}`;
     const refresh = `ref_${random()}`;
     refreshTokens.add(refresh);
+    accessTokens.set(access, Date.now() + fake.expiresIn * 1000);
     fake.issued.push(access, refresh);
     json(res, 200, {
       access_token: access,
@@ -204,6 +216,7 @@ export async function startFakeOAuthServer(clientId: string): Promise<FakeOAuthS
     }
     fake.revoked.push(form.token);
     refreshTokens.delete(form.token);
+    accessTokens.delete(form.token);
     res.writeHead(200);
     res.end();
   };

@@ -50,7 +50,7 @@ describe('Mastodon source', () => {
     const harness = sourceHarness();
     const source = new MastodonSource(
       {
-        token: token ?? fake.token,
+        token: () => token ?? fake.token,
         instanceUrl: 'https://chaos.social',
         hashtag: 'NextTalk',
         apiBaseUrl: fake.url,
@@ -177,7 +177,7 @@ describe('Mastodon without a show window', () => {
     const posted = Array.from({ length: 100 }, (_, i) => fake.post(`Alt ${i} #NextTalk`));
     const source = new MastodonSource(
       {
-        token: fake.token,
+        token: () => fake.token,
         instanceUrl: 'https://chaos.social',
         hashtag: 'NextTalk',
         apiBaseUrl: fake.url,

@@ -47,6 +47,7 @@ describe('connecting a platform account', () => {
       logger,
       onRejected: (_channel, reason) => refused.push(reason),
       fakeOrigin: fake.url,
+      fakeApiOrigins: [],
       testHooks: true,
       sleep: (ms) => {
         sleeps.push(ms);
@@ -288,6 +289,7 @@ describe('connecting a platform account', () => {
           logger,
           onRejected: () => undefined,
           fakeOrigin: fake.url,
+          fakeApiOrigins: [],
           testHooks: false,
         }),
     ).toThrow(/PANELCAST_TEST_HOOKS/);
