@@ -326,7 +326,7 @@ export class MastodonSource implements CommentSource {
       platformId: s.id,
       author: {
         name: s.account.display_name?.trim() || s.account.acct,
-        handle: `@${s.account.acct}`,
+        handle: s.account.acct,
         avatarUrl: httpsOrNull(s.account.avatar),
         profileUrl: httpsOrNull(s.account.url),
       },

@@ -74,7 +74,7 @@ describe('Mastodon source', () => {
     expect(harness.comments.get(before[0]?.id ?? '')).toMatchObject({
       platform: 'mastodon',
       text: 'Frage 0 <&> #NextTalk',
-      author: { name: 'Alice', handle: '@alice@chaos.social' },
+      author: { name: 'Alice', handle: 'alice@chaos.social' },
     });
     // 40 a page (Mastodon's maximum): three pages, each asking since nothing and below the last.
     const pages = fake.requests.filter((r) => r.startsWith('/api/v1/timelines/tag/'));
