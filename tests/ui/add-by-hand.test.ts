@@ -60,8 +60,10 @@ describe('adding a question by hand', () => {
       expect(await added.getByRole('img', { name: icon, exact: true }).count()).toBe(1);
     }
     // The open form takes a row of its own: the page does not grow sideways.
-    const width = await page.evaluate(() => [document.documentElement.scrollWidth, innerWidth]);
-    expect(width[0]).toBeLessThanOrEqual(width[1] ?? 0);
+    const [scrolled, shown] = await page.evaluate<[number, number]>(
+      '[document.documentElement.scrollWidth, innerWidth]',
+    );
+    expect(scrolled).toBeLessThanOrEqual(shown);
     await saveScreenshot(page, 'moderator-add-by-hand-bluesky');
 
     // Over REST too, with the refusal of an empty question said plainly.
