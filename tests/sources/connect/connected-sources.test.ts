@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatMessage } from '../../../src/shared/messages/message.js';
 import type { TwitchTimings } from '../../../src/sources/twitch-eventsub.js';
+import { FakeFacebookApi } from '../../fakes/facebook-api.js';
 import { FakeMastodonApi } from '../../fakes/mastodon-api.js';
 import { startFakeOAuthServer, type FakeOAuthServer } from '../../fakes/oauth-server.js';
 import { FakeTwitch } from '../../fakes/twitch-api.js';
@@ -195,6 +196,46 @@ describe('sources fed by a connected account', () => {
       }
     } finally {
       await mastodon.stop();
+    }
+  });
+
+  it('reads Facebook with a token pasted in Connected accounts, and says plainly when Facebook refuses it', async () => {
+    const facebook = new FakeFacebookApi();
+    facebook.heartbeatMs = 200;
+    await facebook.start();
+    oauth = await startFakeOAuthServer('panelcast-facebook-app');
+    try {
+      const c = await startCoreWith([facebook.url]);
+      const pasted = await api(c, 'PUT', '/api/connect/token', {
+        body: { platform: 'facebook', token: facebook.pageToken },
+      });
+      expect(pasted.status).toBe(200);
+      // No page token in the source's own settings: the connected account's is used.
+      const saved = await api(c, 'PUT', '/api/sources/facebook/settings', {
+        body: { enabled: true, liveVideoId: facebook.liveVideoId, apiBaseUrl: facebook.url },
+      });
+      expect(saved.status).toBe(200);
+      await eventually(() => expect(statusOf(c, 'facebook')?.state).toBe('connected'), 5000);
+      const comment = facebook.comment('Über das verbundene Konto gelesen?');
+      const byId = (id: string) => c.queue.list(null).find((m) => m.platformId === id);
+      await eventually(() => expect(byId(comment.id)).toBeDefined(), 5000);
+
+      // The page admin withdraws the app's access: a pasted token cannot be renewed.
+      facebook.acceptToken = () => false;
+      facebook.dropStreams();
+      await eventually(
+        () => expect(statusOf(c, 'facebook')?.message.code).toBe('sources.account_refused'),
+        10_000,
+      );
+      const said = statusOf(c, 'facebook')?.message;
+      if (said) {
+        expect(formatMessage('en', said)).toContain(
+          "Facebook refused the connected account's token — connect it again in Settings → Connected accounts:",
+        );
+      }
+      expect(JSON.stringify(c.logs)).not.toContain(facebook.pageToken);
+    } finally {
+      await facebook.stop();
     }
   });
 });
