@@ -24,7 +24,7 @@ interface Applied {
   key: string;
   /** The account token the source started with; null when it runs on another. */
   token: string | null;
-  /** Started again with a token renewed because the platform refused the one before. */
+  /** Started again with a renewed token after a refusal, and not yet through with it. */
   retried: boolean;
 }
 
@@ -68,6 +68,12 @@ export class AccountTokens {
   applied(id: string, token: SourceToken, retried: boolean): void {
     const used = token.from === 'account' ? token.token() : null;
     this.#applied.set(id, { key: keyOf(token), token: used, retried });
+  }
+
+  /** The source got through with its token: a later refusal may renew it again. */
+  accepted(id: string): void {
+    const applied = this.#applied.get(id);
+    if (applied) applied.retried = false;
   }
 
   /** Whether these settings would now start the source with a token from elsewhere. */

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { ConnectPlatform } from '../shared/connect.js';
 import { UserError } from '../shared/errors.js';
 import { message, type Message, type MessageCode } from '../shared/messages/message.js';
+import type { Logger } from '../shared/logger.js';
 import type { Labels, SourceForm } from '../shared/source-forms.js';
 import type { StateHub } from '../shared/state-hub.js';
 import { describeZodError } from '../shared/validation.js';
@@ -83,6 +84,7 @@ export interface SourceRegistryDeps {
   testHooks: boolean;
   /** The producer's connected accounts, whose tokens come before a pasted one. */
   accounts: ConnectedAccounts;
+  logger: Logger;
 }
 
 function jsonSchema(schema: z.ZodType): Record<string, unknown> {
@@ -115,7 +117,9 @@ export class SourceRegistry {
         if (definition.secret?.account?.platform !== platform) continue;
         const settings = this.#saved(definition);
         if (settings !== null && this.#tokens.changed(definition, settings)) {
-          void this.#apply(definition, settings, false);
+          this.#apply(definition, settings, false).catch((error: unknown) =>
+            this.#deps.logger.error('restarting a source for its account failed', { error }),
+          );
         }
       }
     });
@@ -159,6 +163,7 @@ export class SourceRegistry {
     if (!account || running === null || settings === null) return context.status('error', said);
     const site = ACCOUNT_SITES[account.platform];
     const refusedOutright = message('sources.account_refused', { site }, said.details);
+    // Restarted with a renewed token that was refused in turn: renewing again would go round.
     if (running.retried) return context.status('error', refusedOutright);
     context.status('reconnecting', message('sources.account_renewing', { site }));
     await this.#deps.accounts.renew(account.platform);
@@ -178,8 +183,14 @@ export class SourceRegistry {
       ...context,
       status: (state, said, retryAt) => {
         if (state === 'error' && refused.includes(said.code)) {
-          void this.#refused(definition, said, context);
-        } else context.status(state, said, retryAt);
+          this.#refused(definition, said, context).catch((error: unknown) => {
+            this.#deps.logger.error('renewing a refused account token failed', { error });
+            context.status('error', said);
+          });
+        } else {
+          if (state === 'connected') this.#tokens.accepted(definition.id);
+          context.status(state, said, retryAt);
+        }
       },
     };
   }

@@ -105,6 +105,7 @@ export function createSourcesModule(
     testHooks: tuning.testHooks ?? false,
     chosen: chosenNow,
     accounts,
+    logger,
   });
   describeBuiltInSources(registry, settings);
   intents.handle('sources:configure', async ({ source, settings: values, secret }, { actor }) => {

@@ -157,6 +157,49 @@ describe('sources fed by a connected account', () => {
     }
   });
 
+  it('renews a token Twitch refuses before its time and reads on; says so plainly when Twitch refuses the renewed one too', async () => {
+    const twitch = new FakeTwitch();
+    twitch.keepaliveMinSeconds = 1;
+    await twitch.start();
+    oauth = await startFakeOAuthServer(twitch.clientId);
+    twitch.acceptToken = (token) => oauth.accepts(token);
+    try {
+      const c = await startCoreWith([twitch.url]);
+      await connectByCode(c, twitch.clientId);
+      await api(c, 'PUT', '/api/sources/twitch/settings', {
+        body: { enabled: true, channel: 'nexttalk', apiBaseUrl: twitch.url },
+      });
+      await eventually(() => expect(statusOf(c, 'twitch')?.message.code).toBe('twitch.live'), 5000);
+
+      // Twitch invalidates the token early (say, a password change) and drops the connection.
+      const early = new Set(oauth.issued);
+      twitch.acceptToken = (token) => oauth.accepts(token) && !early.has(token);
+      twitch.drop();
+      await eventually(() => {
+        expect(twitch.refusedTokens).toBeGreaterThan(0);
+        expect(oauth.tokenRequests.some((r) => r.grant_type === 'refresh_token')).toBe(true);
+        expect(statusOf(c, 'twitch')?.message.code).toBe('twitch.live');
+        expect(twitch.liveSessions()).toBe(1);
+      }, 10_000);
+      const said = twitch.say('Mit dem erneuerten Token', 'fan');
+      await eventually(() => {
+        expect(c.queue.list(null).some((m) => m.platformId === said.id)).toBe(true);
+      }, 5000);
+
+      // Twitch refuses every token now: one renewal, then the refusal said plainly, no loop.
+      twitch.acceptToken = () => false;
+      twitch.drop();
+      await eventually(
+        () => expect(statusOf(c, 'twitch')?.message.code).toBe('sources.account_refused'),
+        10_000,
+      );
+      const renewals = oauth.tokenRequests.filter((r) => r.grant_type === 'refresh_token').length;
+      expect(renewals).toBe(2);
+    } finally {
+      await twitch.stop();
+    }
+  });
+
   it('reads a Mastodon hashtag with the connected account and says a revoked connection plainly', async () => {
     const mastodon = new FakeMastodonApi();
     await mastodon.start();
