@@ -30,6 +30,8 @@ export interface FakeOAuthServer {
   decision: 'allow' | 'deny';
   /** Lifetime of issued access tokens, seconds. */
   expiresIn: number;
+  /** Whether a refresh token comes with each access token (Facebook gives none). */
+  issueRefresh: boolean;
   /** Device polling answers in order; the last one repeats. */
   deviceScript: DeviceAnswer[];
   deviceInterval: number;
@@ -90,6 +92,7 @@ export async function startFakeOAuthServer(clientId: string): Promise<FakeOAuthS
     url: '',
     decision: 'allow',
     expiresIn: 3600,
+    issueRefresh: true,
     deviceScript: ['ok'],
     deviceInterval: 1,
     issued: [],
@@ -106,13 +109,13 @@ export async function startFakeOAuthServer(clientId: string): Promise<FakeOAuthS
 
   const issue = (res: http.ServerResponse): void => {
     const access = `acc_${random()}`;
-    const refresh = `ref_${random()}`;
-    refreshTokens.add(refresh);
+    const refresh = fake.issueRefresh ? `ref_${random()}` : null;
+    if (refresh !== null) refreshTokens.add(refresh);
     accessTokens.set(access, Date.now() + fake.expiresIn * 1000);
-    fake.issued.push(access, refresh);
+    fake.issued.push(access, ...(refresh === null ? [] : [refresh]));
     json(res, 200, {
       access_token: access,
-      refresh_token: refresh,
+      ...(refresh === null ? {} : { refresh_token: refresh }),
       expires_in: fake.expiresIn,
       scope: ['user:read:chat'],
       token_type: 'bearer',

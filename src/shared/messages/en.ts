@@ -305,6 +305,8 @@ const codes = {
   'connect.expired': 'The code for {{site}} ran out before it was entered; start again.',
   'connect.revoked':
     '{{site}} no longer accepts the connection (revoked); connect the account again.',
+  'connect.token_expired':
+    "The {{site}} account's token ran out and cannot be renewed; connect the account again.",
   'connect.failed': 'Connecting the {{site}} account failed:',
   'connect.wrong_state':
     'This answer does not belong to the connection Panelcast started; it was ignored.',

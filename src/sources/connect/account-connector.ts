@@ -126,9 +126,14 @@ export class AccountConnector implements ConnectedAccounts {
     }
     const token = this.#vault.access(platform, hosts);
     if (token === null) return { state: 'none' };
-    const ranOut = meta.expiresAt !== null && meta.expiresAt <= this.#o.now();
-    if (ranOut && !this.#renewable(platform, meta)) return { state: 'expired' };
+    if (this.#ranOut(platform, meta)) return { state: 'expired' };
     return { state: 'connected', token, clientId: meta.clientId };
+  }
+
+  /** Past its expiry with nothing to renew it (Facebook gives no refresh tokens). */
+  #ranOut(platform: ConnectPlatform, meta: TokenMeta): boolean {
+    const past = meta.expiresAt !== null && meta.expiresAt <= this.#o.now();
+    return past && !this.#renewable(platform, meta);
   }
 
   #renewable(platform: ConnectPlatform, meta: TokenMeta): boolean {
@@ -168,8 +173,12 @@ export class AccountConnector implements ConnectedAccounts {
     }
     const meta = this.#vault.meta(platform);
     if (meta !== null) {
-      const code = meta.pasted ? 'connect.connected_pasted' : 'connect.connected';
       const expiresAt = meta.expiresAt === null ? null : new Date(meta.expiresAt).toISOString();
+      if (this.#ranOut(platform, meta)) {
+        const m = message('connect.token_expired', { site });
+        return { ...base, state: 'expired', message: m, expiresAt };
+      }
+      const code = meta.pasted ? 'connect.connected_pasted' : 'connect.connected';
       return { ...base, state: 'connected', message: message(code, { site }), expiresAt };
     }
     if (this.#o.settings.get('connect.revoked').includes(platform)) {
