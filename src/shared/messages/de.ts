@@ -325,7 +325,7 @@ const codes: Record<MessageCode, string> = {
   'connect.revoked':
     '{{site}} nimmt die Verbindung nicht mehr an (widerrufen); verbinde das Konto erneut.',
   'connect.token_expired':
-    "Das Token des {{site}}-Kontos ist abgelaufen und lässt sich nicht erneuern; verbinde das Konto neu.",
+    'Das Token des {{site}}-Kontos ist abgelaufen und lässt sich nicht erneuern; verbinde das Konto neu.',
   'connect.failed': 'Das {{site}}-Konto konnte nicht verbunden werden:',
   'connect.wrong_state':
     'Diese Antwort gehört nicht zu der Verbindung, die Panelcast begonnen hat; sie wurde ignoriert.',
