@@ -143,8 +143,10 @@ export class SourceRegistry {
   ): Promise<void> {
     const token = this.#tokens.pick(definition, settings);
     this.#tokens.applied(definition.id, token, retried);
-    const runner = this.#runner(definition);
-    if (token.from === 'lost' && settings.enabled === true) return runner.halt(token.said);
+    const lost = token.from === 'lost' && settings.enabled === true ? token.said : null;
+    const runner = this.#runner(definition, lost);
+    // A source that also runs without a token (Twitch over IRC) reads on and says both.
+    if (lost && definition.secret?.optional !== true) return runner.halt(lost);
     await definition.apply(settings, runner, token.from === 'lost' ? { from: 'none' } : token);
   }
 
@@ -335,12 +337,13 @@ export class SourceRegistry {
     this.#deps.hub.set('sourceForms', this.forms());
   }
 
-  #runner(definition: SourceDefinition): SourceRunner {
+  /** `lost`: the account the source would use is gone; its "connected" line says so too. */
+  #runner(definition: SourceDefinition, lost: Message | null): SourceRunner {
     const { manager } = this.#deps;
     const run = (create: (context: SourceContext) => CommentSource): Promise<void> =>
       this.#deps.chosen(definition.id)
         ? manager.run(definition.id, definition.id, definition.label.en, (context) =>
-            create(this.#watched(definition, context)),
+            create(this.#watched(definition, lost === null ? context : noting(context, lost))),
           )
         : manager.remove(definition.id);
     return {
@@ -349,6 +352,17 @@ export class SourceRegistry {
       stop: () => manager.remove(definition.id),
     };
   }
+}
+
+/** A source's context whose "connected" line also says what happened to the account. */
+function noting(context: SourceContext, lost: Message): SourceContext {
+  return {
+    ...context,
+    status: (state, said, retryAt) =>
+      state === 'connected'
+        ? context.status(state, message('sources.account_lost_meanwhile', { lost, reading: said }))
+        : context.status(state, said, retryAt),
+  };
 }
 
 /** A source that cannot run, and says why in its status line. */

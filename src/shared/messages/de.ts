@@ -171,6 +171,7 @@ const codes: Record<MessageCode, string> = {
     '{{site}} hat das Token des verbundenen Kontos abgelehnt – verbinde das Konto in Einstellungen → Verbundene Konten neu:',
   'sources.account_renewing':
     '{{site}} hat das Token des Kontos abgelehnt; es wird erneuert, dann wird neu verbunden …',
+  'sources.account_lost_meanwhile': '{{lost}} Bis dahin: {{reading}}',
   'sources.secret_missing': '{{source}} braucht das {{what}}: Trage es in den Einstellungen ein.',
   'sources.unknown': 'Es gibt keine Quelle „{{source}}“.',
   'sources.invalid_settings': 'Die Einstellungen für {{source}} sind ungültig:',

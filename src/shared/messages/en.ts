@@ -158,6 +158,7 @@ const codes = {
     "{{site}} refused the connected account's token — connect it again in Settings → Connected accounts:",
   'sources.account_renewing':
     "{{site}} refused the account's token; renewing it, then connecting again …",
+  'sources.account_lost_meanwhile': '{{lost}} Meanwhile: {{reading}}',
   'sources.secret_missing': '{{source}} needs its {{what}}: type it in Settings.',
   'sources.unknown': 'There is no source "{{source}}".',
   'sources.invalid_settings': 'The settings for {{source}} are not valid:',

@@ -1,7 +1,8 @@
 // Sources fed by a connected account (Settings → Connected accounts), in the core, against the
 // platform fakes and a fake authorization server whose tokens run out: the source keeps reading
-// with each renewed token without a restart, says plainly when the connection is revoked, and
-// goes back to what it has without an account once the producer disconnects.
+// with each renewed token without a restart, says plainly when the connection is revoked (Twitch
+// reading on anonymously meanwhile), and goes back to what it has without an account once the
+// producer disconnects.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatMessage } from '../../../src/shared/messages/message.js';
 import type { TwitchTimings } from '../../../src/sources/twitch-eventsub.js';
@@ -118,30 +119,32 @@ describe('sources fed by a connected account', () => {
       await eventually(() => expect(byId(second.id)).toBeDefined(), 5000);
 
       // The viewer withdraws the app's access on Twitch: the subscriptions are revoked and the
-      // refresh token no longer works.
+      // refresh token no longer works. The chat is read on anonymously, and the status says why.
       oauth.withdrawAll();
       twitch.revoke('authorization_revoked');
-      await eventually(
-        () => expect(statusOf(c, 'twitch')?.message.code).toBe('sources.account_revoked'),
-        10_000,
-      );
+      await eventually(() => {
+        expect(statusOf(c, 'twitch')?.message.code).toBe('sources.account_lost_meanwhile');
+        expect(twitch.ircClients()).toBe(1);
+      }, 10_000);
       const said = statusOf(c, 'twitch');
-      expect(said?.state).toBe('error');
+      expect(said?.state).toBe('connected');
       if (said) {
         expect(formatMessage('en', said.message)).toBe(
-          'The Twitch account connection was revoked — connect it again in Settings → Connected accounts.',
+          'The Twitch account connection was revoked — connect it again in Settings → Connected accounts. Meanwhile: Reading the chat of nexttalk anonymously (read-only); connect a Twitch account to read it through EventSub.',
         );
-        expect(formatMessage('de', said.message)).toBe(
-          'Die Verbindung zum Twitch-Konto wurde widerrufen – verbinde es in Einstellungen → Verbundene Konten neu.',
+        expect(formatMessage('de', said.message)).toMatch(
+          /^Die Verbindung zum Twitch-Konto wurde widerrufen – verbinde es in Einstellungen → Verbundene Konten neu\. Bis dahin: /,
         );
       }
-      expect(twitch.ircClients()).toBe(0);
+      const third = twitch.say('Anonym weitergelesen', 'fan');
+      await eventually(() => expect(byId(third.id)).toBeDefined(), 5000);
 
       // Connected again: EventSub again, without touching the source's settings.
       await connectByCode(c, twitch.clientId);
       await eventually(() => {
         expect(statusOf(c, 'twitch')?.message.code).toBe('twitch.live');
         expect(twitch.liveSessions()).toBe(1);
+        expect(twitch.ircClients()).toBe(0);
       }, 10_000);
       // The producer disconnects: no account, no pasted token, so the chat is read anonymously.
       expect((await api(c, 'DELETE', '/api/connect/twitch')).status).toBe(200);
