@@ -116,6 +116,20 @@ function openData(options: StartOptions) {
   return { token, hub, onRejected, store };
 }
 
+/**
+ * Test hook only: every platform's OAuth endpoints on a local fake authorization server, and the
+ * platforms' fake APIs (comma-separated) that connected tokens may then be sent to.
+ */
+function connectTestHooks(testHooks: boolean) {
+  const env = process.env;
+  const apis = testHooks ? (env.PANELCAST_TEST_CONNECT_API_URLS ?? '') : '';
+  return {
+    testHooks,
+    fakeOrigin: testHooks ? (env.PANELCAST_TEST_CONNECT_AUTH_URL ?? null) : null,
+    fakeApiOrigins: apis.split(',').filter((url) => url.trim() !== ''),
+  };
+}
+
 export async function startCore(options: StartOptions): Promise<RunningCore> {
   const { config, logger, redactor } = options;
   const { token, hub, onRejected, store } = openData(options);
@@ -153,17 +167,15 @@ export async function startCore(options: StartOptions): Promise<RunningCore> {
     const queue = add(createQueueModule(ctx));
     const obs = add(createObsModule(ctx));
     add(createShowModule(ctx, obs, queue.controller));
+    // Before the sources: they take their user tokens from the connected accounts.
+    const connect = add(createConnectModule(ctx, connectTestHooks(config.testHooks)));
     const sources = add(
-      createSourcesModule(ctx, queue.controller, { ...options, testHooks: config.testHooks }),
-    );
-    const relay = add(createRelayModule(ctx, obs.obs, options.relayBackoff));
-    add(
-      createConnectModule(ctx, {
+      createSourcesModule(ctx, queue.controller, connect.connector, {
+        ...options,
         testHooks: config.testHooks,
-        // Test hook only: every platform's OAuth endpoints on a local fake authorization server.
-        fakeOrigin: config.testHooks ? (process.env.PANELCAST_TEST_CONNECT_AUTH_URL ?? null) : null,
       }),
     );
+    const relay = add(createRelayModule(ctx, obs.obs, options.relayBackoff));
 
     const server = await serve({
       ...config,

@@ -17,6 +17,18 @@ export const PLATFORMS = [
 ] as const;
 export type Platform = (typeof PLATFORMS)[number];
 
+/** Where a moderator may say a question typed in by hand was seen, in the order offered. */
+export const BY_HAND_PLATFORMS = [
+  'elsewhere',
+  'youtube',
+  'x',
+  'facebook',
+  'linkedin',
+  'twitch',
+  'mastodon',
+  'bluesky',
+] as const satisfies readonly Platform[];
+
 export const COMMENT_STATUSES = [
   'incoming',
   'approved',

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { MAX_COMMENT_TEXT } from './comment.js';
 import { incomingCommentSchema } from './comment-schema.js';
-import { COMMENT_STATUSES, PLATFORMS } from './comment.js';
+import { BY_HAND_PLATFORMS, COMMENT_STATUSES, PLATFORMS } from './comment.js';
 import {
   X_MODES,
   blocklistSchema,
@@ -82,7 +82,7 @@ export const controlIntentSchemas = {
   'comments:add': incomingCommentSchema,
   /** A question a moderator saw elsewhere and types in, tagged with where it came from. */
   'queue:addByHand': z.strictObject({
-    platform: z.enum(['youtube', 'x', 'facebook', 'linkedin', 'twitch', 'elsewhere']),
+    platform: z.enum(BY_HAND_PLATFORMS),
     text: z.string().trim().min(1).max(MAX_COMMENT_TEXT),
     name: z.string().trim().max(100).default(''),
   }),

@@ -311,7 +311,7 @@ export class BlueskySource implements CommentSource {
       platformId: p.uri,
       author: {
         name: p.author.displayName?.trim() || p.author.handle,
-        handle: `@${p.author.handle}`,
+        handle: p.author.handle,
         avatarUrl: p.author.avatar?.startsWith('https://') ? p.author.avatar : null,
         profileUrl: `https://bsky.app/profile/${p.author.handle}`,
       },

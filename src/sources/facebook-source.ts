@@ -30,7 +30,8 @@ export const FACEBOOK_STREAMING = 'https://streaming-graph.facebook.com';
 export const COMMENT_FIELDS = 'id,message,created_time,from{id,name}';
 
 export interface FacebookSourceConfig {
-  pageToken: string;
+  /** The page access token, read before each request (a connected account renews it). */
+  pageToken: () => string;
   liveVideoId: string;
   /** One address for both Graph hosts (tests use a local fake); null for Facebook's own. */
   apiBaseUrl: string | null;
@@ -185,7 +186,7 @@ export class FacebookSource implements CommentSource {
       `${this.#config.apiBaseUrl ?? FACEBOOK_STREAMING}/${this.#video}/live_comments`,
     );
     // As documented for EventSource clients: the token goes in the query.
-    url.searchParams.set('access_token', this.#config.pageToken);
+    url.searchParams.set('access_token', this.#config.pageToken());
     url.searchParams.set('comment_rate', 'ten_per_second');
     url.searchParams.set('fields', COMMENT_FIELDS);
     const response = await this.#fetch(url, signal, { accept: 'text/event-stream' });
@@ -278,7 +279,7 @@ export class FacebookSource implements CommentSource {
       AbortSignal.timeout(this.#t.requestTimeoutMs),
     ]);
     const response = await this.#fetch(url, signal, {
-      authorization: `Bearer ${this.#config.pageToken}`,
+      authorization: `Bearer ${this.#config.pageToken()}`,
     });
     const text = await response.text();
     if (!response.ok) throw new GraphError(graphFailure(response.status, text, response.headers));

@@ -65,24 +65,25 @@ export function mastodonDefinition(
       apiBaseUrl: apiAddress,
     },
     help: {
-      en: 'You need an account on a Mastodon instance and an access token from it: Preferences → Development → New application, scope read:statuses, then copy “Your access token”. Since Mastodon 4.2 the hashtag stream needs such a token. Panelcast reads the hashtag as your instance sees it: posts from other servers appear only once your instance knows them (someone there follows the author or the tag). The token is sent only to your instance. Deletions are reported and taken back; one made while the connection was down is caught by a check right before air.',
-      de: 'Du brauchst ein Konto auf einer Mastodon-Instanz und ein Zugriffstoken von dort: Einstellungen → Entwicklung → Neue Anwendung, Bereich read:statuses, dann „Dein Zugriffstoken“ kopieren. Seit Mastodon 4.2 braucht der Hashtag-Strom so ein Token. Panelcast liest den Hashtag so, wie deine Instanz ihn sieht: Beiträge anderer Server erscheinen erst, wenn deine Instanz sie kennt (jemand dort folgt der Person oder dem Hashtag). Das Token geht nur an deine Instanz. Löschungen werden gemeldet und zurückgenommen; eine während einer Verbindungslücke wird direkt vor der Sendung erkannt.',
+      en: 'You need an account on a Mastodon instance and an access token from it: Preferences → Development → New application, scope read:statuses, then copy “Your access token”. Since Mastodon 4.2 the hashtag stream needs such a token. Panelcast reads the hashtag as your instance sees it: posts from other servers appear only once your instance knows them (someone there follows the author or the tag). The token is sent only to your instance. Deletions are reported and taken back; one made while the connection was down is caught by a check right before air. Instead of pasting a token you can connect your account in Settings → Connected accounts; its token is then used first and renewed before it runs out.',
+      de: 'Du brauchst ein Konto auf einer Mastodon-Instanz und ein Zugriffstoken von dort: Einstellungen → Entwicklung → Neue Anwendung, Bereich read:statuses, dann „Dein Zugriffstoken“ kopieren. Seit Mastodon 4.2 braucht der Hashtag-Strom so ein Token. Panelcast liest den Hashtag so, wie deine Instanz ihn sieht: Beiträge anderer Server erscheinen erst, wenn deine Instanz sie kennt (jemand dort folgt der Person oder dem Hashtag). Das Token geht nur an deine Instanz. Löschungen werden gemeldet und zurückgenommen; eine während einer Verbindungslücke wird direkt vor der Sendung erkannt. Statt ein Token einzufügen, kannst du dein Konto unter Einstellungen → Verbundene Konten verbinden; dann wird zuerst dessen Token verwendet und vor dem Ablauf erneuert.',
     },
     secret: {
       name: 'mastodon.accessToken',
       what: 'mastodon_token',
       label: { en: 'Access token', de: 'Zugriffstoken' },
       hosts: (s) => mastodonTokenHosts(s.instanceUrl, s.apiBaseUrl),
+      account: { platform: 'mastodon', refused: ['mastodon.unauthorized'] },
     },
     testHook: { field: 'apiBaseUrl', word: 'mastodon_api' },
     apply: async (settings, runner, token) => {
-      if (!settings.enabled || token === null) return runner.stop();
+      if (!settings.enabled || token.from === 'none') return runner.stop();
       const tag = settings.hashtag;
       return runner.run(
         (context) =>
           new MastodonSource(
             {
-              token,
+              token: token.token,
               instanceUrl: settings.instanceUrl,
               hashtag: tag,
               apiBaseUrl: settings.apiBaseUrl,
@@ -139,17 +140,18 @@ export function blueskyDefinition(
       what: 'bluesky_password',
       label: { en: 'App password', de: 'App-Passwort' },
       hosts: (s) => blueskyPasswordHosts(s.apiBaseUrl),
+      account: null,
     },
     testHook: { field: 'apiBaseUrl', word: 'bluesky_api' },
     apply: async (settings, runner, password) => {
-      if (!settings.enabled || password === null) return runner.stop();
+      if (!settings.enabled || password.from !== 'pasted') return runner.stop();
       const tag = settings.hashtag;
       return runner.run(
         (context) =>
           new BlueskySource(
             {
               handle: settings.handle,
-              appPassword: password,
+              appPassword: password.token(),
               hashtag: tag,
               apiBaseUrl: settings.apiBaseUrl,
               since: progress.get(tag),

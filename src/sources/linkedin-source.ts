@@ -31,7 +31,8 @@ const PAGE_SIZE = 100;
 const OVERLAP = 10;
 
 export interface LinkedInSourceConfig {
-  accessToken: string;
+  /** The access token, read before each request (a connected account renews it). */
+  accessToken: () => string;
   postUrn: string;
   apiBaseUrl: string | null;
   /** Calls per day this app and member may make (the Developer Portal shows the limits). */
@@ -209,7 +210,7 @@ export class LinkedInSource implements CommentSource {
     const response = await fetch(url, {
       signal,
       headers: {
-        authorization: `Bearer ${this.#config.accessToken}`,
+        authorization: `Bearer ${this.#config.accessToken()}`,
         'linkedin-version': LINKEDIN_VERSION,
         'x-restli-protocol-version': '2.0.0',
         'user-agent': 'Panelcast',

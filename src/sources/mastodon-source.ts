@@ -37,7 +37,8 @@ const RESET_MARGIN_MS = 1000;
 const PAGE_SIZE = 40;
 
 export interface MastodonSourceConfig {
-  token: string;
+  /** The access token, read before each request (a connected account renews it). */
+  token: () => string;
   /** https://instance.example; tests point apiBaseUrl at a fake instead. */
   instanceUrl: string;
   hashtag: string;
@@ -180,7 +181,7 @@ export class MastodonSource implements CommentSource {
     return fetch(url, {
       signal,
       headers: {
-        authorization: `Bearer ${this.#config.token}`,
+        authorization: `Bearer ${this.#config.token()}`,
         accept,
         'user-agent': 'Panelcast',
       },
@@ -325,7 +326,7 @@ export class MastodonSource implements CommentSource {
       platformId: s.id,
       author: {
         name: s.account.display_name?.trim() || s.account.acct,
-        handle: `@${s.account.acct}`,
+        handle: s.account.acct,
         avatarUrl: httpsOrNull(s.account.avatar),
         profileUrl: httpsOrNull(s.account.url),
       },

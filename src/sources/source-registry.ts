@@ -2,20 +2,28 @@
 // and how it starts. Adding a platform is one adapter file plus one register() call; the form
 // description it yields is what the Settings view renders.
 import { z } from 'zod';
+import type { ConnectPlatform } from '../shared/connect.js';
 import { UserError } from '../shared/errors.js';
-import { message } from '../shared/messages/message.js';
+import { message, type Message, type MessageCode } from '../shared/messages/message.js';
+import type { Logger } from '../shared/logger.js';
 import type { Labels, SourceForm } from '../shared/source-forms.js';
 import type { StateHub } from '../shared/state-hub.js';
 import { describeZodError } from '../shared/validation.js';
 import type { AuditLog } from '../store/audit-log.js';
 import type { SecretStore } from '../store/secret-store.js';
 import type { SettingsStore } from '../store/settings-store.js';
+import { AccountTokens, type UsableToken } from './account-tokens.js';
+import { ACCOUNT_SITES, type ConnectedAccounts } from './connected-accounts.js';
 import type { CommentSource, SourceContext } from './source.js';
 import type { SourceManager } from './source-manager.js';
+
+export type { SourceToken, UsableToken } from './account-tokens.js';
 
 /** What a source gets to start and stop itself under its own id and status line. */
 export interface SourceRunner {
   run(create: (context: SourceContext) => CommentSource): Promise<void>;
+  /** Shows the source as stopped with `said` as the reason (an account to connect again). */
+  halt(said: Message): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -30,6 +38,11 @@ export interface SourceSecret<T> {
   hosts(settings: T): string[];
   /** The source also runs without it (Twitch reads anonymously over IRC). */
   optional?: boolean;
+  /**
+   * The connected account (Settings → Connected accounts) whose token is used before this one;
+   * `refused` names the source's statuses that mean the platform refused the token.
+   */
+  account: { platform: ConnectPlatform; refused: readonly MessageCode[] } | null;
 }
 
 export interface SourceDefinition<S extends z.ZodObject = z.ZodObject> {
@@ -44,10 +57,10 @@ export interface SourceDefinition<S extends z.ZodObject = z.ZodObject> {
   /** A settings field that points the platform at another server: only with test hooks on. */
   testHook?: { field: keyof z.output<S> & string; word: string };
   /**
-   * Starts the source with these settings (or stops it, when they say it is off); `secret` is
-   * the saved secret where it may go to these settings' hosts, else null.
+   * Starts the source with these settings (or stops it, when they say it is off); `token` is the
+   * connected account's token, else the saved secret, where it may go to these settings' hosts.
    */
-  apply(settings: z.output<S>, runner: SourceRunner, secret: string | null): Promise<void>;
+  apply(settings: z.output<S>, runner: SourceRunner, token: UsableToken): Promise<void>;
 }
 
 /** A source whose form is still hand-made; listed so the UI and the API know it. */
@@ -69,6 +82,9 @@ export interface SourceRegistryDeps {
   secrets: SecretStore;
   /** PANELCAST_TEST_HOOKS=1: platform addresses may be pointed at fakes. */
   testHooks: boolean;
+  /** The producer's connected accounts, whose tokens come before a pasted one. */
+  accounts: ConnectedAccounts;
+  logger: Logger;
 }
 
 function jsonSchema(schema: z.ZodType): Record<string, unknown> {
@@ -86,9 +102,101 @@ export class SourceRegistry {
   readonly #custom = new Map<string, CustomSource>();
   /** Applies per source so far: a runner of an older one does nothing (it waited for a client). */
   readonly #applies = new Map<string, number>();
+  readonly #tokens: AccountTokens;
 
   constructor(deps: SourceRegistryDeps) {
     this.#deps = deps;
+    this.#tokens = new AccountTokens(deps.accounts, deps.secrets);
+  }
+
+  /**
+   * Restarts a source whose token changes hands (an account connected, revoked or run out);
+   * a renewed token needs no restart, as sources read it before each request. Returns the stop.
+   */
+  followAccounts(): () => void {
+    return this.#deps.accounts.onChange((platform) => {
+      for (const definition of this.#sources.values()) {
+        if (definition.secret?.account?.platform !== platform) continue;
+        const settings = this.#saved(definition);
+        if (settings !== null && this.#tokens.changed(definition, settings)) {
+          this.#apply(definition, settings, false).catch((error: unknown) =>
+            this.#deps.logger.error('restarting a source for its account failed', { error }),
+          );
+        }
+      }
+    });
+  }
+
+  #saved(definition: SourceDefinition): Record<string, unknown> | null {
+    const parsed = definition.settings.safeParse(
+      this.#deps.settings.get('sources.registered')[definition.id],
+    );
+    return parsed.success ? parsed.data : null;
+  }
+
+  /**
+   * Applies settings with the token that goes with them; a lost account halts with its words.
+   * `retried`: after the platform refused a token that was then renewed.
+   */
+  async #apply(
+    definition: SourceDefinition,
+    settings: Record<string, unknown>,
+    retried: boolean,
+  ): Promise<void> {
+    const token = this.#tokens.pick(definition, settings);
+    this.#tokens.applied(definition.id, token, retried);
+    const lost = token.from === 'lost' && settings.enabled === true ? token.said : null;
+    const runner = this.#runner(definition, lost);
+    // A source that also runs without a token (Twitch over IRC) reads on and says both.
+    if (lost && definition.secret?.optional !== true) return runner.halt(lost);
+    await definition.apply(settings, runner, token.from === 'lost' ? { from: 'none' } : token);
+  }
+
+  /**
+   * The platform refused the connected account's token: renew it and start again once; when it
+   * cannot be renewed, the account's status (revoked, run out) or the refusal is what shows.
+   */
+  async #refused(
+    definition: SourceDefinition,
+    said: Message,
+    context: SourceContext,
+  ): Promise<void> {
+    const account = definition.secret?.account;
+    const running = this.#tokens.runningOnAccount(definition.id);
+    const settings = this.#saved(definition);
+    if (!account || running === null || settings === null) return context.status('error', said);
+    const site = ACCOUNT_SITES[account.platform];
+    const refusedOutright = message('sources.account_refused', { site }, said.details);
+    // Restarted with a renewed token that was refused in turn: renewing again would go round.
+    if (running.retried) return context.status('error', refusedOutright);
+    context.status('reconnecting', message('sources.account_renewing', { site }));
+    await this.#deps.accounts.renew(account.platform);
+    const now = this.#tokens.pick(definition, settings);
+    if (now.from === 'account' && now.token() !== running.token) {
+      return this.#apply(definition, settings, true);
+    }
+    if (now.from === 'account') return context.status('error', refusedOutright);
+    // Revoked, run out or disconnected: the account's change has (or now) restarted it.
+    if (this.#tokens.changed(definition, settings)) await this.#apply(definition, settings, false);
+  }
+
+  /** The source's context, where a refusal of a connected account's token renews it first. */
+  #watched(definition: SourceDefinition, context: SourceContext): SourceContext {
+    const refused = definition.secret?.account?.refused ?? [];
+    return {
+      ...context,
+      status: (state, said, retryAt) => {
+        if (state === 'error' && refused.includes(said.code)) {
+          this.#refused(definition, said, context).catch((error: unknown) => {
+            this.#deps.logger.error('renewing a refused account token failed', { error });
+            context.status('error', said);
+          });
+        } else {
+          if (state === 'connected') this.#tokens.accepted(definition.id);
+          context.status(state, said, retryAt);
+        }
+      },
+    };
   }
 
   /** Lists a hand-made source (X, YouTube, the audience page) with its form description. */
@@ -106,12 +214,7 @@ export class SourceRegistry {
     this.publish();
     const saved = this.#deps.settings.get('sources.registered')[definition.id];
     const parsed = definition.settings.safeParse(saved);
-    if (saved !== undefined && parsed.success)
-      await definition.apply(
-        parsed.data,
-        this.#runner(definition),
-        this.#secret(definition, parsed.data),
-      );
+    if (saved !== undefined && parsed.success) await this.#apply(definition, parsed.data, false);
   }
 
   /** Saves a registered source's settings (and its secret, when typed) and (re)starts it. */
@@ -144,7 +247,7 @@ export class SourceRegistry {
         ...(definition.secret ? { secretChanged: secret !== undefined } : {}),
       },
     });
-    await definition.apply(settings, this.#runner(definition), this.#secret(definition, settings));
+    await this.#apply(definition, settings, false);
     this.publish();
   }
 
@@ -152,14 +255,8 @@ export class SourceRegistry {
   async reapply(id: string): Promise<void> {
     const definition = this.#sources.get(id);
     if (!definition) return;
-    const parsed = definition.settings.safeParse(this.#deps.settings.get('sources.registered')[id]);
-    if (parsed.success) {
-      await definition.apply(
-        parsed.data,
-        this.#runner(definition),
-        this.#secret(definition, parsed.data),
-      );
-    }
+    const settings = this.#saved(definition);
+    if (settings !== null) await this.#apply(definition, settings, false);
   }
 
   #refuseTestHook(definition: SourceDefinition, settings: Record<string, unknown>): void {
@@ -194,17 +291,18 @@ export class SourceRegistry {
       this.publish();
       if (!secrets.has(spec.name)) await manager.remove(definition.id);
     }
-    if (settings.enabled === true && spec.optional !== true && !secrets.has(spec.name)) {
+    const connected = this.#tokens.pick(definition, settings).from === 'account';
+    if (
+      settings.enabled === true &&
+      spec.optional !== true &&
+      !secrets.has(spec.name) &&
+      !connected
+    ) {
       throw new UserError(
         'invalid',
         message('sources.secret_missing', { source: definition.label.en, what: spec.what }),
       );
     }
-  }
-
-  #secret(definition: SourceDefinition, settings: Record<string, unknown>): string | null {
-    const spec = definition.secret;
-    return spec ? this.#deps.secrets.getFor(spec.name, spec.hosts(settings)) : null;
   }
 
   forms(): SourceForm[] {
@@ -241,22 +339,45 @@ export class SourceRegistry {
     this.#deps.hub.set('sourceForms', this.forms());
   }
 
-  /** The runner of one apply; once a newer apply has begun, it neither starts nor stops. */
-  #runner(definition: SourceDefinition): SourceRunner {
+  /**
+   * The runner of one apply; once a newer apply has begun, it neither starts nor stops.
+   * `lost`: the account the source would use is gone; its "connected" line says so too.
+   */
+  #runner(definition: SourceDefinition, lost: Message | null): SourceRunner {
     const { manager } = this.#deps;
     const { id } = definition;
     const turn = (this.#applies.get(id) ?? 0) + 1;
     this.#applies.set(id, turn);
-    const newest = () => this.#applies.get(id) === turn;
+    const newest = (): boolean => this.#applies.get(id) === turn;
+    const run = async (create: (context: SourceContext) => CommentSource): Promise<void> => {
+      if (!newest()) return;
+      if (!this.#deps.chosen(id)) return manager.remove(id);
+      await manager.run(id, id, definition.label.en, (context) =>
+        create(this.#watched(definition, lost === null ? context : noting(context, lost))),
+      );
+    };
     return {
-      run: async (create) => {
-        if (!newest()) return;
-        if (this.#deps.chosen(id)) await manager.run(id, id, definition.label.en, create);
-        else await manager.remove(id);
-      },
+      run,
+      halt: (said) => run((context) => halted(context, said)),
       stop: async () => {
         if (newest()) await manager.remove(id);
       },
     };
   }
+}
+
+/** A source's context whose "connected" line also says what happened to the account. */
+function noting(context: SourceContext, lost: Message): SourceContext {
+  return {
+    ...context,
+    status: (state, said, retryAt) =>
+      state === 'connected'
+        ? context.status(state, message('sources.account_lost_meanwhile', { lost, reading: said }))
+        : context.status(state, said, retryAt),
+  };
+}
+
+/** A source that cannot run, and says why in its status line. */
+function halted(context: SourceContext, said: Message): CommentSource {
+  return { start: () => context.status('error', said), stop: () => Promise.resolve() };
 }

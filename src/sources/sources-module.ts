@@ -4,6 +4,7 @@ import type { CoreModule, ModuleContext } from '../core/module.js';
 import { chosen, showWindowStart } from '../shared/show.js';
 import type { QueueController } from '../queue/service/queue-controller.js';
 import type { AudienceLimits } from './audience-source.js';
+import type { ConnectedAccounts } from './connected-accounts.js';
 import { AudienceService } from './audience-service.js';
 import { describeBuiltInSources } from './built-in-sources.js';
 import { SourceManager } from './source-manager.js';
@@ -50,6 +51,7 @@ export interface SourcesModule extends CoreModule {
 export function createSourcesModule(
   ctx: ModuleContext,
   queue: QueueController,
+  accounts: ConnectedAccounts,
   tuning: SourceTuning,
 ): SourcesModule {
   const { hub, settings, secrets, audit, intents } = ctx;
@@ -102,6 +104,8 @@ export function createSourcesModule(
     secrets,
     testHooks: tuning.testHooks ?? false,
     chosen: chosenNow,
+    accounts,
+    logger,
   });
   describeBuiltInSources(registry, settings);
   intents.handle('sources:configure', async ({ source, settings: values, secret }, { actor }) => {
@@ -116,18 +120,21 @@ export function createSourcesModule(
   const followShow = followShowChoice(ctx, (id) =>
     id === 'x' || id === 'youtube' || id === 'audience' ? service.apply(id) : registry.reapply(id),
   );
+  let unfollowAccounts = (): void => undefined;
   return {
     name: 'sources',
     routes: [...sourceRoutes(intents, hub), ...registryRoutes(intents, registry)],
     audience,
     registry,
     start: async () => {
+      unfollowAccounts = registry.followAccounts();
       await service.startSaved();
       await registerPlatforms(registry, ctx, tuning);
       await registerFediverse(registry, ctx, tuning);
     },
     stop: () => {
       followShow();
+      unfollowAccounts();
       return service.stop();
     },
   };

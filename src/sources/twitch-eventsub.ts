@@ -32,7 +32,8 @@ import {
 export interface TwitchEventSubConfig {
   channel: string;
   clientId: string;
-  userToken: string;
+  /** The user access token, read before each request (a connected account renews it). */
+  userToken: () => string;
   /** A test server for Helix and EventSub (ws on the same host, path /ws); null: Twitch's. */
   apiBaseUrl: string | null;
 }
@@ -342,7 +343,7 @@ export class TwitchEventSubSource implements CommentSource {
       method,
       signal,
       headers: {
-        authorization: `Bearer ${this.#config.userToken}`,
+        authorization: `Bearer ${this.#config.userToken()}`,
         'client-id': this.#config.clientId,
         'content-type': 'application/json',
         'user-agent': 'Panelcast',

@@ -128,6 +128,8 @@ const LIVE_DEFAULT = parseFields('from{name,id},message') as Map<string, Set<str
 
 export class FakeFacebookApi {
   readonly pageToken = 'EAAGm0PX4ZCpsBAFakePageTokenForPanelcastTests';
+  /** Which tokens Graph takes; a test withdraws the page token's access by changing it. */
+  acceptToken: (token: string) => boolean = (token) => token === this.pageToken;
   readonly liveVideoId = '911936075671494';
   readonly version = 'v23.0';
   readonly comments: FakeFacebookComment[] = [];
@@ -241,7 +243,7 @@ export class FakeFacebookApi {
       url.searchParams.get('access_token') ??
       /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ??
       null;
-    if (token !== this.pageToken) {
+    if (token === null || !this.acceptToken(token)) {
       this.#error(res, {
         status: 400,
         message: 'Invalid OAuth access token - Cannot parse access token',

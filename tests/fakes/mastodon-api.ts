@@ -49,6 +49,8 @@ function escapeHtml(text: string): string {
 
 export class FakeMastodonApi {
   readonly token = 'ZA-Yj3aBD8U8Cm7lKUp-lm9O9BmDgdhHzDeqsY8tlL0';
+  /** Which access tokens the instance takes (a test with oauth-server.ts: the ones it issued). */
+  acceptToken: (token: string) => boolean = (token) => token === this.token;
   readonly tag = 'NextTalk';
   readonly statuses: FakeMastodonStatus[] = [];
   readonly faults: MastodonFault[] = [];
@@ -184,7 +186,8 @@ export class FakeMastodonApi {
   #handle(req: http.IncomingMessage, res: http.ServerResponse): void {
     const url = new URL(req.url ?? '/', 'http://fake');
     this.requests.push(`${url.pathname}${url.search}`);
-    if (req.headers.authorization !== `Bearer ${this.token}`) {
+    const bearer = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1];
+    if (bearer === undefined || !this.acceptToken(bearer)) {
       return this.#error(res, 401, 'The access token is invalid');
     }
     const fault = this.faults.shift();

@@ -30,6 +30,8 @@ export interface FakeOAuthServer {
   decision: 'allow' | 'deny';
   /** Lifetime of issued access tokens, seconds. */
   expiresIn: number;
+  /** Whether a refresh token comes with each access token (Facebook gives none). */
+  issueRefresh: boolean;
   /** Device polling answers in order; the last one repeats. */
   deviceScript: DeviceAnswer[];
   deviceInterval: number;
@@ -39,7 +41,12 @@ export interface FakeOAuthServer {
   tokenRequests: Record<string, string>[];
   revoked: string[];
   deviceRequests: Record<string, string>[];
-  /** The user withdraws the app's access on the platform: every refresh token stops working. */
+  /**
+   * Whether a platform API takes this access token: issued here, not revoked, not withdrawn and
+   * not past its expires_in (platforms refuse an expired token with 401).
+   */
+  accepts(token: string): boolean;
+  /** The user withdraws the app's access on the platform: every token stops working. */
   withdrawAll(): void;
   close(): Promise<void>;
 }
@@ -76,6 +83,8 @@ function isLoopback(uri: string): boolean {
 export async function startFakeOAuthServer(clientId: string): Promise<FakeOAuthServer> {
   const codes = new Map<string, CodeGrant>();
   const refreshTokens = new Set<string>();
+  /** Live access tokens and when each runs out (ms). */
+  const accessTokens = new Map<string, number>();
   const devices = new Map<string, number>();
   let origin = '';
 
@@ -83,24 +92,30 @@ export async function startFakeOAuthServer(clientId: string): Promise<FakeOAuthS
     url: '',
     decision: 'allow',
     expiresIn: 3600,
+    issueRefresh: true,
     deviceScript: ['ok'],
     deviceInterval: 1,
     issued: [],
     tokenRequests: [],
     revoked: [],
     deviceRequests: [],
-    withdrawAll: () => refreshTokens.clear(),
+    accepts: (token) => (accessTokens.get(token) ?? 0) > Date.now(),
+    withdrawAll: () => {
+      refreshTokens.clear();
+      accessTokens.clear();
+    },
     close: () => Promise.resolve(),
   };
 
   const issue = (res: http.ServerResponse): void => {
     const access = `acc_${random()}`;
-    const refresh = `ref_${random()}`;
-    refreshTokens.add(refresh);
-    fake.issued.push(access, refresh);
+    const refresh = fake.issueRefresh ? `ref_${random()}` : null;
+    if (refresh !== null) refreshTokens.add(refresh);
+    accessTokens.set(access, Date.now() + fake.expiresIn * 1000);
+    fake.issued.push(access, ...(refresh === null ? [] : [refresh]));
     json(res, 200, {
       access_token: access,
-      refresh_token: refresh,
+      ...(refresh === null ? {} : { refresh_token: refresh }),
       expires_in: fake.expiresIn,
       scope: ['user:read:chat'],
       token_type: 'bearer',
@@ -204,6 +219,7 @@ export async function startFakeOAuthServer(clientId: string): Promise<FakeOAuthS
     }
     fake.revoked.push(form.token);
     refreshTokens.delete(form.token);
+    accessTokens.delete(form.token);
     res.writeHead(200);
     res.end();
   };

@@ -88,6 +88,13 @@ function nanoTime(ms = Date.now()): string {
 export class FakeTwitch {
   readonly clientId = 'wbmytr93xzw8zbg0p1izqyzzc5mbiz';
   readonly userToken = 'cfabdegwdoklmawdzdo98xt2fo512y';
+  /**
+   * Which user tokens Helix takes; a test with a fake authorization server (oauth-server.ts) takes
+   * the tokens it issued and has not revoked, withdrawn or seen run out.
+   */
+  acceptToken: (token: string) => boolean = (token) => token === this.userToken;
+  /** Helix requests answered 401 for a token it does not take. */
+  refusedTokens = 0;
   readonly channel = 'nexttalk';
   readonly broadcasterId = '141981764';
   /** The account the user token belongs to (any account may read a chat). */
@@ -435,7 +442,9 @@ export class FakeTwitch {
     if (req.headers['client-id'] !== this.clientId) {
       return this.#error(res, 401, 'Unauthorized', 'Client ID and OAuth token do not match');
     }
-    if (req.headers.authorization !== `Bearer ${this.userToken}`) {
+    const bearer = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1];
+    if (bearer === undefined || !this.acceptToken(bearer)) {
+      this.refusedTokens += 1;
       return this.#error(res, 401, 'Unauthorized', 'Invalid OAuth token');
     }
     const fault = this.#bucket.left <= 0 ? 'rateLimit' : this.helixFaults.shift();

@@ -120,7 +120,7 @@ describe('Bluesky in the core', () => {
       const saved = await api(core, 'PUT', '/api/sources/bluesky/settings', {
         body: {
           enabled: true,
-          handle: `@${fake.handle}`,
+          handle: fake.handle,
           hashtag: 'NextTalk',
           apiBaseUrl: fake.url,
           secret: fake.appPassword,

@@ -173,7 +173,12 @@ export function facebookDriver(): SourceDriver {
     stop: () => fake.stop(),
     source: (context) =>
       new FacebookSource(
-        { pageToken: fake.pageToken, liveVideoId: fake.liveVideoId, apiBaseUrl: fake.url, after },
+        {
+          pageToken: () => fake.pageToken,
+          liveVideoId: fake.liveVideoId,
+          apiBaseUrl: fake.url,
+          after,
+        },
         context,
         {
           timings: {
@@ -218,7 +223,7 @@ export function linkedInDriver(): SourceDriver {
     source: (context) =>
       new LinkedInSource(
         {
-          accessToken: fake.accessToken,
+          accessToken: () => fake.accessToken,
           postUrn: fake.postUrn,
           apiBaseUrl: fake.url,
           dailyRequests: 1_000_000,
@@ -333,7 +338,7 @@ export function twitchEventSubDriver(): SourceDriver {
         {
           channel: fake.channel,
           clientId: fake.clientId,
-          userToken: fake.userToken,
+          userToken: () => fake.userToken,
           apiBaseUrl: fake.url,
         },
         context,
@@ -407,7 +412,7 @@ export function mastodonDriver(): SourceDriver {
     source: (context) =>
       new MastodonSource(
         {
-          token: fake.token,
+          token: () => fake.token,
           instanceUrl: 'https://chaos.social',
           hashtag: '#NextTalk',
           apiBaseUrl: fake.url,

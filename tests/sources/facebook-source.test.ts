@@ -38,7 +38,7 @@ describe('Facebook Live source', () => {
     const harness = sourceHarness();
     const source = new FacebookSource(
       {
-        pageToken: fake.pageToken,
+        pageToken: () => fake.pageToken,
         liveVideoId: fake.liveVideoId,
         apiBaseUrl: fake.url,
         after: null,
@@ -141,7 +141,12 @@ describe('Facebook Live source', () => {
     cleanups.push(() => fake.stop());
     const harness = sourceHarness();
     const source = new FacebookSource(
-      { pageToken: fake.pageToken, liveVideoId: '123456789', apiBaseUrl: fake.url, after: null },
+      {
+        pageToken: () => fake.pageToken,
+        liveVideoId: '123456789',
+        apiBaseUrl: fake.url,
+        after: null,
+      },
       harness.context,
       { timings: FAST },
     );

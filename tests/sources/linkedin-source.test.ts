@@ -39,7 +39,7 @@ describe('LinkedIn source', () => {
     const harness = sourceHarness();
     const source = new LinkedInSource(
       {
-        accessToken: fake.accessToken,
+        accessToken: () => fake.accessToken,
         postUrn: fake.postUrn,
         apiBaseUrl: fake.url,
         dailyRequests: 1_000_000,

@@ -50,7 +50,7 @@ describe('Mastodon source', () => {
     const harness = sourceHarness();
     const source = new MastodonSource(
       {
-        token: token ?? fake.token,
+        token: () => token ?? fake.token,
         instanceUrl: 'https://chaos.social',
         hashtag: 'NextTalk',
         apiBaseUrl: fake.url,
@@ -74,7 +74,7 @@ describe('Mastodon source', () => {
     expect(harness.comments.get(before[0]?.id ?? '')).toMatchObject({
       platform: 'mastodon',
       text: 'Frage 0 <&> #NextTalk',
-      author: { name: 'Alice', handle: '@alice@chaos.social' },
+      author: { name: 'Alice', handle: 'alice@chaos.social' },
     });
     // 40 a page (Mastodon's maximum): three pages, each asking since nothing and below the last.
     const pages = fake.requests.filter((r) => r.startsWith('/api/v1/timelines/tag/'));
@@ -177,7 +177,7 @@ describe('Mastodon without a show window', () => {
     const posted = Array.from({ length: 100 }, (_, i) => fake.post(`Alt ${i} #NextTalk`));
     const source = new MastodonSource(
       {
-        token: fake.token,
+        token: () => fake.token,
         instanceUrl: 'https://chaos.social',
         hashtag: 'NextTalk',
         apiBaseUrl: fake.url,

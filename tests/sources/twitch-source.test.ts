@@ -40,7 +40,7 @@ function run(source: CommentSource): CommentSource {
 function eventSub(f: FakeTwitch, h: Harness, token = f.userToken): void {
   run(
     new TwitchEventSubSource(
-      { channel: 'NextTalk', clientId: f.clientId, userToken: token, apiBaseUrl: f.url },
+      { channel: 'NextTalk', clientId: f.clientId, userToken: () => token, apiBaseUrl: f.url },
       h.context,
       FAST,
     ),

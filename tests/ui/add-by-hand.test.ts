@@ -35,13 +35,36 @@ describe('adding a question by hand', () => {
     await card.waitFor();
     expect(await card.getByRole('img', { name: 'LinkedIn' }).count()).toBe(1);
     expect(await form.getByLabel('Question').inputValue()).toBe('');
-    const [comment] = core.queue.list('incoming');
+    const comment = core.queue
+      .list('incoming')
+      .find((c) => c.text === 'How do panels stay on time?');
     expect(comment).toMatchObject({
       platform: 'linkedin',
       author: { name: 'Lena from Leipzig' },
       status: 'incoming',
     });
     await saveScreenshot(page, 'moderator-add-by-hand');
+
+    // Every platform Panelcast reads is offered, the newer ones too.
+    const offered = await form.getByLabel('Seen on').locator('option').allTextContents();
+    expect(offered).toEqual(expect.arrayContaining(['Twitch', 'Mastodon', 'Bluesky']));
+    for (const [platform, icon, text] of [
+      ['mastodon', 'Mastodon', 'Seen in a Mastodon reply: is the archive federated?'],
+      ['bluesky', 'Bluesky', 'Seen in a Bluesky quote: is there a recording?'],
+    ] as const) {
+      await form.getByLabel('Seen on').selectOption(platform);
+      await form.getByLabel('Question').fill(text);
+      await form.getByRole('button', { name: 'Add to incoming' }).click();
+      const added = page.getByTestId('comment-card').filter({ hasText: text });
+      await added.waitFor();
+      expect(await added.getByRole('img', { name: icon, exact: true }).count()).toBe(1);
+    }
+    // The open form takes a row of its own: the page does not grow sideways.
+    const [scrolled, shown] = await page.evaluate<[number, number]>(
+      '[document.documentElement.scrollWidth, innerWidth]',
+    );
+    expect(scrolled).toBeLessThanOrEqual(shown);
+    await saveScreenshot(page, 'moderator-add-by-hand-bluesky');
 
     // Over REST too, with the refusal of an empty question said plainly.
     const refused = await api(core, 'POST', '/api/queue/by-hand', {

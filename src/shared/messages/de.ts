@@ -163,6 +163,15 @@ const codes: Record<MessageCode, string> = {
   'bluesky.login_failed':
     'Bluesky hat {{handle}} mit diesem App-Passwort nicht angenommen: prüfe das Handle oder erstelle ein neues App-Passwort und speichere es.',
   'bluesky.refused': 'Bluesky hat die Suche abgelehnt ({{status}}):',
+  'sources.account_revoked':
+    'Die Verbindung zum {{site}}-Konto wurde widerrufen – verbinde es in Einstellungen → Verbundene Konten neu.',
+  'sources.account_expired':
+    'Das Token des {{site}}-Kontos ist abgelaufen und lässt sich nicht erneuern – verbinde das Konto in Einstellungen → Verbundene Konten neu.',
+  'sources.account_refused':
+    '{{site}} hat das Token des verbundenen Kontos abgelehnt – verbinde das Konto in Einstellungen → Verbundene Konten neu:',
+  'sources.account_renewing':
+    '{{site}} hat das Token des Kontos abgelehnt; es wird erneuert, dann wird neu verbunden …',
+  'sources.account_lost_meanwhile': '{{lost}} Bis dahin: {{reading}}',
   'sources.secret_missing': '{{source}} braucht das {{what}}: Trage es in den Einstellungen ein.',
   'sources.unknown': 'Es gibt keine Quelle „{{source}}“.',
   'sources.invalid_settings': 'Die Einstellungen für {{source}} sind ungültig:',
@@ -316,6 +325,8 @@ const codes: Record<MessageCode, string> = {
   'connect.expired': 'Der Code für {{site}} ist abgelaufen, bevor er eingegeben wurde; starte neu.',
   'connect.revoked':
     '{{site}} nimmt die Verbindung nicht mehr an (widerrufen); verbinde das Konto erneut.',
+  'connect.token_expired':
+    'Das Token des {{site}}-Kontos ist abgelaufen und lässt sich nicht erneuern; verbinde das Konto neu.',
   'connect.failed': 'Das {{site}}-Konto konnte nicht verbunden werden:',
   'connect.wrong_state':
     'Diese Antwort gehört nicht zu der Verbindung, die Panelcast begonnen hat; sie wurde ignoriert.',

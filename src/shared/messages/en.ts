@@ -150,6 +150,15 @@ const codes = {
   'bluesky.login_failed':
     'Bluesky did not accept {{handle}} with this app password: check the handle, or create a new app password and save it.',
   'bluesky.refused': 'Bluesky refused the search ({{status}}):',
+  'sources.account_revoked':
+    'The {{site}} account connection was revoked — connect it again in Settings → Connected accounts.',
+  'sources.account_expired':
+    "The {{site}} account's token ran out and cannot be renewed — connect it again in Settings → Connected accounts.",
+  'sources.account_refused':
+    "{{site}} refused the connected account's token — connect it again in Settings → Connected accounts:",
+  'sources.account_renewing':
+    "{{site}} refused the account's token; renewing it, then connecting again …",
+  'sources.account_lost_meanwhile': '{{lost}} Meanwhile: {{reading}}',
   'sources.secret_missing': '{{source}} needs its {{what}}: type it in Settings.',
   'sources.unknown': 'There is no source "{{source}}".',
   'sources.invalid_settings': 'The settings for {{source}} are not valid:',
@@ -297,6 +306,8 @@ const codes = {
   'connect.expired': 'The code for {{site}} ran out before it was entered; start again.',
   'connect.revoked':
     '{{site}} no longer accepts the connection (revoked); connect the account again.',
+  'connect.token_expired':
+    "The {{site}} account's token ran out and cannot be renewed; connect the account again.",
   'connect.failed': 'Connecting the {{site}} account failed:',
   'connect.wrong_state':
     'This answer does not belong to the connection Panelcast started; it was ignored.',

@@ -13,6 +13,7 @@ import type { Logger } from '../../shared/logger.js';
 import { message } from '../../shared/messages/message.js';
 import type { SecretStore } from '../../store/secret-store.js';
 import type { SettingsStore } from '../../store/settings-store.js';
+import type { AccountToken, ConnectedAccounts } from '../connected-accounts.js';
 import { CoreCallbacks } from './core-callback.js';
 import { openLoopbackListener, type LoopbackListener } from './loopback-listener.js';
 import {
@@ -25,7 +26,7 @@ import {
   type TokenSet,
 } from './oauth-http.js';
 import { pointedAt, providerFor, type OAuthProvider } from './providers.js';
-import { TokenVault } from './token-vault.js';
+import { TokenVault, type TokenMeta } from './token-vault.js';
 
 export interface ConnectorOptions {
   secrets: SecretStore;
@@ -34,6 +35,8 @@ export interface ConnectorOptions {
   onRejected: (channel: string, reason: string) => void;
   /** Test hook (PANELCAST_TEST_HOOKS=1 only): every platform's endpoints on this local fake. */
   fakeOrigin: string | null;
+  /** Test hook: the platforms' fake APIs, where connected tokens may go instead of the real ones. */
+  fakeApiOrigins: readonly string[];
   testHooks: boolean;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
@@ -52,7 +55,7 @@ type Outcome = { state: 'denied' | 'expired' } | { state: 'failed'; details: str
 const REFRESH_AT = 0.8;
 const RETRY_MS = 60_000;
 
-export class AccountConnector {
+export class AccountConnector implements ConnectedAccounts {
   readonly #o: Required<Omit<ConnectorOptions, 'onChange'>> & Pick<ConnectorOptions, 'onChange'>;
   readonly #vault: TokenVault;
   readonly #log: Logger;
@@ -60,6 +63,7 @@ export class AccountConnector {
   readonly #outcomes = new Map<ConnectPlatform, Outcome>();
   readonly #timers = new Map<ConnectPlatform, () => void>();
   readonly #callbacks: CoreCallbacks;
+  readonly #listeners = new Set<(platform: ConnectPlatform) => void>();
 
   constructor(options: ConnectorOptions) {
     if (options.fakeOrigin !== null && !options.testHooks) {
@@ -103,12 +107,49 @@ export class AccountConnector {
   #provider(platform: ConnectPlatform, instanceUrl: string | null | undefined): OAuthProvider {
     const provider = providerFor(platform, instanceUrl ?? undefined);
     if (provider === null) throw new UserError('invalid', message('connect.needs_instance'));
-    return this.#o.fakeOrigin === null ? provider : pointedAt(provider, this.#o.fakeOrigin);
+    return this.#o.fakeOrigin === null
+      ? provider
+      : pointedAt(provider, this.#o.fakeOrigin, this.#o.fakeApiOrigins);
   }
 
   /** The access token for `hosts`, or null; sources call this for each request. */
   accessToken(platform: ConnectPlatform, hosts: readonly string[]): string | null {
     return this.#vault.access(platform, hosts);
+  }
+
+  /** The account's token for a source, or why there is none (revoked, ran out, not connected). */
+  token(platform: ConnectPlatform, hosts: readonly string[]): AccountToken {
+    const meta = this.#vault.meta(platform);
+    if (meta === null) {
+      const revoked = this.#o.settings.get('connect.revoked').includes(platform);
+      return { state: revoked ? 'revoked' : 'none' };
+    }
+    const token = this.#vault.access(platform, hosts);
+    if (token === null) return { state: 'none' };
+    if (this.#ranOut(platform, meta)) return { state: 'expired' };
+    return { state: 'connected', token, clientId: meta.clientId };
+  }
+
+  /** Past its expiry with nothing to renew it (Facebook gives no refresh tokens). */
+  #ranOut(platform: ConnectPlatform, meta: TokenMeta): boolean {
+    const past = meta.expiresAt !== null && meta.expiresAt <= this.#o.now();
+    return past && !this.#renewable(platform, meta);
+  }
+
+  #renewable(platform: ConnectPlatform, meta: TokenMeta): boolean {
+    if (meta.clientId === null) return false;
+    if (platform === 'mastodon' && meta.instanceUrl === null) return false;
+    return this.#vault.renewal(this.#provider(platform, meta.instanceUrl)).refresh !== null;
+  }
+
+  /** A source's platform refused the token: renew it now rather than at 80% of its lifetime. */
+  renew(platform: ConnectPlatform): Promise<void> {
+    return this.refresh(platform);
+  }
+
+  onChange(listener: (platform: ConnectPlatform) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
   }
 
   statuses(): AccountStatus[] {
@@ -132,8 +173,12 @@ export class AccountConnector {
     }
     const meta = this.#vault.meta(platform);
     if (meta !== null) {
-      const code = meta.pasted ? 'connect.connected_pasted' : 'connect.connected';
       const expiresAt = meta.expiresAt === null ? null : new Date(meta.expiresAt).toISOString();
+      if (this.#ranOut(platform, meta)) {
+        const m = message('connect.token_expired', { site });
+        return { ...base, state: 'expired', message: m, expiresAt };
+      }
+      const code = meta.pasted ? 'connect.connected_pasted' : 'connect.connected';
       return { ...base, state: 'connected', message: message(code, { site }), expiresAt };
     }
     if (this.#o.settings.get('connect.revoked').includes(platform)) {
@@ -156,6 +201,7 @@ export class AccountConnector {
 
   #changed(platform: ConnectPlatform): void {
     this.#o.onChange?.(this.status(platform));
+    for (const listener of this.#listeners) listener(platform);
   }
 
   /** Starts a flow; the status it returns says what the producer does next. */

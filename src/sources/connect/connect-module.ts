@@ -13,6 +13,8 @@ export interface ConnectModuleOptions {
   testHooks: boolean;
   /** Test hook only: every platform's OAuth endpoints on this local fake. */
   fakeOrigin: string | null;
+  /** Test hook only: the platforms' fake APIs, where connected tokens may go. */
+  fakeApiOrigins: readonly string[];
 }
 
 export function createConnectModule(
@@ -26,6 +28,7 @@ export function createConnectModule(
     logger: ctx.logger,
     onRejected: ctx.onRejected,
     fakeOrigin: options.fakeOrigin,
+    fakeApiOrigins: options.fakeApiOrigins,
     testHooks: options.testHooks,
   });
 

@@ -103,17 +103,26 @@ function moved(url: string, origin: string): string {
   return `${origin}${parsed.pathname}`;
 }
 
-/** Test hook only: the same provider with every endpoint and API host on a local fake. */
-export function pointedAt(provider: OAuthProvider, fakeOrigin: string): OAuthProvider {
+/**
+ * Test hook only: the same provider with every endpoint on a local fake authorization server, and
+ * its tokens bound to that server and the platforms' fake APIs (`apiOrigins`) instead.
+ */
+export function pointedAt(
+  provider: OAuthProvider,
+  fakeOrigin: string,
+  apiOrigins: readonly string[],
+): OAuthProvider {
   const origin = new URL(fakeOrigin).origin;
-  const host = hostOf(origin);
+  const hosts = [origin, ...apiOrigins]
+    .map((url) => hostOf(url))
+    .filter((host): host is string => host !== null);
   return {
     ...provider,
     authorizeUrl: moved(provider.authorizeUrl, origin),
     tokenUrl: moved(provider.tokenUrl, origin),
     deviceUrl: provider.deviceUrl === null ? null : moved(provider.deviceUrl, origin),
     revokeUrl: provider.revokeUrl === null ? null : moved(provider.revokeUrl, origin),
-    apiHosts: host === null ? [] : [host],
+    apiHosts: [...new Set(hosts)],
   };
 }
 

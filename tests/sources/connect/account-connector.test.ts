@@ -47,6 +47,7 @@ describe('connecting a platform account', () => {
       logger,
       onRejected: (_channel, reason) => refused.push(reason),
       fakeOrigin: fake.url,
+      fakeApiOrigins: [],
       testHooks: true,
       sleep: (ms) => {
         sleeps.push(ms);
@@ -278,6 +279,42 @@ describe('connecting a platform account', () => {
     expect(storedBytes()).not.toContain(pasted);
   });
 
+  it('says the account ran out once a token that cannot be renewed is past its expiry', async () => {
+    // A platform that gives no refresh token (as Facebook): the token lives until expires_in.
+    fake.issueRefresh = false;
+    let clock = Date.now();
+    const logger = createLogger({ level: 'info', redactor, sink: () => undefined });
+    const connector = new AccountConnector({
+      secrets,
+      settings,
+      logger,
+      onRejected: () => undefined,
+      fakeOrigin: fake.url,
+      fakeApiOrigins: [],
+      testHooks: true,
+      now: () => clock,
+      schedule: () => () => undefined,
+    });
+    const waiting = await connector.begin({
+      platform: 'twitch',
+      method: 'loopback',
+      clientId: CLIENT,
+    });
+    await browse(waiting.authorizeUrl ?? '');
+    await eventually(() => expect(connector.status('twitch').state).toBe('connected'));
+    expect(connector.token('twitch', [fakeHost]).state).toBe('connected');
+
+    clock += fake.expiresIn * 1000 + 1;
+    expect(connector.token('twitch', [fakeHost])).toEqual({ state: 'expired' });
+    const status = connector.status('twitch');
+    expect(status.state).toBe('expired');
+    expect(formatMessage('en', status.message)).toBe(
+      "The Twitch account's token ran out and cannot be renewed; connect the account again.",
+    );
+    expect(formatMessage('de', status.message)).toContain('lässt sich nicht erneuern');
+    connector.stop();
+  });
+
   it('points at a fake only under the test hooks', () => {
     const logger = createLogger({ level: 'info', redactor, sink: () => undefined });
     expect(
@@ -288,6 +325,7 @@ describe('connecting a platform account', () => {
           logger,
           onRejected: () => undefined,
           fakeOrigin: fake.url,
+          fakeApiOrigins: [],
           testHooks: false,
         }),
     ).toThrow(/PANELCAST_TEST_HOOKS/);

@@ -2,19 +2,12 @@
 // platform Panelcast cannot read) typed into the queue, tagged with where it came from.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MAX_COMMENT_TEXT, type Platform } from '../../../../src/shared/comment';
+import { BY_HAND_PLATFORMS, MAX_COMMENT_TEXT } from '../../../../src/shared/comment';
 import { PlatformIcon } from '../../components/PlatformIcon';
 import { refusalText, useWording } from '../../i18n/messages';
 import { useConnection } from '../context';
 
-const SOURCES = [
-  'elsewhere',
-  'youtube',
-  'x',
-  'facebook',
-  'linkedin',
-  'twitch',
-] as const satisfies readonly Platform[];
+const SOURCES = BY_HAND_PLATFORMS;
 type HandSource = (typeof SOURCES)[number];
 
 export function AddByHand() {
