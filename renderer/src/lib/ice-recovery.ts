@@ -1,7 +1,8 @@
 // When a WebRTC connection's network changes or drops, bring it back without anyone acting: an
 // ICE restart when 'disconnected' lasts past a short grace or 'failed' is reached, retried with
 // backoff until 'connected', and at once when the signalling channel is back (an offer sent
-// during an outage is lost). Attach it on the side that sends offers.
+// during an outage is lost). Attach it on the side that sends offers; its `restart` should do
+// nothing while signalling is down (the retry, or signallingRestored, comes back to it).
 import { backoffDelay, type BackoffPolicy } from '../../../src/shared/backoff.js';
 
 /** The part of RTCPeerConnection this needs (typed here, so Node tests can pass a fake). */
@@ -30,8 +31,11 @@ export interface IceRecoveryOptions {
 }
 
 export interface IceRecovery {
-  /** The signalling channel reconnected: restart now if media is not connected. */
-  signallingRestored(): void;
+  /**
+   * The signalling channel reconnected: restart now if media is not connected, or if an offer
+   * is still unanswered (`signalingState === 'have-local-offer'`: it was lost on the way).
+   */
+  signallingRestored(offerPending: boolean): void;
   /** Restarts since the connection was last healthy. */
   readonly attempts: number;
   stop(): void;
@@ -94,8 +98,11 @@ export function watchIce(peer: IcePeer, options: IceRecoveryOptions): IceRecover
   };
   peer.addEventListener('iceconnectionstatechange', onChange);
   return {
-    signallingRestored: () => {
-      if (troubleSince !== null && !HEALTHY.has(peer.iceConnectionState)) restart('signalling');
+    signallingRestored: (offerPending) => {
+      if (offerPending || (troubleSince !== null && !HEALTHY.has(peer.iceConnectionState))) {
+        troubleSince ??= now();
+        restart('signalling');
+      }
     },
     get attempts() {
       return attempts;

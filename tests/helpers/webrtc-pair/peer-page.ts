@@ -43,7 +43,10 @@ const serially = (step: () => Promise<void>): void => {
 
 const recovery = config.recover
   ? watchIce(pc, {
-      restart: () => serially(() => sendOffer(true)),
+      // An offer made while signalling is down would be lost: signallingRestored() asks again.
+      restart: () => {
+        if (socket.connected) serially(() => sendOffer(true));
+      },
       onEvent: (event) => events.push({ ...event, at: Date.now() }),
     })
   : null;
@@ -52,7 +55,7 @@ const recovery = config.recover
 socket.on('peers', (count: number) => {
   if (config.role !== 'guest' || count < 2) return;
   if (!offered) serially(() => sendOffer(false));
-  else recovery?.signallingRestored();
+  else recovery?.signallingRestored(pc.signalingState === 'have-local-offer');
   offered = true;
 });
 socket.on('signal', (signal: Signal) => serially(() => onSignal(signal)));
@@ -75,7 +78,7 @@ async function sendOffer(iceRestart: boolean): Promise<void> {
   }
   seq += 1;
   await describeLocally(await pc.createOffer({ iceRestart }));
-  // volatile: an offer that cannot go now is dropped; recovery sends a fresh one later.
+  // volatile: an offer that cannot go now is dropped; recovery makes a fresh one later.
   socket.volatile.emit('signal', { kind: 'offer', seq, sdp: pc.localDescription?.sdp ?? '' });
 }
 
