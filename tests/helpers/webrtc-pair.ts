@@ -64,6 +64,8 @@ export async function startPeerPairServer(coturn: Coturn): Promise<PeerPairServe
       `--unsafely-treat-insecure-origin-as-secure=${hosts.map((h) => `http://${h}:${port}`).join(',')}`,
       // Real host addresses in candidates, as with camera permission granted.
       '--disable-features=WebRtcHideLocalIpsWithMdns',
+      // coturn's TLS certificate is self-signed (turns: candidates).
+      '--ignore-certificate-errors',
     ],
     close: async () => {
       await io.close();

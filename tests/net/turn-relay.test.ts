@@ -86,6 +86,17 @@ describe.skipIf(!canMakeNetns() || !hasCoturn())('a remote guest through a TURN 
     await directStudio.close();
   }, 90_000);
 
+  it('relays over TURN over TLS alone, the way out of networks that allow only HTTPS', async () => {
+    const [tlsGuest, tlsStudio] = await open('tls', 'turns');
+    await mediaFlows(tlsStudio, 30_000);
+    for (const page of [tlsGuest, tlsStudio]) {
+      const { pair } = await peerStatus(page);
+      expect(pair?.local).toMatchObject({ type: 'relay', relayProtocol: 'tls' });
+    }
+    await tlsGuest.close();
+    await tlsStudio.close();
+  }, 60_000);
+
   it(
     'comes back by itself when the guest’s address changes',
     async () => {
