@@ -56,7 +56,7 @@ export async function startCoturn(options: CoturnOptions): Promise<Coturn> {
   fs.writeFileSync(config, configText({ options, secret, realm, port, tlsPort, dir: temp.dir }));
   const child = spawn('turnserver', ['-c', config], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
-  child.stderr?.on('data', (d: Buffer) => {
+  child.stderr.on('data', (d: Buffer) => {
     stderr = (stderr + d.toString()).slice(-4000);
   });
   const log = (): string => (fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8') : '');

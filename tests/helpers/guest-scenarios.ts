@@ -66,12 +66,15 @@ export interface Recovery {
   ms: number;
   /** The guest's status once media is back. */
   guest: PeerStatus;
+  /** The guest's recovery events since the change. */
+  events: PeerStatus['events'];
 }
 
 /** The guest moves to a new address; it must renegotiate from there. */
 export async function changeAddress(rig: GuestRig, guest: Page, studio: Page): Promise<Recovery> {
   await mediaFlows(studio, 10_000);
   const old = rig.net.guestAddress();
+  const seen = (await peerStatus(guest)).events.length;
   const changed = Date.now();
   const fresh = rig.net.changeGuestAddress();
   await mediaStalls(studio, 10_000);
@@ -82,7 +85,9 @@ export async function changeAddress(rig: GuestRig, guest: Page, studio: Page): P
     'guest renegotiated from its new address',
   );
   await mediaFlows(studio, COMES_BACK_WITHIN_MS);
-  return { ms: Date.now() - changed, guest: await peerStatus(guest) };
+  const ms = Date.now() - changed;
+  const status = await peerStatus(guest);
+  return { ms, guest: status, events: status.events.slice(seen) };
 }
 
 /**
@@ -97,17 +102,23 @@ export async function cutLink(
   outageMs: number,
 ): Promise<Recovery & { during: PeerStatus }> {
   await mediaFlows(studio, 10_000);
+  const seen = (await peerStatus(guest)).events.length;
   rig.net.cutGuestLink(how);
-  const cut = Date.now();
-  let during: PeerStatus | null = null;
+  const during = await holdOutage(rig, guest, studio, Date.now() + outageMs);
+  const restored = Date.now();
+  await mediaFlows(studio, COMES_BACK_WITHIN_MS);
+  const ms = Date.now() - restored;
+  const status = await peerStatus(guest);
+  return { ms, guest: status, events: status.events.slice(seen), during };
+}
+
+/** Keeps the link cut until `until` (once media stalled), then restores it, whatever happens. */
+async function holdOutage(rig: GuestRig, guest: Page, studio: Page, until: number) {
   try {
     await mediaStalls(studio, 10_000);
-    await new Promise((resolve) => setTimeout(resolve, outageMs - (Date.now() - cut)));
-    during = await peerStatus(guest);
+    await new Promise((resolve) => setTimeout(resolve, until - Date.now()));
+    return await peerStatus(guest);
   } finally {
     rig.net.restoreGuestLink();
   }
-  const restored = Date.now();
-  await mediaFlows(studio, COMES_BACK_WITHIN_MS);
-  return { ms: Date.now() - restored, guest: await peerStatus(guest), during };
 }

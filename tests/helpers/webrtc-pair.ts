@@ -24,6 +24,10 @@ export interface PeerPairServer {
   url(role: PeerRole, host: string, room: string, mode: IceMode): string;
   /** Chromium flags: fake camera and microphone, a secure context for the plain-HTTP page. */
   browserFlags(hosts: string[]): string[];
+  /** Pages connected to the room's signalling now. */
+  peersIn(room: string): number;
+  /** Stops the signalling server and starts it again on the same port (a core restart). */
+  restartSignalling(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -32,6 +36,34 @@ const PING = { pingInterval: 1500, pingTimeout: 1500 };
 
 export async function startPeerPairServer(coturn: Coturn): Promise<PeerPairServer> {
   const script = await bundlePage();
+  let io = await serve(coturn, script, 0);
+  const { port } = io.httpServer.address() as AddressInfo;
+  return {
+    port,
+    url: (role, host, room, mode) =>
+      `http://${host}:${port}/peer?role=${role}&room=${room}&mode=${mode}`,
+    browserFlags: (hosts) => [
+      '--use-fake-device-for-media-stream',
+      '--use-fake-ui-for-media-stream',
+      `--unsafely-treat-insecure-origin-as-secure=${hosts.map((h) => `http://${h}:${port}`).join(',')}`,
+      // Real host addresses in candidates, as with camera permission granted.
+      '--disable-features=WebRtcHideLocalIpsWithMdns',
+      // coturn's TLS certificate is self-signed (turns: candidates).
+      '--ignore-certificate-errors',
+    ],
+    peersIn: (room) => io.sockets.adapter.rooms.get(room)?.size ?? 0,
+    restartSignalling: async () => {
+      await io.close();
+      io = await serve(coturn, script, port);
+    },
+    close: async () => {
+      await io.close();
+    },
+  };
+}
+
+/** The HTTP server and its signalling, on `port` (0: any). */
+async function serve(coturn: Coturn, script: string, port: number): Promise<Server> {
   const server = http.createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://host');
     if (url.pathname === '/peer.js') {
@@ -52,25 +84,8 @@ export async function startPeerPairServer(coturn: Coturn): Promise<PeerPairServe
     socket.on('signal', (signal: unknown) => socket.to(room).emit('signal', signal));
     socket.on('disconnect', announce);
   });
-  await new Promise<void>((resolve) => server.listen(0, '0.0.0.0', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    port,
-    url: (role, host, room, mode) =>
-      `http://${host}:${port}/peer?role=${role}&room=${room}&mode=${mode}`,
-    browserFlags: (hosts) => [
-      '--use-fake-device-for-media-stream',
-      '--use-fake-ui-for-media-stream',
-      `--unsafely-treat-insecure-origin-as-secure=${hosts.map((h) => `http://${h}:${port}`).join(',')}`,
-      // Real host addresses in candidates, as with camera permission granted.
-      '--disable-features=WebRtcHideLocalIpsWithMdns',
-      // coturn's TLS certificate is self-signed (turns: candidates).
-      '--ignore-certificate-errors',
-    ],
-    close: async () => {
-      await io.close();
-    },
-  };
+  await new Promise<void>((resolve) => server.listen(port, '0.0.0.0', resolve));
+  return io;
 }
 
 function pageConfig(coturn: Coturn, url: URL, hostHeader: string) {

@@ -103,18 +103,35 @@ describe('watchIce', () => {
     expect(restarts).toBe(2);
   });
 
-  it('restarts at once when signalling is back and media is not, or an offer was lost', () => {
+  it('restarts at once when signalling is back, retrying until media is back', () => {
     const recovery = watch();
     peer.set('connected');
-    recovery.signallingRestored(false);
-    expect(restarts).toBe(0);
-    recovery.signallingRestored(true);
-    expect(restarts).toBe(1);
-    peer.set('connected');
     peer.set('disconnected');
-    recovery.signallingRestored(false);
+    recovery.signallingRestored();
+    expect(restarts).toBe(1);
+    expect(events.at(-1)).toEqual({ kind: 'restart', attempt: 1, reason: 'signalling' });
+    vi.advanceTimersByTime(3000);
     expect(restarts).toBe(2);
-    expect(events.at(-1)).toMatchObject({ kind: 'restart', reason: 'signalling' });
+    peer.set('connected');
+    expect(events.at(-1)).toMatchObject({ kind: 'recovered', restarts: 2 });
+  });
+
+  it('probes once when signalling is back while ICE still says connected', () => {
+    const recovery = watch();
+    peer.set('connected');
+    recovery.signallingRestored();
+    expect(events).toEqual([{ kind: 'restart', attempt: 1, reason: 'probe' }]);
+    vi.advanceTimersByTime(60_000);
+    expect(restarts).toBe(1);
+  });
+
+  it('stops retrying once ICE is connected, even without a state change', () => {
+    watch();
+    peer.set('connected');
+    peer.set('failed');
+    peer.iceConnectionState = 'connected'; // no event, as after a rolled-back restart
+    vi.advanceTimersByTime(60_000);
+    expect(restarts).toBe(1);
   });
 
   it('stops watching when the connection is closed or stopped', () => {

@@ -1,8 +1,8 @@
 // When a WebRTC connection's network changes or drops, bring it back without anyone acting: an
 // ICE restart when 'disconnected' lasts past a short grace or 'failed' is reached, retried with
-// backoff until 'connected', and at once when the signalling channel is back (an offer sent
-// during an outage is lost). Attach it on the side that sends offers; its `restart` should do
-// nothing while signalling is down (the retry, or signallingRestored, comes back to it).
+// backoff until 'connected', and at once when the signalling channel is back. Attach it on the
+// side that sends offers; its `restart` should do nothing while signalling is down (an offer
+// would be lost; the retry, or signallingRestored, comes back to it).
 import { backoffDelay, type BackoffPolicy } from '../../../src/shared/backoff.js';
 
 /** The part of RTCPeerConnection this needs (typed here, so Node tests can pass a fake). */
@@ -13,8 +13,15 @@ export interface IcePeer {
 }
 
 export type IceRecoveryEvent =
-  | { kind: 'restart'; attempt: number; reason: 'disconnected' | 'failed' | 'retry' | 'signalling' }
+  | { kind: 'restart'; attempt: number; reason: RestartReason }
   | { kind: 'recovered'; afterMs: number; restarts: number };
+
+/**
+ * disconnected, failed: ICE said so; retry: the last restart did not get through in time;
+ * signalling: signalling is back and media is not; probe: signalling is back after a drop while
+ * ICE still says connected (a dead path is noticed only after 5-10 s).
+ */
+export type RestartReason = 'disconnected' | 'failed' | 'retry' | 'signalling' | 'probe';
 
 export interface IceRecoveryOptions {
   /**
@@ -32,10 +39,12 @@ export interface IceRecoveryOptions {
 
 export interface IceRecovery {
   /**
-   * The signalling channel reconnected: restart now if media is not connected, or if an offer
-   * is still unanswered (`signalingState === 'have-local-offer'`: it was lost on the way).
+   * The signalling channel reconnected after a drop: restart now. A drop most often means the
+   * network changed, and an unanswered offer was lost on the way. When ICE still says
+   * connected, this is one probe without retries: an ICE restart keeps media on the old path
+   * until the new one works, so a healthy connection loses nothing.
    */
-  signallingRestored(offerPending: boolean): void;
+  signallingRestored(): void;
   /** Restarts since the connection was last healthy. */
   readonly attempts: number;
   stop(): void;
@@ -61,26 +70,33 @@ export function watchIce(peer: IcePeer, options: IceRecoveryOptions): IceRecover
     timer = null;
     waiting = null;
   };
-  const restart = (reason: 'disconnected' | 'failed' | 'retry' | 'signalling'): void => {
+  const restart = (reason: RestartReason): void => {
     clearTimer();
     attempts += 1;
     options.onEvent?.({ kind: 'restart', attempt: attempts, reason });
     options.restart();
+    if (reason === 'probe') return;
     // If this restart does not get through (its offer lost, the network still gone), try again.
-    timer = setTimeout(() => restart('retry'), backoffDelay(attempts, retry));
+    timer = setTimeout(
+      () => {
+        if (HEALTHY.has(peer.iceConnectionState)) settle();
+        else restart('retry');
+      },
+      backoffDelay(attempts, retry),
+    );
     waiting = 'retry';
+  };
+  const settle = (): void => {
+    clearTimer();
+    if (troubleSince !== null) {
+      options.onEvent?.({ kind: 'recovered', afterMs: now() - troubleSince, restarts: attempts });
+    }
+    troubleSince = null;
+    attempts = 0;
   };
   const onChange = (): void => {
     const state = peer.iceConnectionState;
-    if (HEALTHY.has(state)) {
-      clearTimer();
-      if (troubleSince !== null) {
-        options.onEvent?.({ kind: 'recovered', afterMs: now() - troubleSince, restarts: attempts });
-      }
-      troubleSince = null;
-      attempts = 0;
-      return;
-    }
+    if (HEALTHY.has(state)) return settle();
     if (state === 'closed') return stop();
     if (state !== 'disconnected' && state !== 'failed') return; // new, checking: wait
     troubleSince ??= now();
@@ -98,11 +114,10 @@ export function watchIce(peer: IcePeer, options: IceRecoveryOptions): IceRecover
   };
   peer.addEventListener('iceconnectionstatechange', onChange);
   return {
-    signallingRestored: (offerPending) => {
-      if (offerPending || (troubleSince !== null && !HEALTHY.has(peer.iceConnectionState))) {
-        troubleSince ??= now();
-        restart('signalling');
-      }
+    signallingRestored: () => {
+      if (HEALTHY.has(peer.iceConnectionState)) return restart('probe');
+      troubleSince ??= now();
+      restart('signalling');
     },
     get attempts() {
       return attempts;

@@ -55,7 +55,7 @@ const recovery = config.recover
 socket.on('peers', (count: number) => {
   if (config.role !== 'guest' || count < 2) return;
   if (!offered) serially(() => sendOffer(false));
-  else recovery?.signallingRestored(pc.signalingState === 'have-local-offer');
+  else recovery?.signallingRestored();
   offered = true;
 });
 socket.on('signal', (signal: Signal) => serially(() => onSignal(signal)));
