@@ -1,5 +1,6 @@
 // Runs the benchmarks and prints their figures: `npm run bench` (all) or `npm run bench -- NAME`.
 import { benchAudience } from './audience.js';
+import { benchGuestNetwork } from './guest-network.js';
 import { benchObs } from './obs.js';
 import { benchParaphrase } from './paraphrase.js';
 import { benchQueueLive, benchQueueStore } from './queue.js';
@@ -20,6 +21,7 @@ const benches: Record<string, () => Promise<string>> = {
   relay: () => benchRelay(),
   paraphrase: () => benchParaphrase(),
   shows: () => benchShows(),
+  'guest-network': () => benchGuestNetwork(),
 };
 
 const wanted = process.argv.slice(2);

@@ -11,6 +11,9 @@ export interface Netns {
   address: string;
   /** The host's end of the pair: how programs in the namespace reach the host. */
   hostAddress: string;
+  /** The veth inside the namespace, and its peer on the host. */
+  device: string;
+  hostDevice: string;
   /** Names resolved inside the namespace (ip netns exec mounts /etc/netns/<name>/hosts). */
   setHosts(entries: Record<string, string>): void;
   /** Runs a program inside the namespace. */
@@ -21,6 +24,16 @@ export interface Netns {
 }
 
 let made = 0;
+
+/** A /30 of its own: the host's address and the namespace's, unique per process and call. */
+export function nextSubnet(): { hostAddress: string; address: string } {
+  made += 1;
+  // 10.(200-249).(0-255).(0-252)/30, from the pid and a counter.
+  const n = (process.pid * 7 + made) % (50 * 256 * 64);
+  const net = `10.${200 + Math.floor(n / (256 * 64))}.${Math.floor(n / 64) % 256}`;
+  const base = (n % 64) * 4;
+  return { hostAddress: `${net}.${base + 1}`, address: `${net}.${base + 2}` };
+}
 
 export function canMakeNetns(): boolean {
   if (process.getuid?.() !== 0) return false;
@@ -34,17 +47,11 @@ export function canMakeNetns(): boolean {
 }
 
 export function makeNetns(): Netns {
-  made += 1;
+  const { hostAddress: hostIp, address } = nextSubnet();
   const id = `${process.pid % 100_000}${made}`;
   const name = `pct${id}`;
   const host = `pch${id}`;
   const peer = `pcp${id}`;
-  // 10.(200-249).(0-255).(0-252)/30, from the pid and a counter.
-  const n = (process.pid * 7 + made) % (50 * 256 * 64);
-  const net = `10.${200 + Math.floor(n / (256 * 64))}.${Math.floor(n / 64) % 256}`;
-  const base = (n % 64) * 4;
-  const hostIp = `${net}.${base + 1}`;
-  const address = `${net}.${base + 2}`;
   const ip = (...args: string[]): void => {
     execFileSync('ip', args, { stdio: 'ignore' });
   };
@@ -66,6 +73,8 @@ export function makeNetns(): Netns {
     name,
     address,
     hostAddress: hostIp,
+    device: peer,
+    hostDevice: host,
     setHosts: (entries) => {
       fs.mkdirSync(etc, { recursive: true });
       const lines = Object.entries(entries).map(([host, ip]) => `${ip} ${host}`);
