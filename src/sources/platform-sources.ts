@@ -195,18 +195,14 @@ export function twitchDefinition(
     testHook: { field: 'apiBaseUrl', word: 'twitch_api' },
     apply: async (settings, runner, token) => {
       if (!settings.enabled) return runner.stop();
-<<<<<<< HEAD
-      const { channel, clientId, apiBaseUrl } = settings;
+      const { channel, apiBaseUrl } = settings;
+      // A connected account's token belongs to the app it was issued to: send that app's id.
+      const clientId = (token.from === 'account' ? token.clientId : null) ?? settings.clientId;
       // The WebSocket client loads only for a Twitch source that runs (issue 11: memory).
       const [{ TwitchEventSubSource }, { TwitchIrcSource }] = await Promise.all([
         import('./twitch-eventsub.js'),
         import('./twitch-irc.js'),
       ]);
-=======
-      const { channel, apiBaseUrl } = settings;
-      // A connected account's token belongs to the app it was issued to: send that app's id.
-      const clientId = (token.from === 'account' ? token.clientId : null) ?? settings.clientId;
->>>>>>> issue-17
       return runner.run((context) =>
         token.from !== 'none' && clientId !== ''
           ? new TwitchEventSubSource(
