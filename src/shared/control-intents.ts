@@ -11,6 +11,7 @@ import {
   guestInputSchema,
   segmentInputSchema,
 } from './shapes.js';
+import { iceConfigSchema } from './guest-room.js';
 import { REPORT_FORMATS } from './report.js';
 import { showInfoSchema, showPlanSchema } from './show.js';
 import { CONNECT_PLATFORMS, connectStartSchema, pastedTokenSchema } from './connect.js';
@@ -213,6 +214,14 @@ export const controlIntentSchemas = {
   }),
   /** Cuts the person off at once: their link stops working, their open screens close. */
   'people:revoke': z.strictObject({ id: z.string().min(1).max(40) }),
+  /** A guest's personal link to the room (a new one each time: the old one stops working). */
+  'guests:invite': z.strictObject({ guestId: z.string().min(1).max(40) }),
+  /** Takes a guest out of the room: their link stops working, their page closes. */
+  'guests:remove': z.strictObject({ guestId: z.string().min(1).max(40) }),
+  /** Brings a guest in the green room on stage, or takes them off. */
+  'guests:stage': z.strictObject({ guestId: z.string().min(1).max(40), on: z.boolean() }),
+  /** STUN and TURN servers the room's browsers use; the TURN secret stays in the core. */
+  'guests:configureIce': iceConfigSchema,
   /** Connected platform accounts and their status (producer only). */
   'connect:list': nothing,
   /** Starts connecting an account: in a browser on this computer, or by a device code. */

@@ -108,6 +108,11 @@ export interface ControlIntentResults {
   /** The personal link carries the token once; it is not stored in readable form. */
   'people:add': { person: PersonSummary; link: string };
   'people:revoke': object;
+  /** The link carries the token once; it is not stored in readable form. */
+  'guests:invite': { link: string };
+  'guests:remove': object;
+  'guests:stage': object;
+  'guests:configureIce': object;
   'connect:list': { accounts: AccountStatus[] };
   'connect:start': { account: AccountStatus };
   'connect:status': { account: AccountStatus };

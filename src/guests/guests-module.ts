@@ -1,0 +1,116 @@
+// The guests module: invites (a personal link per guest of the show's list, revocable), the
+// director's intents (on stage, off stage, remove), the ICE servers, and the room behind /guest.
+import type { Access } from '../access/access.js';
+import type { CoreModule, ModuleContext } from '../core/module.js';
+import { intentRoute } from '../core/routes.js';
+import { UserError } from '../shared/errors.js';
+import { message } from '../shared/messages/message.js';
+import { GuestInviteStore } from '../store/guest-invite-store.js';
+import { GuestRoomService } from './guest-room-service.js';
+
+export interface GuestsModule extends CoreModule {
+  readonly room: GuestRoomService;
+}
+
+const TURN_SECRET = 'guests.turnSecret';
+
+function registerIntents(
+  ctx: ModuleContext,
+  room: GuestRoomService,
+  invites: GuestInviteStore,
+  deps: { access: Access; joinBase: () => string },
+): void {
+  const { intents, audit, hub } = ctx;
+  const revoke = (guestId: string): void => {
+    const person = invites.personOf(guestId);
+    invites.delete(guestId);
+    if (person !== null) deps.access.revoke(person);
+  };
+  intents.handle('guests:invite', ({ guestId }, { actor }) => {
+    const guest = hub.get('guests').find((g) => g.id === guestId);
+    if (!guest) throw new UserError('not_found', message('show.no_guest', { id: guestId }));
+    revoke(guestId);
+    const { person, token } = deps.access.add(guest.name, 'guest');
+    invites.set(guestId, person.id);
+    audit.append({ actor, action: 'guests:invite', target: guestId, detail: undefined });
+    room.publish();
+    return { link: `${deps.joinBase()}join/${token}` };
+  });
+  intents.handle('guests:remove', ({ guestId }, { actor }) => {
+    if (invites.personOf(guestId) === null && room.state().guests.every((g) => g.id !== guestId)) {
+      throw new UserError('not_found', message('room.not_invited', { id: guestId }));
+    }
+    revoke(guestId);
+    room.kick(guestId);
+    audit.append({ actor, action: 'guests:remove', target: guestId, detail: undefined });
+    return {};
+  });
+  intents.handle('guests:stage', ({ guestId, on }, { actor }) => {
+    room.stage(guestId, on);
+    audit.append({ actor, action: 'guests:stage', target: guestId, detail: { on } });
+    return {};
+  });
+  intents.handle('guests:configureIce', ({ turnSecret, ...ice }, { actor }) => {
+    ctx.settings.set('guests.ice', ice);
+    // Bound to no host: it signs credentials here and is never sent anywhere.
+    if (turnSecret !== undefined) ctx.secrets.set(TURN_SECRET, turnSecret, []);
+    audit.append({ actor, action: 'guests:configureIce', target: null, detail: ice });
+    room.publish();
+    return {};
+  });
+}
+
+export function createGuestsModule(
+  ctx: ModuleContext,
+  access: Access,
+  publicUrl: string | null,
+): GuestsModule {
+  const invites = new GuestInviteStore(ctx.db);
+  const room = new GuestRoomService({
+    hub: ctx.hub,
+    access,
+    invites,
+    ice: () => ctx.settings.get('guests.ice'),
+    turnSecret: () => ctx.secrets.get(TURN_SECRET),
+  });
+  // Guests join through the public address where there is one: the join page is public.
+  let joinBase = publicUrl ?? '';
+  registerIntents(ctx, room, invites, { access, joinBase: () => joinBase });
+  const unsubscribe: (() => void)[] = [];
+  return {
+    name: 'guests',
+    room,
+    routes: [
+      intentRoute(ctx.intents, 'POST', '/api/guests/:guestId/invite', 'guests:invite', 'params'),
+      intentRoute(ctx.intents, 'DELETE', '/api/guests/:guestId/invite', 'guests:remove', 'params'),
+      intentRoute(ctx.intents, 'PUT', '/api/guests/:guestId/stage', 'guests:stage', 'params+body'),
+      intentRoute(ctx.intents, 'PUT', '/api/room/ice', 'guests:configureIce', 'body'),
+    ],
+    start: (runtime) => {
+      joinBase = publicUrl ?? runtime.url;
+      unsubscribe.push(access.onRevoked((personId) => room.kickPerson(personId)));
+      // A guest taken off the show's list loses their link and their place in the room.
+      unsubscribe.push(
+        ctx.hub.subscribe((slice, value) => {
+          if (slice !== 'guests') return;
+          const ids = new Set((value as { id: string }[]).map((g) => g.id));
+          for (const id of invites.guestIds()) {
+            if (!ids.has(id)) {
+              const person = invites.personOf(id);
+              invites.delete(id);
+              if (person !== null) access.revoke(person);
+              room.kick(id);
+            }
+          }
+          room.publish();
+        }),
+      );
+      room.publish();
+      return Promise.resolve();
+    },
+    stop: () => {
+      for (const off of unsubscribe.splice(0)) off();
+      return Promise.resolve();
+    },
+  };
+}

@@ -1,0 +1,180 @@
+// The /guest namespace: the remote-guest room's signalling. Pages from the core's own origin (or
+// its public one) connect with an invite, the host's token or as a loopback stage page; the
+// guests module decides who they are. Every message is checked and answered, bad ones counted;
+// the core relays offers, answers and ICE candidates and never carries media.
+import type { Namespace, Socket } from 'socket.io';
+import type { z } from 'zod';
+import {
+  guestAuthSchema,
+  roomReadySchema,
+  roomSignalSchema,
+  type GuestAuth,
+  type GuestClientToServerEvents,
+  type GuestServerToClientEvents,
+  type ParticipantKind,
+  type RoomAck,
+  type RoomLink,
+  type RoomRefusal,
+  type RoomSignal,
+  type RoomWelcome,
+} from '../shared/guest-room.js';
+import { message } from '../shared/messages/message.js';
+import { describeZodError } from '../shared/validation.js';
+import { sameOrigin } from './audience-socket.js';
+import { refused, type Authenticator } from './socket-server.js';
+import { plainAddress, type Reach } from './reach.js';
+
+/** Who the guests module admitted a connection as. */
+export interface Admitted {
+  id: string;
+  kind: ParticipantKind;
+  name: string;
+  role: string;
+  feed: string | null;
+  /** The person behind an invite or the host's token; null for stage pages and the owner. */
+  personId: string | null;
+}
+
+/** What the transport hands a joined participant's messages to. */
+export interface GuestOutbox {
+  welcome(welcome: RoomWelcome): void;
+  links(links: RoomLink[]): void;
+  signal(signal: RoomSignal): void;
+  /** Tells the page it was removed, then closes the connection. */
+  remove(): void;
+}
+
+/** The room as the transport sees it (the guests module implements it). */
+export interface GuestDesk {
+  admit(
+    auth: GuestAuth,
+    how: { cookieToken: string | null; loopback: boolean },
+  ): { ok: true; who: Admitted } | { ok: false; refusal: RoomRefusal };
+  join(session: string, who: Admitted, outbox: GuestOutbox): void;
+  ready(session: string, payload: { name: string; role: string }): RoomAck;
+  signal(session: string, payload: RoomSignal): RoomAck;
+  leave(session: string): void;
+}
+
+export type GuestNamespace = Namespace<
+  GuestClientToServerEvents,
+  GuestServerToClientEvents,
+  Record<string, never>,
+  { who: Admitted }
+>;
+type GuestSocket = Socket<
+  GuestClientToServerEvents,
+  GuestServerToClientEvents,
+  Record<string, never>,
+  { who: Admitted }
+>;
+
+export interface GuestRoomOptions {
+  namespace: GuestNamespace;
+  desk: GuestDesk;
+  auth: Pick<Authenticator, 'sessionFromCookie'>;
+  reach: Reach;
+  publicUrl: string | null;
+  onRejected: (channel: string, reason: string) => void;
+}
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1)$/;
+
+function refuse(next: (error?: Error) => void, refusal: RoomRefusal): void {
+  next(new Error(refusal));
+}
+
+function admitSocket(options: GuestRoomOptions) {
+  const { desk, onRejected } = options;
+  return (socket: GuestSocket, next: (error?: Error) => void): void => {
+    const { origin, host, cookie } = socket.handshake.headers;
+    if (!sameOrigin(origin, host, options.publicUrl)) {
+      onRejected('guest', `cross-origin connection from ${String(origin).slice(0, 100)}`);
+      refuse(next, 'cross_origin');
+      return;
+    }
+    const auth = guestAuthSchema.safeParse(socket.handshake.auth);
+    if (!auth.success) {
+      onRejected('guest', 'malformed auth');
+      refuse(next, 'bad_auth');
+      return;
+    }
+    // A stage page sees every guest: only a browser on this computer, not through the proxy.
+    const loopback =
+      LOOPBACK.test(plainAddress(socket.handshake.address)) &&
+      options.reach.arrival(host) === 'local';
+    const admission = desk.admit(auth.data, {
+      cookieToken: options.auth.sessionFromCookie(cookie),
+      loopback,
+    });
+    if (!admission.ok) {
+      onRejected('guest', `refused: ${admission.refusal}`);
+      refuse(next, admission.refusal);
+      return;
+    }
+    socket.data.who = admission.who;
+    next();
+  };
+}
+
+function outboxOf(socket: GuestSocket): GuestOutbox {
+  return {
+    welcome: (welcome) => socket.emit('room:welcome', welcome),
+    links: (links) => socket.emit('room:links', links),
+    signal: (signal) => socket.emit('room:signal', signal),
+    remove: () => {
+      socket.emit('room:removed');
+      socket.disconnect(true);
+    },
+  };
+}
+
+type Handler = (session: string, payload: unknown) => RoomAck;
+
+function handlers(options: GuestRoomOptions): Record<string, Handler> {
+  const { desk } = options;
+  const checked =
+    <T>(
+      event: string,
+      schema: z.ZodType<T>,
+      act: (session: string, payload: T) => RoomAck,
+    ): Handler =>
+    (session, payload) => {
+      const parsed = schema.safeParse(payload);
+      if (parsed.success) return act(session, parsed.data);
+      return refused(message('intent.invalid', { intent: event }, describeZodError(parsed.error)));
+    };
+  return {
+    'room:ready': checked('room:ready', roomReadySchema, (s, p) => desk.ready(s, p)),
+    'room:signal': checked('room:signal', roomSignalSchema, (s, p) => desk.signal(s, p)),
+  };
+}
+
+function wireSocket(socket: GuestSocket, options: GuestRoomOptions): void {
+  const table = handlers(options);
+  socket.onAny((event: string, ...args: unknown[]) => {
+    const ack = typeof args.at(-1) === 'function' ? (args.pop() as (r: RoomAck) => void) : null;
+    const handler = Object.hasOwn(table, event) ? table[event] : undefined;
+    let result: RoomAck;
+    try {
+      result = handler
+        ? handler(socket.id, args[0])
+        : refused(message('request.unknown', { event: event.slice(0, 60) }));
+    } catch (error) {
+      result = refused(message('intent.internal', { intent: event.slice(0, 60) }));
+      options.onRejected('guest', `failed: ${String(error).slice(0, 200)}`);
+    }
+    if (!result.ok) options.onRejected('guest', `${event.slice(0, 60)}: ${result.error}`);
+    ack?.(result);
+  });
+  socket.on('disconnect', () => options.desk.leave(socket.id));
+}
+
+export function attachGuestRoom(options: GuestRoomOptions): void {
+  const { namespace, desk } = options;
+  namespace.use(admitSocket(options));
+  namespace.on('connection', (socket) => {
+    wireSocket(socket, options);
+    desk.join(socket.id, socket.data.who, outboxOf(socket));
+  });
+}

@@ -1,0 +1,193 @@
+// The /guest namespace against a real core: who may connect as what, that signals only travel
+// along links the room decided, that bad messages are refused and counted without harm, and the
+// TURN credentials in coturn's REST API format.
+import crypto from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { io, type Socket } from 'socket.io-client';
+import type { RoomLink, RoomWelcome } from '../../src/shared/guest-room.js';
+import { turnCredential } from '../../src/guests/turn-credentials.js';
+import { api, startTestCore, type TestCore } from '../helpers/core.js';
+import { connectControl } from '../helpers/sockets.js';
+
+function connectGuestRoom(
+  core: TestCore,
+  auth: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Socket {
+  return io(new URL('/guest', core.url).toString(), {
+    auth,
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+    extraHeaders: headers,
+  });
+}
+
+/** Connects and waits for the welcome, or rejects with the refusal code. */
+function joined(socket: Socket): Promise<RoomWelcome> {
+  return new Promise((resolve, reject) => {
+    socket.once('room:welcome', resolve);
+    socket.once('connect_error', (error) => reject(new Error(error.message)));
+  });
+}
+
+function linksOf(socket: Socket): { latest: RoomLink[] } {
+  const seen = { latest: [] as RoomLink[] };
+  socket.on('room:links', (links: RoomLink[]) => {
+    seen.latest = links;
+  });
+  return seen;
+}
+
+const rejected = (core: TestCore): number => core.hub.get('diagnostics').rejectedInputs.guest ?? 0;
+
+describe('guest room signalling', () => {
+  let core: TestCore;
+  let ids: string[];
+  const sockets: Socket[] = [];
+  const open = (auth: Record<string, unknown>, headers?: Record<string, string>): Socket => {
+    const socket = connectGuestRoom(core, auth, headers);
+    sockets.push(socket);
+    return socket;
+  };
+  const invite = async (id: string): Promise<string> => {
+    const result = await api(core, 'POST', `/api/guests/${id}/invite`);
+    expect(result.status).toBe(200);
+    const link = (result.body as { link: string }).link;
+    expect(link).toMatch(new RegExp(`^${core.url}join/[A-Za-z0-9_-]{20,}$`));
+    return link.split('/join/')[1] ?? '';
+  };
+
+  beforeAll(async () => {
+    core = await startTestCore();
+    await api(core, 'PUT', '/api/guests', {
+      body: {
+        guests: [
+          { name: 'Ada Lovelace', role: 'Mathematician' },
+          { name: 'Grace Hopper', role: 'Admiral' },
+        ],
+      },
+    });
+    ids = core.hub.get('guests').map((g) => g.id);
+  });
+  afterAll(async () => {
+    for (const socket of sockets) socket.close();
+    await core.dispose();
+  });
+
+  it('admits a guest by invite and relays signals only along their links', async () => {
+    const [ada, grace] = [await invite(ids[0] ?? ''), await invite(ids[1] ?? '')];
+    expect(core.hub.get('room').guests.map((g) => g.state)).toEqual(['invited', 'invited']);
+    const a = open({ kind: 'guest', invite: ada });
+    const b = open({ kind: 'guest', invite: grace });
+    const [wa, wb] = await Promise.all([joined(a), joined(b)]);
+    expect(wa).toMatchObject({ id: ids[0], kind: 'guest', name: 'Ada Lovelace' });
+    expect(wb.id).toBe(ids[1]);
+    expect(core.hub.get('room').guests.map((g) => g.state)).toEqual(['joining', 'joining']);
+    const la = linksOf(a);
+    const lb = linksOf(b);
+    await a.emitWithAck('room:ready', { name: 'Ada', role: 'Mathematician' });
+    await b.emitWithAck('room:ready', { name: 'Grace', role: 'Admiral' });
+    await expect.poll(() => la.latest.length).toBe(1);
+    await expect.poll(() => lb.latest.length).toBe(1);
+    expect(la.latest[0]?.id).toBe(lb.latest[0]?.id);
+    expect(la.latest[0]?.offerer).not.toBe(lb.latest[0]?.offerer);
+    expect(core.hub.get('room').guests.map((g) => g.state)).toEqual(['green', 'green']);
+
+    const got = new Promise((resolve) => b.once('room:signal', resolve));
+    const offer = { link: la.latest[0]?.id, description: { type: 'offer', sdp: 'v=0\r\n' } };
+    expect(await a.emitWithAck('room:signal', offer)).toEqual({ ok: true });
+    expect(await got).toEqual(offer);
+
+    const before = rejected(core);
+    const forged = await a.emitWithAck('room:signal', { ...offer, link: 'someone~else' });
+    expect(forged).toMatchObject({ ok: false, message: { code: 'room.no_link' } });
+    expect(rejected(core)).toBe(before + 1);
+  });
+
+  it('refuses, counts and survives malformed messages', async () => {
+    const token = await invite(ids[0] ?? '');
+    const a = open({ kind: 'guest', invite: token });
+    await joined(a);
+    const before = rejected(core);
+    const bad: [string, unknown][] = [
+      ['room:signal', { link: 'x', description: { type: 'rollback', sdp: 'v=0' } }],
+      ['room:signal', { link: 'x', candidate: { candidate: 'c', sdpMid: 1, sdpMLineIndex: 0 } }],
+      ['room:signal', 'not an object'],
+      ['room:ready', { name: '', role: 'x' }],
+      ['room:ready', { name: 'A', role: 'x', extra: true }],
+      ['room:stage', { guestId: ids[0] }],
+      ['__proto__', {}],
+    ];
+    for (const [event, payload] of bad) {
+      const result = (await a.emitWithAck(event, payload)) as { ok: boolean };
+      expect(result.ok, event).toBe(false);
+    }
+    a.emit('room:signal', { link: 'no ack' });
+    await expect.poll(() => rejected(core)).toBe(before + bad.length + 1);
+    expect(await a.emitWithAck('room:ready', { name: 'Ada', role: 'Maths' })).toEqual({ ok: true });
+  });
+
+  it('enforces roles: stage pages watch, guests cannot direct, revoked links stop', async () => {
+    const stage = open({ kind: 'stage', feed: null });
+    await joined(stage);
+    const refusedReady = await stage.emitWithAck('room:ready', { name: 'Stage', role: '' });
+    expect(refusedReady).toMatchObject({ ok: false, message: { code: 'room.not_participant' } });
+    // From a foreign page, nobody connects; a guest's token gets no director intents.
+    const foreign = open({ kind: 'stage', feed: null }, { origin: 'https://evil.example' });
+    await expect(joined(foreign)).rejects.toThrow('cross_origin');
+    const token = await invite(ids[1] ?? '');
+    const asControl = await connectControl(core.url, { token });
+    const stageIntent = await asControl.request('guests:stage', { guestId: ids[1], on: true });
+    expect(stageIntent).toMatchObject({ ok: false, message: { code: 'access.forbidden' } });
+    asControl.close();
+    await expect(joined(open({ kind: 'host', token: 'wrong-token' }))).rejects.toThrow(
+      'not_allowed',
+    );
+    const host = open({ kind: 'host', token: core.token });
+    expect((await joined(host)).kind).toBe('host');
+    // The producer removes the guest: the open page is told, the link is dead.
+    const guest = open({ kind: 'guest', invite: token });
+    await joined(guest);
+    const removed = new Promise((resolve) => guest.once('room:removed', resolve));
+    expect((await api(core, 'DELETE', `/api/guests/${ids[1]}/invite`)).status).toBe(200);
+    await removed;
+    await expect(joined(open({ kind: 'guest', invite: token }))).rejects.toThrow('invite_invalid');
+    await expect(joined(open({ kind: 'guest', invite: 'x'.repeat(30) }))).rejects.toThrow(
+      'invite_invalid',
+    );
+  });
+
+  it('gives TURN credentials in coturn’s REST API format and keeps the secret', async () => {
+    const secret = 'coturn-shared-secret-42';
+    const configured = await api(core, 'PUT', '/api/room/ice', {
+      body: {
+        stun: ['stun:stun.example.org:3478'],
+        turn: ['turn:turn.example.org:3478?transport=udp', 'turns:turn.example.org:443'],
+        turnSecret: secret,
+        turnTtlMin: 60,
+      },
+    });
+    expect(configured.status).toBe(200);
+    const host = open({ kind: 'host', token: core.token });
+    const welcome = await joined(host);
+    expect(welcome.iceServers[0]).toEqual({ urls: ['stun:stun.example.org:3478'] });
+    const turn = welcome.iceServers[1];
+    const [expiry, name] = (turn?.username ?? '').split(':');
+    const now = Date.now() / 1000;
+    expect(Number(expiry)).toBeGreaterThan(now + 59 * 60);
+    expect(Number(expiry)).toBeLessThanOrEqual(now + 60 * 60 + 1);
+    expect(name).toMatch(/^host-[0-9a-f]{6}$/);
+    const expected = crypto
+      .createHmac('sha1', secret)
+      .update(turn?.username ?? '')
+      .digest();
+    expect(turn?.credential).toBe(expected.toString('base64'));
+    expect(JSON.stringify(welcome)).not.toContain(secret);
+    expect(JSON.stringify(core.hub.snapshot())).not.toContain(secret);
+    expect(turnCredential('s', 'g', 10, 1_000_000)).toEqual({
+      username: '1010:g',
+      credential: crypto.createHmac('sha1', 's').update('1010:g').digest('base64'),
+    });
+  });
+});
