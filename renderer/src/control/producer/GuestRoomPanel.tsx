@@ -1,0 +1,134 @@
+// The director panel: each guest's place in the remote-guest room (invited, joining, green room,
+// on stage, left), their personal link with a QR code, bring on / take off stage, remove; and
+// the ways in for the host and for OBS.
+import QRCode from 'qrcode';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RoomGuest } from '../../../../src/shared/guest-room';
+import type { Guest } from '../../../../src/shared/shapes';
+import type { ShowState } from '../../../../src/shared/state';
+import { refusalText, useWording } from '../../i18n/messages';
+import { useConnection } from '../context';
+import type { Send } from './send';
+
+function InviteLink({ name, url }: { name: string; url: string }) {
+  const { t } = useTranslation();
+  const [qr, setQr] = useState<string | null>(null);
+  const [copied, setCopied] = useState(false);
+  useEffect(() => {
+    let current = true;
+    QRCode.toDataURL(url, { margin: 1, width: 200 })
+      .then((data) => current && setQr(data))
+      .catch(() => current && setQr(null));
+    return () => {
+      current = false;
+    };
+  }, [url]);
+  const copy = (): void => {
+    navigator.clipboard.writeText(url).then(
+      () => setCopied(true),
+      () => setCopied(false),
+    );
+  };
+  return (
+    <div className="invite" data-testid="invite-link">
+      {qr && <img className="invite__qr" src={qr} alt={t('room.qr')} />}
+      <div className="invite__text">
+        <p className="muted">{t('room.linkFor', { name })}</p>
+        <code data-testid="invite-url">{url}</code>
+        <button type="button" className="button" onClick={copy}>
+          {copied ? t('room.copied') : t('room.copy')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function GuestRow({
+  guest,
+  room,
+  send,
+  onInvite,
+}: {
+  guest: Guest;
+  room: RoomGuest | undefined;
+  send: Send;
+  onInvite: () => void;
+}) {
+  const { t } = useTranslation();
+  const state = room?.state ?? 'uninvited';
+  const inRoom = state === 'green' || state === 'stage';
+  return (
+    <li className="room-guest" data-testid="room-guest" data-state={state}>
+      <span className="room-guest__who">
+        <strong>{room?.shownName ?? guest.name}</strong>
+        <span className={`room-state room-state--${state}`}>{t(`room.states.${state}`)}</span>
+      </span>
+      <span className="room-guest__actions">
+        {inRoom && (
+          <button
+            type="button"
+            className={`button${state === 'stage' ? ' button--primary' : ''}`}
+            aria-pressed={state === 'stage'}
+            onClick={() => void send('guests:stage', { guestId: guest.id, on: state !== 'stage' })}
+          >
+            {state === 'stage' ? t('room.takeOff') : t('room.bringOn')}
+          </button>
+        )}
+        <button type="button" className="button" onClick={onInvite}>
+          {state === 'uninvited' ? t('room.invite') : t('room.newInvite')}
+        </button>
+        {state !== 'uninvited' && (
+          <button
+            type="button"
+            className="button button--danger"
+            onClick={() => void send('guests:remove', { guestId: guest.id })}
+          >
+            {t('room.remove')}
+          </button>
+        )}
+      </span>
+    </li>
+  );
+}
+
+export function GuestRoomPanel({ state, send }: { state: ShowState; send: Send }) {
+  const { t } = useTranslation();
+  const word = useWording();
+  const connection = useConnection();
+  const [shown, setShown] = useState<{ name: string; url: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const invite = async (guest: Guest): Promise<void> => {
+    const result = await connection.request('guests:invite', { guestId: guest.id });
+    if (result.ok) setShown({ name: guest.name, url: result.link });
+    setError(result.ok ? null : refusalText(word, result));
+  };
+  const { room } = state;
+  const stageUrl = new URL('/stage', location.href).toString();
+  return (
+    <section className="panel" aria-labelledby="room-heading" data-testid="guest-room-panel">
+      <div className="panel__head">
+        <h2 id="room-heading">{t('room.heading')}</h2>
+        <a className="button" href="/room" target="_blank" rel="noreferrer">
+          {t('room.joinAsHost')}
+        </a>
+      </div>
+      {room.host && <p className="muted">{t('room.host', { name: room.host })}</p>}
+      {state.guests.length === 0 && <p className="muted">{t('room.noGuests')}</p>}
+      <ul className="room-guests">
+        {state.guests.map((guest) => (
+          <GuestRow
+            key={guest.id}
+            guest={guest}
+            room={room.guests.find((g) => g.id === guest.id)}
+            send={send}
+            onInvite={() => void invite(guest)}
+          />
+        ))}
+      </ul>
+      {error && <p role="alert">{error}</p>}
+      {shown && <InviteLink name={shown.name} url={shown.url} />}
+      <p className="muted room-stage-url">{t('room.stageUrl', { url: stageUrl })}</p>
+    </section>
+  );
+}
