@@ -69,13 +69,17 @@ export class GuestRoomService {
     this.#deps = deps;
   }
 
-  admit(auth: GuestAuth, how: { cookieToken: string | null; loopback: boolean }): Admission {
+  admit(
+    auth: GuestAuth,
+    how: { cookieToken: string | null; loopback: boolean; controlReach: boolean },
+  ): Admission {
     if (auth.kind === 'stage') {
       if (!how.loopback) return { ok: false, refusal: 'not_allowed' };
       const who = { id: 'stage', kind: 'stage' as const, name: '', role: '', personId: null };
       return { ok: true, who: { ...who, feed: auth.feed } };
     }
     if (auth.kind === 'host') {
+      if (!how.controlReach) return { ok: false, refusal: 'not_allowed' };
       const principal = this.#deps.access.authenticate(auth.token ?? how.cookieToken);
       if (!principal || principal.role === 'guest') return { ok: false, refusal: 'not_allowed' };
       const personId = principal.personId;

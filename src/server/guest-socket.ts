@@ -19,6 +19,7 @@ import {
   type RoomWelcome,
 } from '../shared/guest-room.js';
 import { message } from '../shared/messages/message.js';
+import { RateBucket } from '../shared/rate-bucket.js';
 import { describeZodError } from '../shared/validation.js';
 import { sameOrigin } from './audience-socket.js';
 import { refused, type Authenticator } from './socket-server.js';
@@ -48,7 +49,13 @@ export interface GuestOutbox {
 export interface GuestDesk {
   admit(
     auth: GuestAuth,
-    how: { cookieToken: string | null; loopback: boolean },
+    how: {
+      cookieToken: string | null;
+      /** A browser on this computer, not through the public origin. */
+      loopback: boolean;
+      /** Arrived where control screens may connect (the host joins from one). */
+      controlReach: boolean;
+    },
   ): { ok: true; who: Admitted } | { ok: false; refusal: RoomRefusal };
   join(session: string, who: Admitted, outbox: GuestOutbox): void;
   ready(session: string, payload: { name: string; role: string }): RoomAck;
@@ -106,6 +113,7 @@ function admitSocket(options: GuestRoomOptions) {
     const admission = desk.admit(auth.data, {
       cookieToken: options.auth.sessionFromCookie(cookie),
       loopback,
+      controlReach: options.reach.allowsNamespace(options.reach.arrival(host), '/control'),
     });
     if (!admission.ok) {
       onRejected('guest', `refused: ${admission.refusal}`);
@@ -150,16 +158,25 @@ function handlers(options: GuestRoomOptions): Record<string, Handler> {
   };
 }
 
-function wireSocket(socket: GuestSocket, options: GuestRoomOptions): void {
+/**
+ * Signals per connection: a burst covers setting up every link of a full room at once (each
+ * link a few dozen ICE candidates), then a steady rate well above renegotiations.
+ */
+const SIGNAL_BURST = 400;
+const SIGNALS_PER_SECOND = 50;
+
+function wireSocket(socket: GuestSocket, options: GuestRoomOptions, bucket: RateBucket): void {
   const table = handlers(options);
   socket.onAny((event: string, ...args: unknown[]) => {
     const ack = typeof args.at(-1) === 'function' ? (args.pop() as (r: RoomAck) => void) : null;
     const handler = Object.hasOwn(table, event) ? table[event] : undefined;
     let result: RoomAck;
     try {
-      result = handler
-        ? handler(socket.id, args[0])
-        : refused(message('request.unknown', { event: event.slice(0, 60) }));
+      result = !bucket.take(socket.id)
+        ? refused(message('room.too_fast'))
+        : handler
+          ? handler(socket.id, args[0])
+          : refused(message('request.unknown', { event: event.slice(0, 60) }));
     } catch (error) {
       result = refused(message('intent.internal', { intent: event.slice(0, 60) }));
       options.onRejected('guest', `failed: ${String(error).slice(0, 200)}`);
@@ -172,9 +189,10 @@ function wireSocket(socket: GuestSocket, options: GuestRoomOptions): void {
 
 export function attachGuestRoom(options: GuestRoomOptions): void {
   const { namespace, desk } = options;
+  const bucket = new RateBucket(SIGNAL_BURST, SIGNALS_PER_SECOND);
   namespace.use(admitSocket(options));
   namespace.on('connection', (socket) => {
-    wireSocket(socket, options);
+    wireSocket(socket, options, bucket);
     desk.join(socket.id, socket.data.who, outboxOf(socket));
   });
 }

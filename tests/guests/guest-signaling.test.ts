@@ -128,6 +128,24 @@ describe('guest room signalling', () => {
     expect(await a.emitWithAck('room:ready', { name: 'Ada', role: 'Maths' })).toEqual({ ok: true });
   });
 
+  it('slows down a page that floods the room, and keeps it connected', async () => {
+    const a = open({ kind: 'guest', invite: await invite(ids[0] ?? '') });
+    await joined(a);
+    const candidate = { candidate: 'candidate:1 1 udp 1 192.0.2.1 9 typ host', sdpMid: '0' };
+    const answers = (await Promise.all(
+      Array.from({ length: 600 }, () =>
+        a.emitWithAck('room:signal', {
+          link: 'x~y',
+          candidate: { ...candidate, sdpMLineIndex: 0 },
+        }),
+      ),
+    )) as { ok: false; message: { code: string } }[];
+    const codes = answers.map((answer) => answer.message.code);
+    expect(codes.filter((code) => code === 'room.no_link').length).toBeGreaterThanOrEqual(400);
+    expect(codes.filter((code) => code === 'room.too_fast').length).toBeGreaterThan(100);
+    expect(a.connected).toBe(true);
+  });
+
   it('enforces roles: stage pages watch, guests cannot direct, revoked links stop', async () => {
     const stage = open({ kind: 'stage', feed: null });
     await joined(stage);

@@ -308,6 +308,8 @@ const codes: Record<MessageCode, string> = {
     'Dieser Gast ist nicht im Vorraum; er muss seinen Link öffnen und „Bereit“ drücken.',
   'room.not_participant':
     'Nur Gäste und der Host können sich bereit melden; eine Bühnenseite schaut nur zu.',
+  'room.too_fast':
+    'Zu viele Nachrichten von dieser Seite auf einmal; sie wird langsamer und versucht es erneut.',
   'room.not_invited': 'Dieser Gast hat keinen Link zum Raum.',
 
   'relay.dropping': 'Bilder gehen verloren: Der Upload zu {{name}} ist zu langsam.',

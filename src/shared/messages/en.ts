@@ -287,6 +287,7 @@ const codes = {
     'This connection is not part of the room (any more); the page sets up its connections again.',
   'room.not_ready': 'This guest is not in the green room; they must open their link and say Ready.',
   'room.not_participant': 'Only guests and the host can get ready; a stage page only watches.',
+  'room.too_fast': 'Too many messages from this page at once; it slows down and tries again.',
   'room.not_invited': 'This guest has no link to the room.',
 
   'relay.dropping': 'Dropping frames: the upload to {{name}} is too slow.',
