@@ -13,6 +13,7 @@ import {
   type RoomWelcome,
   type RoomRefusal,
   type RoomSignal,
+  type RoomStats,
   type RoomState,
 } from '../shared/guest-room.js';
 import { inEnglish, message, type Message } from '../shared/messages/message.js';
@@ -104,7 +105,7 @@ export class GuestRoomService {
 
   join(session: string, who: Admitted, outbox: Outbox): void {
     const id = who.kind === 'stage' ? `stage:${session}` : who.id;
-    const participant: Participant = { ...who, id, session, ready: false };
+    const participant: Participant = { ...who, id, session, ready: false, quality: null };
     const replaced = this.#room.add(participant);
     // The same guest or host from a reloaded page: the old tab goes quiet.
     if (replaced) this.#drop(replaced.session)?.remove();
@@ -133,6 +134,15 @@ export class GuestRoomService {
     const peer = this.#room.peerOn(payload.link, session);
     if (!peer) return ack(message('room.no_link'));
     this.#outboxes.get(peer.session)?.signal(payload);
+    return ack(null);
+  }
+
+  /** A guest's (or the host's) own measure of their connection, for the director panel. */
+  stats(session: string, payload: RoomStats): RoomAck {
+    const participant = this.#room.bySession(session);
+    if (!participant || participant.kind === 'stage') return ack(message('room.not_participant'));
+    participant.quality = payload;
+    this.#deps.hub.set('room', this.state());
     return ack(null);
   }
 
@@ -209,6 +219,7 @@ export class GuestRoomService {
           state: this.#room.stateOf(guest.id, invited.has(guest.id)),
           shownName: inRoom?.ready ? inRoom.name : null,
           shownRole: inRoom?.ready ? inRoom.role : null,
+          quality: inRoom?.quality ?? null,
         };
       }),
       host: host ? host.name : null,

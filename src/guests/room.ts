@@ -1,7 +1,7 @@
 // Who is in the remote-guest room and which peer connections follow from that: a full mesh among
 // the guests who are ready and the host, and one receive-only link from each guest on stage to
 // each stage page (a feed page only its one guest). Pure: the service sends what this decides.
-import type { GuestRoomState, ParticipantKind, RoomLink } from '../shared/guest-room.js';
+import type { GuestRoomState, ParticipantKind, RoomLink, RoomStats } from '../shared/guest-room.js';
 
 export interface Participant {
   /** The connection (socket id); a reconnect is a new session. */
@@ -15,6 +15,8 @@ export interface Participant {
   ready: boolean;
   /** A feed page's one guest; null for the stage page and everyone else. */
   feed: string | null;
+  /** The last quality the browser reported (null before the first). */
+  quality: RoomStats | null;
 }
 
 interface Pair {

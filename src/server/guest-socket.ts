@@ -8,6 +8,7 @@ import {
   guestAuthSchema,
   roomReadySchema,
   roomSignalSchema,
+  roomStatsSchema,
   type GuestAuth,
   type GuestClientToServerEvents,
   type GuestServerToClientEvents,
@@ -16,6 +17,7 @@ import {
   type RoomLink,
   type RoomRefusal,
   type RoomSignal,
+  type RoomStats,
   type RoomWelcome,
 } from '../shared/guest-room.js';
 import { message } from '../shared/messages/message.js';
@@ -60,6 +62,7 @@ export interface GuestDesk {
   join(session: string, who: Admitted, outbox: GuestOutbox): void;
   ready(session: string, payload: { name: string; role: string }): RoomAck;
   signal(session: string, payload: RoomSignal): RoomAck;
+  stats(session: string, payload: RoomStats): RoomAck;
   leave(session: string): void;
 }
 
@@ -155,6 +158,7 @@ function handlers(options: GuestRoomOptions): Record<string, Handler> {
   return {
     'room:ready': checked('room:ready', roomReadySchema, (s, p) => desk.ready(s, p)),
     'room:signal': checked('room:signal', roomSignalSchema, (s, p) => desk.signal(s, p)),
+    'room:stats': checked('room:stats', roomStatsSchema, (s, p) => desk.stats(s, p)),
   };
 }
 

@@ -24,6 +24,19 @@ export const roomReadySchema = z.strictObject({
   role: z.string().trim().max(120),
 });
 
+/** A guest's connection quality as their browser measures it (WebRTC stats), every few seconds. */
+export const roomStatsSchema = z.strictObject({
+  /** Round-trip time of the active candidate pairs, averaged. */
+  rttMs: z.number().min(0).max(60_000).nullable(),
+  /** Share of the packets sent that the peers report lost. */
+  lossPct: z.number().min(0).max(100).nullable(),
+  /** What the browser sends, all links together. */
+  kbps: z.number().min(0).max(1_000_000).nullable(),
+  width: z.number().int().min(0).max(10_000).nullable(),
+  height: z.number().int().min(0).max(10_000).nullable(),
+});
+export type RoomStats = z.output<typeof roomStatsSchema>;
+
 const sdpSchema = z.strictObject({
   type: z.enum(['offer', 'answer']),
   sdp: z
@@ -91,6 +104,7 @@ export interface GuestServerToClientEvents {
 export interface GuestClientToServerEvents {
   'room:ready': (payload: { name: string; role: string }, ack: (r: RoomAck) => void) => void;
   'room:signal': (payload: RoomSignal, ack: (r: RoomAck) => void) => void;
+  'room:stats': (payload: RoomStats, ack: (r: RoomAck) => void) => void;
 }
 
 /** Connection refusals, as the error message of socket.io's connect_error. */
@@ -112,6 +126,8 @@ export interface RoomGuest {
   /** The name and role the guest confirmed on the join page (null before). */
   shownName: string | null;
   shownRole: string | null;
+  /** The last connection quality the guest's browser reported while in the room. */
+  quality: RoomStats | null;
 }
 
 export interface RoomState {

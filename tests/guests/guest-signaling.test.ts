@@ -116,6 +116,8 @@ describe('guest room signalling', () => {
       ['room:signal', 'not an object'],
       ['room:ready', { name: '', role: 'x' }],
       ['room:ready', { name: 'A', role: 'x', extra: true }],
+      ['room:stats', { rttMs: -5, lossPct: 0, kbps: 1, width: 640, height: 360 }],
+      ['room:stats', { rttMs: 5, lossPct: 0, kbps: 1, width: 640 }],
       ['room:stage', { guestId: ids[0] }],
       ['__proto__', {}],
     ];
@@ -126,6 +128,9 @@ describe('guest room signalling', () => {
     a.emit('room:signal', { link: 'no ack' });
     await expect.poll(() => rejected(core)).toBe(before + bad.length + 1);
     expect(await a.emitWithAck('room:ready', { name: 'Ada', role: 'Maths' })).toEqual({ ok: true });
+    const quality = { rttMs: 42, lossPct: 0.5, kbps: 900, width: 640, height: 360 };
+    expect(await a.emitWithAck('room:stats', quality)).toEqual({ ok: true });
+    expect(core.hub.get('room').guests[0]?.quality).toEqual(quality);
   });
 
   it('slows down a page that floods the room, and keeps it connected', async () => {
@@ -151,6 +156,8 @@ describe('guest room signalling', () => {
     await joined(stage);
     const refusedReady = await stage.emitWithAck('room:ready', { name: 'Stage', role: '' });
     expect(refusedReady).toMatchObject({ ok: false, message: { code: 'room.not_participant' } });
+    const stats = { rttMs: 1, lossPct: 0, kbps: 1, width: null, height: null };
+    expect(await stage.emitWithAck('room:stats', stats)).toMatchObject({ ok: false });
     // From a foreign page, nobody connects; a guest's token gets no director intents.
     const foreign = open({ kind: 'stage', feed: null }, { origin: 'https://evil.example' });
     await expect(joined(foreign)).rejects.toThrow('cross_origin');

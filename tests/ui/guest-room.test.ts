@@ -190,6 +190,13 @@ describe('remote-guest room', () => {
     await expect
       .poll(() => producer.getByTestId('room-guest').evaluateAll(STATES))
       .toEqual(['green', 'green']);
+    // The director panel shows how each guest's connection does, from their WebRTC stats.
+    await expect
+      .poll(() => producer.getByTestId('room-quality').allTextContents(), { timeout: 20_000 })
+      .toEqual([
+        expect.stringMatching(/^RTT \d+ ms · loss [\d.]+ % · [1-9]\d* kbit\/s · \d+×\d+$/),
+        expect.stringMatching(/^RTT \d+ ms · loss [\d.]+ % · [1-9]\d* kbit\/s · \d+×\d+$/),
+      ]);
     await saveScreenshot(grace, 'guest-green-room-en');
   }, 120_000);
 

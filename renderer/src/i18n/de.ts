@@ -609,6 +609,9 @@ export const de: Strings = {
     joinAsHost: 'Als Host in den Raum',
     stageUrl: 'Bühne für eine OBS-Browserquelle: {{url}}',
     host: 'Host: {{name}}',
+    rtt: 'RTT {{ms}} ms',
+    loss: 'Verlust {{pct}} %',
+    kbps: '{{kbps}} kbit/s',
     states: {
       uninvited: 'nicht eingeladen',
       invited: 'eingeladen',

@@ -596,6 +596,9 @@ export const en = {
     joinAsHost: 'Join the room as host',
     stageUrl: 'Stage for an OBS browser source: {{url}}',
     host: 'Host: {{name}}',
+    rtt: 'RTT {{ms}} ms',
+    loss: 'loss {{pct}} %',
+    kbps: '{{kbps}} kbit/s',
     states: {
       uninvited: 'not invited',
       invited: 'invited',

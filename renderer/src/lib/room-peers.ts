@@ -8,7 +8,9 @@ import type {
   IceServer,
   RoomLink,
   RoomSignal,
+  RoomStats,
 } from '../../../src/shared/guest-room';
+import { measure } from './room-stats';
 
 export type RoomSocket = Socket<GuestServerToClientEvents, GuestClientToServerEvents>;
 
@@ -31,6 +33,7 @@ export class RoomPeers {
   readonly #onChange: (remote: RemoteMedia[]) => void;
   #iceServers: IceServer[] = [];
   #local: MediaStream | null = null;
+  #lastSample: { bytes: number; at: number } | null = null;
 
   constructor(socket: RoomSocket, onChange: (remote: RemoteMedia[]) => void) {
     this.#socket = socket;
@@ -84,6 +87,14 @@ export class RoomPeers {
       await pc.setLocalDescription(await pc.createAnswer());
       this.#send(signal.link, pc);
     }
+  }
+
+  /** This page's connection quality over the links it sends on. */
+  async stats(): Promise<RoomStats> {
+    const sending = [...this.#held.values()].filter((h) => h.link.send).map((h) => h.pc);
+    const { stats, sample } = await measure(sending, this.#lastSample);
+    this.#lastSample = sample;
+    return stats;
   }
 
   close(): void {

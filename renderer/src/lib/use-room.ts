@@ -12,6 +12,8 @@ import {
 } from '../../../src/shared/guest-room';
 import { RoomPeers, type RemoteMedia, type RoomSocket } from './room-peers';
 
+const STATS_INTERVAL_MS = 2000;
+
 export interface RoomConnection {
   welcome: RoomWelcome | null;
   links: RoomLink[];
@@ -75,6 +77,16 @@ export function useRoom(auth: GuestAuth): RoomConnection {
       peers.close();
     };
   }, [socket, peers]);
+
+  // Guests and the host report how their connections do, for the director panel.
+  const sends = welcome !== null && welcome.kind !== 'stage';
+  useEffect(() => {
+    if (!sends) return;
+    const timer = setInterval(() => {
+      void peers.stats().then((stats) => socket.emit('room:stats', stats, () => undefined));
+    }, STATS_INTERVAL_MS);
+    return () => clearInterval(timer);
+  }, [sends, peers, socket]);
 
   const ready = useCallback(
     async (name: string, role: string): Promise<RoomAck> => {

@@ -4,7 +4,7 @@
 import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RoomGuest } from '../../../../src/shared/guest-room';
+import type { RoomGuest, RoomStats } from '../../../../src/shared/guest-room';
 import type { Guest } from '../../../../src/shared/shapes';
 import type { ShowState } from '../../../../src/shared/state';
 import { refusalText, useWording } from '../../i18n/messages';
@@ -44,6 +44,21 @@ function InviteLink({ name, url }: { name: string; url: string }) {
   );
 }
 
+function Quality({ quality }: { quality: RoomStats }) {
+  const { t } = useTranslation();
+  const parts = [
+    quality.rttMs === null ? null : t('room.rtt', { ms: quality.rttMs }),
+    quality.lossPct === null ? null : t('room.loss', { pct: quality.lossPct }),
+    quality.kbps === null ? null : t('room.kbps', { kbps: quality.kbps }),
+    quality.width === null ? null : `${quality.width}×${quality.height ?? 0}`,
+  ].filter((part): part is string => part !== null);
+  return (
+    <span className="room-quality" data-testid="room-quality">
+      {parts.join(' · ')}
+    </span>
+  );
+}
+
 function GuestRow({
   guest,
   room,
@@ -63,6 +78,7 @@ function GuestRow({
       <span className="room-guest__who">
         <strong>{room?.shownName ?? guest.name}</strong>
         <span className={`room-state room-state--${state}`}>{t(`room.states.${state}`)}</span>
+        {inRoom && room?.quality && <Quality quality={room.quality} />}
       </span>
       <span className="room-guest__actions">
         {inRoom && (
