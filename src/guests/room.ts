@@ -45,9 +45,8 @@ export class Room {
   remove(session: string): Participant | null {
     const participant = this.#bySession.get(session) ?? null;
     if (!participant) return null;
+    // A guest on stage keeps their place while gone: a reload or a dropped line brings them back.
     this.#bySession.delete(session);
-    if (participant.kind === 'guest')
-      this.#onStage = this.#onStage.filter((id) => id !== participant.id);
     return participant;
   }
 
@@ -89,7 +88,7 @@ export class Room {
     return true;
   }
 
-  /** Brings a ready guest on stage (or off); false when the guest is not in the green room. */
+  /** Brings a ready guest on stage, or off (also while gone); false when not in the green room. */
   stage(guestId: string, on: boolean): boolean {
     if (!on) {
       this.#onStage = this.#onStage.filter((id) => id !== guestId);

@@ -77,8 +77,16 @@ describe('the room', () => {
     expect(room.add(again)?.session).toBe('s-a');
     expect(room.guestCount()).toBe(1);
     expect(room.peerOn('s-a~s-b', 's-a2')).toBeNull();
+    room.setReady('s-a2', 'Ada', '');
+    room.stage('a', true);
     room.remove('s-a2');
     expect(room.stateOf('a', true)).toBe('left');
+    // Gone, yet holding the place on stage: back and ready, back on stage.
+    expect(room.onStage).toEqual(['a']);
+    room.add({ ...person('a'), session: 's-a3' });
+    room.setReady('s-a3', 'Ada', '');
+    expect(room.stateOf('a', true)).toBe('stage');
+    room.remove('s-a3');
     expect(room.stateOf('never', true)).toBe('invited');
     room.forget('a');
     expect(room.stateOf('a', false)).toBe('uninvited');

@@ -8,6 +8,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import path from 'node:path';
 import { CHROMIUM, CHROMIUM_FLAGS, saveScreenshot, screenshotDir } from '../helpers/browser.js';
 import { api, startTestCore, type TestCore } from '../helpers/core.js';
+import { clippedLabels } from '../helpers/labels.js';
 
 /** Records every peer connection and every camera/microphone track a page opens. */
 const SPY = `
@@ -150,6 +151,12 @@ describe('remote-guest room', () => {
       .poll(() => ada.getByTestId('level-meter').getAttribute('aria-valuenow'))
       .not.toBe('0');
     await saveScreenshot(ada, 'guest-join-phone-de');
+    expect(await clippedLabels(ada)).toEqual([]);
+    await ada.getByRole('button', { name: 'EN' }).click();
+    await ada.getByRole('button', { name: 'Ready' }).waitFor();
+    expect(await clippedLabels(ada)).toEqual([]);
+    await saveScreenshot(ada, 'guest-join-phone-en');
+    await ada.getByRole('button', { name: 'DE' }).click();
     await ada.getByLabel('Deine Rolle (steht unter deinem Namen)').fill('Mathematikerin');
     await ada.getByRole('button', { name: 'Bereit' }).click();
 
@@ -240,6 +247,16 @@ describe('remote-guest room', () => {
       .poll(async () => (await mediaOf(feed)).peers.map((p) => p.framesDecoded > 0))
       .toEqual([true]);
     await panel.screenshot({ path: path.join(screenshotDir, 'producer-guest-room-panel.png') });
+
+    // Ada reloads her page: she comes back to her place on stage by herself.
+    await ada.reload();
+    await expect
+      .poll(() => ada.getByTestId('room-status').textContent(), { timeout: 30_000 })
+      .toBe('Du bist auf der Bühne');
+    await expect
+      .poll(async () => (await decoded()).filter((n) => n > 0).length, { timeout: 60_000 })
+      .toBe(2);
+    expect(await stage.getByTestId('stage-tile').first().textContent()).toContain('Ada');
 
     const row = panel.getByTestId('room-guest').filter({ hasText: 'Grace Hopper' });
     await row.getByRole('button', { name: 'Take off stage' }).click();

@@ -1,14 +1,14 @@
 // The guest's page (/join/<invite>) and the host's (/room): check camera, microphone, name and
 // role, then "Ready" into the room, where everyone sees and hears the others but not themselves.
 // No install, no account: the invite in the address is the guest's key, checked by the core.
-import { StrictMode, useEffect, useMemo, useState } from 'react';
+import { StrictMode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { useTranslation } from 'react-i18next';
 import type { GuestAuth } from '../../../src/shared/guest-room';
 import { initI18n, setLanguage, LANGUAGES } from '../i18n/i18n';
 import { useWording } from '../i18n/messages';
 import { takeTokenFromUrl } from '../lib/token';
-import { useRoom } from '../lib/use-room';
+import { useRoom, type RoomConnection } from '../lib/use-room';
 import { GreenRoom } from './GreenRoom';
 import { JoinSetup } from './JoinSetup';
 import { useLocalMedia } from './use-local-media';
@@ -23,6 +23,42 @@ function authFromAddress(): GuestAuth {
   }
   const invite = location.pathname.split('/')[2] ?? '';
   return { kind: 'guest', invite: decodeURIComponent(invite) };
+}
+
+/** What the guest said on "Ready" in this tab, so a reload goes straight back into the room. */
+const READY_KEY = `panelcast.room.ready:${location.pathname}`;
+
+function savedReady(): { name: string; role: string } | null {
+  try {
+    const saved = JSON.parse(sessionStorage.getItem(READY_KEY) ?? 'null') as unknown;
+    const { name, role } = (saved ?? {}) as { name?: unknown; role?: unknown };
+    return typeof name === 'string' && typeof role === 'string' ? { name, role } : null;
+  } catch {
+    return null;
+  }
+}
+
+function saveReady(name: string, role: string): void {
+  try {
+    sessionStorage.setItem(READY_KEY, JSON.stringify({ name, role }));
+  } catch {
+    // Private mode: a reload asks for "Ready" again.
+  }
+}
+
+/** After a reload: back into the room as soon as the camera is open again. */
+function useRejoin(room: RoomConnection, stream: MediaStream | null, onJoined: () => void): void {
+  const tried = useRef(false);
+  const { welcome, ready } = room;
+  useEffect(() => {
+    const saved = savedReady();
+    if (tried.current || !welcome || !stream || !saved) return;
+    tried.current = true;
+    ready(saved.name, saved.role).then(
+      (result) => result.ok && onJoined(),
+      () => undefined,
+    );
+  }, [welcome, stream, ready, onJoined]);
 }
 
 function LanguageSwitch() {
@@ -53,10 +89,16 @@ function JoinPage() {
   const { setLocal } = room;
   useEffect(() => setLocal(media.stream), [media.stream, setLocal]);
 
+  const markJoined = useCallback(() => setJoined(true), []);
+  useRejoin(room, media.stream, markJoined);
+
   const ended = room.refusal ?? (room.removed ? 'removed' : null);
   const ready = async (name: string, role: string): Promise<string | null> => {
     const result = await room.ready(name, role).catch(() => null);
-    if (result?.ok) setJoined(true);
+    if (result?.ok) {
+      saveReady(name, role);
+      setJoined(true);
+    }
     return result === null ? t('join.refused.offline') : result.ok ? null : word(result.message);
   };
   return (

@@ -34,6 +34,8 @@ export class RoomPeers {
   #iceServers: IceServer[] = [];
   #local: MediaStream | null = null;
   #lastSample: { bytes: number; at: number } | null = null;
+  /** The links in the core's order (the order guests came on stage). */
+  #order: RoomLink[] = [];
 
   constructor(socket: RoomSocket, onChange: (remote: RemoteMedia[]) => void) {
     this.#socket = socket;
@@ -66,8 +68,9 @@ export class RoomPeers {
         this.#held.delete(id);
       }
     }
+    this.#order = links;
     for (const link of links) if (!this.#held.has(link.id)) this.#open(link);
-    this.#changed(links);
+    this.#changed();
   }
 
   async onSignal(signal: RoomSignal): Promise<void> {
@@ -100,6 +103,7 @@ export class RoomPeers {
   close(): void {
     for (const { pc } of this.#held.values()) pc.close();
     this.#held.clear();
+    this.#order = [];
     this.#onChange([]);
   }
 
@@ -112,7 +116,7 @@ export class RoomPeers {
     pc.ontrack = (event) => {
       held.stream = event.streams[0] ?? held.stream ?? new MediaStream();
       if (!held.stream.getTracks().includes(event.track)) held.stream.addTrack(event.track);
-      this.#changed(null);
+      this.#changed();
     };
     pc.onicecandidate = (event) => {
       if (!event.candidate) return;
@@ -149,10 +153,9 @@ export class RoomPeers {
     );
   }
 
-  #changed(order: RoomLink[] | null): void {
-    const links = order ?? [...this.#held.values()].map((h) => h.link);
+  #changed(): void {
     const remote: RemoteMedia[] = [];
-    for (const link of links) {
+    for (const link of this.#order) {
       const held = this.#held.get(link.id);
       if (held?.stream && link.receive) remote.push({ link, stream: held.stream });
     }

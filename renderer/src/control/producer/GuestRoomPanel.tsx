@@ -62,11 +62,14 @@ function Quality({ quality }: { quality: RoomStats }) {
 function GuestRow({
   guest,
   room,
+  onStage,
   send,
   onInvite,
 }: {
   guest: Guest;
   room: RoomGuest | undefined;
+  /** On stage, or holding the place while gone (they come back to it). */
+  onStage: boolean;
   send: Send;
   onInvite: () => void;
 }) {
@@ -81,14 +84,14 @@ function GuestRow({
         {inRoom && room?.quality && <Quality quality={room.quality} />}
       </span>
       <span className="room-guest__actions">
-        {inRoom && (
+        {(inRoom || onStage) && (
           <button
             type="button"
-            className={`button${state === 'stage' ? ' button--primary' : ''}`}
-            aria-pressed={state === 'stage'}
-            onClick={() => void send('guests:stage', { guestId: guest.id, on: state !== 'stage' })}
+            className={`button${onStage ? ' button--primary' : ''}`}
+            aria-pressed={onStage}
+            onClick={() => void send('guests:stage', { guestId: guest.id, on: !onStage })}
           >
-            {state === 'stage' ? t('room.takeOff') : t('room.bringOn')}
+            {onStage ? t('room.takeOff') : t('room.bringOn')}
           </button>
         )}
         <button type="button" className="button" onClick={onInvite}>
@@ -137,6 +140,7 @@ export function GuestRoomPanel({ state, send }: { state: ShowState; send: Send }
             key={guest.id}
             guest={guest}
             room={room.guests.find((g) => g.id === guest.id)}
+            onStage={room.onStage.includes(guest.id)}
             send={send}
             onInvite={() => void invite(guest)}
           />
