@@ -285,4 +285,29 @@ describe('remote-guest room', () => {
     // Grace and the host still talk to each other only.
     await expect.poll(() => grace.getByTestId('remote-tile').count()).toBe(1);
   }, 60_000);
+
+  it('takes STUN and TURN servers in Settings, and keeps the TURN secret in the core', async () => {
+    await producer.goto(`${core.url}settings#guests`);
+    const section = producer.getByTestId('settings-guests');
+    const ice = section.getByTestId('ice-settings');
+    await ice.getByLabel('STUN servers (one per line)').fill('stun:127.0.0.1:3478');
+    await ice
+      .getByLabel('TURN servers (one per line)')
+      .fill('turn:127.0.0.1:3478\nturns:127.0.0.1:443?transport=tcp');
+    await ice.getByLabel('TURN shared secret').fill('a-long-shared-secret');
+    await section.getByTestId('section-save').click();
+    await expect
+      .poll(() => core.hub.get('room').ice)
+      .toEqual({
+        stun: ['stun:127.0.0.1:3478'],
+        turn: ['turn:127.0.0.1:3478', 'turns:127.0.0.1:443?transport=tcp'],
+        turnSecretSaved: true,
+      });
+    await expect
+      .poll(() => ice.getByLabel('TURN shared secret').getAttribute('placeholder'))
+      .toBe('Saved; type to replace');
+    expect(await ice.getByLabel('TURN shared secret').inputValue()).toBe('');
+    expect(JSON.stringify(core.hub.snapshot())).not.toContain('a-long-shared-secret');
+    expect(await clippedLabels(producer)).toEqual([]);
+  });
 });

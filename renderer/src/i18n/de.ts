@@ -432,6 +432,13 @@ export const de: Strings = {
     showAgain: 'Checkliste für den Start wieder zeigen',
   },
   settings: {
+    iceTitle: 'Verbindungen im Gästeraum',
+    iceHelp:
+      'Gäste verbinden sich direkt, wo es geht. Hinter strengen Firewalls brauchen sie einen TURN-Server (coturn mit gemeinsamem Geheimnis); jeder Browser bekommt eigene, befristete Zugangsdaten.',
+    iceStun: 'STUN-Server (einer pro Zeile)',
+    iceTurn: 'TURN-Server (einer pro Zeile)',
+    iceSecret: 'Gemeinsames TURN-Geheimnis',
+    iceSecretSaved: 'Gespeichert; tippen zum Ersetzen',
     title: 'Einstellungen',
     sectionsLabel: 'Bereiche der Einstellungen',
     sectionNames: {

@@ -422,6 +422,13 @@ export const en = {
     showAgain: 'Show the first-run checklist again',
   },
   settings: {
+    iceTitle: 'Guest room connections',
+    iceHelp:
+      'Guests reach each other directly where they can. Behind strict firewalls they need a TURN server (coturn with a shared secret); each browser gets its own time-limited credentials.',
+    iceStun: 'STUN servers (one per line)',
+    iceTurn: 'TURN servers (one per line)',
+    iceSecret: 'TURN shared secret',
+    iceSecretSaved: 'Saved; type to replace',
     title: 'Settings',
     sectionsLabel: 'Settings sections',
     sectionNames: {
