@@ -88,7 +88,14 @@ export function createGuestsModule(
     ],
     start: (runtime) => {
       joinBase = publicUrl ?? runtime.url;
-      unsubscribe.push(access.onRevoked((personId) => room.kickPerson(personId)));
+      // Revoked anywhere (People in Settings too): the invite is gone, the page closes.
+      unsubscribe.push(
+        access.onRevoked((personId) => {
+          const guestId = invites.guestOf(personId);
+          if (guestId !== null) invites.delete(guestId);
+          room.kickPerson(personId);
+        }),
+      );
       // A guest taken off the show's list loses their link and their place in the room.
       unsubscribe.push(
         ctx.hub.subscribe((slice, value) => {

@@ -178,6 +178,19 @@ describe('guest room signalling', () => {
     expect((await api(core, 'DELETE', `/api/guests/${ids[1]}/invite`)).status).toBe(200);
     await removed;
     await expect(joined(open({ kind: 'guest', invite: token }))).rejects.toThrow('invite_invalid');
+    // Revoked under People in Settings: the same.
+    const again = await invite(ids[1] ?? '');
+    const people = (await api(core, 'GET', '/api/people')).body as {
+      people: { id: string; name: string; role: string }[];
+    };
+    const person = people.people.find((p) => p.role === 'guest' && p.name === 'Grace Hopper');
+    const guestPage = open({ kind: 'guest', invite: again });
+    await joined(guestPage);
+    const closed = new Promise((resolve) => guestPage.once('room:removed', resolve));
+    expect((await api(core, 'DELETE', `/api/people/${person?.id}`)).status).toBe(200);
+    await closed;
+    expect(core.hub.get('room').guests[1]?.state).not.toBe('invited');
+    await expect(joined(open({ kind: 'guest', invite: again }))).rejects.toThrow('invite_invalid');
     await expect(joined(open({ kind: 'guest', invite: 'x'.repeat(30) }))).rejects.toThrow(
       'invite_invalid',
     );
