@@ -151,9 +151,9 @@ export async function startCore(options: StartOptions): Promise<RunningCore> {
   };
   try {
     const access = add(createAccessModule(ctx, token));
-    const guests = add(createGuestsModule(ctx, access.access, config.publicUrl));
     const queue = add(createQueueModule(ctx));
     const obs = add(createObsModule(ctx));
+    const guests = add(createGuestsModule(ctx, access.access, config.publicUrl, obs.obs));
     add(createShowModule(ctx, obs, queue.controller));
     const sources = add(
       createSourcesModule(ctx, queue.controller, { ...options, testHooks: config.testHooks }),

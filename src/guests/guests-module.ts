@@ -6,7 +6,9 @@ import { intentRoute } from '../core/routes.js';
 import { UserError } from '../shared/errors.js';
 import { message } from '../shared/messages/message.js';
 import { GuestInviteStore } from '../store/guest-invite-store.js';
+import type { ObsConnection } from '../obs/obs-connection.js';
 import { GuestRoomService } from './guest-room-service.js';
+import { setUpStageSource } from './stage-source.js';
 
 export interface GuestsModule extends CoreModule {
   readonly room: GuestRoomService;
@@ -18,7 +20,7 @@ function registerIntents(
   ctx: ModuleContext,
   room: GuestRoomService,
   invites: GuestInviteStore,
-  deps: { access: Access; joinBase: () => string },
+  deps: { access: Access; joinBase: () => string; obs: ObsConnection; stageUrl: () => string },
 ): void {
   const { intents, audit, hub } = ctx;
   const revoke = (guestId: string): void => {
@@ -50,6 +52,16 @@ function registerIntents(
     audit.append({ actor, action: 'guests:stage', target: guestId, detail: { on } });
     return {};
   });
+  intents.handle('guests:setupObs', async ({ scene }, { actor }) => {
+    const result = await setUpStageSource(deps.obs, scene, deps.stageUrl());
+    audit.append({
+      actor,
+      action: 'guests:setupObs',
+      target: scene,
+      detail: { mode: result.mode },
+    });
+    return result;
+  });
   intents.handle('guests:configureIce', ({ turnSecret, ...ice }, { actor }) => {
     ctx.settings.set('guests.ice', ice);
     // Bound to no host: it signs credentials here and is never sent anywhere.
@@ -64,6 +76,7 @@ export function createGuestsModule(
   ctx: ModuleContext,
   access: Access,
   publicUrl: string | null,
+  obs: ObsConnection,
 ): GuestsModule {
   const invites = new GuestInviteStore(ctx.db);
   const room = new GuestRoomService({
@@ -75,7 +88,14 @@ export function createGuestsModule(
   });
   // Guests join through the public address where there is one: the join page is public.
   let joinBase = publicUrl ?? '';
-  registerIntents(ctx, room, invites, { access, joinBase: () => joinBase });
+  // OBS runs beside the core: the stage is always fetched over loopback, never the public URL.
+  let stageUrl = '';
+  registerIntents(ctx, room, invites, {
+    access,
+    joinBase: () => joinBase,
+    obs,
+    stageUrl: () => stageUrl,
+  });
   const unsubscribe: (() => void)[] = [];
   return {
     name: 'guests',
@@ -85,9 +105,11 @@ export function createGuestsModule(
       intentRoute(ctx.intents, 'DELETE', '/api/guests/:guestId/invite', 'guests:remove', 'params'),
       intentRoute(ctx.intents, 'PUT', '/api/guests/:guestId/stage', 'guests:stage', 'params+body'),
       intentRoute(ctx.intents, 'PUT', '/api/room/ice', 'guests:configureIce', 'body'),
+      intentRoute(ctx.intents, 'POST', '/api/room/obs', 'guests:setupObs', 'body'),
     ],
     start: (runtime) => {
       joinBase = publicUrl ?? runtime.url;
+      stageUrl = `${runtime.url}stage`;
       // Revoked anywhere (People in Settings too): the invite is gone, the page closes.
       unsubscribe.push(
         access.onRevoked((personId) => {

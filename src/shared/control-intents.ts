@@ -220,6 +220,8 @@ export const controlIntentSchemas = {
   'guests:remove': z.strictObject({ guestId: z.string().min(1).max(40) }),
   /** Brings a guest in the green room on stage, or takes them off. */
   'guests:stage': z.strictObject({ guestId: z.string().min(1).max(40), on: z.boolean() }),
+  /** Puts the /stage page into an OBS scene as a browser source (or says how, where OBS has none). */
+  'guests:setupObs': z.strictObject({ scene: z.string().min(1).max(200) }),
   /** STUN and TURN servers the room's browsers use; the TURN secret stays in the core. */
   'guests:configureIce': iceConfigSchema,
   /** Connected platform accounts and their status (producer only). */

@@ -616,6 +616,8 @@ export const de: Strings = {
     joinAsHost: 'Als Host in den Raum',
     stageUrl: 'Bühne für eine OBS-Browserquelle: {{url}}',
     host: 'Host: {{name}}',
+    obsScene: 'OBS-Szene',
+    setUpObs: 'OBS einrichten',
     rtt: 'RTT {{ms}} ms',
     loss: 'Verlust {{pct}} %',
     kbps: '{{kbps}} kbit/s',

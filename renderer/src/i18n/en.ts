@@ -603,6 +603,8 @@ export const en = {
     joinAsHost: 'Join the room as host',
     stageUrl: 'Stage for an OBS browser source: {{url}}',
     host: 'Host: {{name}}',
+    obsScene: 'OBS scene',
+    setUpObs: 'Set up OBS',
     rtt: 'RTT {{ms}} ms',
     loss: 'loss {{pct}} %',
     kbps: '{{kbps}} kbit/s',

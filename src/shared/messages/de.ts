@@ -310,6 +310,9 @@ const codes: Record<MessageCode, string> = {
     'Nur Gäste und der Host können sich bereit melden; eine Bühnenseite schaut nur zu.',
   'room.too_fast':
     'Zu viele Nachrichten von dieser Seite auf einmal; sie wird langsamer und versucht es erneut.',
+  'room.obs_no_browser':
+    'Dieses OBS hat keine Browserquelle. Öffne {{url}} in einem Browserfenster und nimm es in OBS mit einer Fensteraufnahme auf.',
+  'room.obs_added': 'Die Bühne ist in OBS: Quelle „{{source}}“ in der Szene „{{scene}}“.',
   'room.not_invited': 'Dieser Gast hat keinen Link zum Raum.',
 
   'relay.dropping': 'Bilder gehen verloren: Der Upload zu {{name}} ist zu langsam.',

@@ -288,6 +288,9 @@ const codes = {
   'room.not_ready': 'This guest is not in the green room; they must open their link and say Ready.',
   'room.not_participant': 'Only guests and the host can get ready; a stage page only watches.',
   'room.too_fast': 'Too many messages from this page at once; it slows down and tries again.',
+  'room.obs_no_browser':
+    'This OBS has no browser source. Open {{url}} in a browser window and add it to OBS with a Window Capture source.',
+  'room.obs_added': 'The stage is in OBS: source "{{source}}" in scene "{{scene}}".',
   'room.not_invited': 'This guest has no link to the room.',
 
   'relay.dropping': 'Dropping frames: the upload to {{name}} is too slow.',

@@ -111,6 +111,45 @@ function GuestRow({
   );
 }
 
+/** "Set up OBS": the stage page as a browser source, or the address to capture where OBS has none. */
+function StageInObs({ scenes, stageUrl }: { scenes: string[]; stageUrl: string }) {
+  const { t } = useTranslation();
+  const word = useWording();
+  const connection = useConnection();
+  const [scene, setScene] = useState('');
+  const [note, setNote] = useState<string | null>(null);
+  const chosen = scenes.includes(scene) ? scene : (scenes[0] ?? '');
+  const setUp = async (): Promise<void> => {
+    const result = await connection.request('guests:setupObs', { scene: chosen });
+    setNote(result.ok ? word(result.note) : refusalText(word, result));
+  };
+  return (
+    <div className="room-obs">
+      <p className="muted room-stage-url">{t('room.stageUrl', { url: stageUrl })}</p>
+      {scenes.length > 0 && (
+        <div className="room-obs__row">
+          <label>
+            {t('room.obsScene')}{' '}
+            <select value={chosen} onChange={(e) => setScene(e.target.value)}>
+              {scenes.map((name) => (
+                <option key={name}>{name}</option>
+              ))}
+            </select>
+          </label>
+          <button type="button" className="button" onClick={() => void setUp()}>
+            {t('room.setUpObs')}
+          </button>
+        </div>
+      )}
+      {note && (
+        <p role="status" data-testid="room-obs-note">
+          {note}
+        </p>
+      )}
+    </div>
+  );
+}
+
 export function GuestRoomPanel({ state, send }: { state: ShowState; send: Send }) {
   const { t } = useTranslation();
   const word = useWording();
@@ -148,7 +187,7 @@ export function GuestRoomPanel({ state, send }: { state: ShowState; send: Send }
       </ul>
       {error && <p role="alert">{error}</p>}
       {shown && <InviteLink name={shown.name} url={shown.url} />}
-      <p className="muted room-stage-url">{t('room.stageUrl', { url: stageUrl })}</p>
+      <StageInObs scenes={state.obs.scenes} stageUrl={stageUrl} />
     </section>
   );
 }
