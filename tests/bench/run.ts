@@ -1,5 +1,6 @@
 // Runs the benchmarks and prints their figures: `npm run bench` (all) or `npm run bench -- NAME`.
 import { benchAudience } from './audience.js';
+import { benchGuestRoom } from './guest-room.js';
 import { benchObs } from './obs.js';
 import { benchParaphrase } from './paraphrase.js';
 import { benchQueueLive, benchQueueStore } from './queue.js';
@@ -20,6 +21,7 @@ const benches: Record<string, () => Promise<string>> = {
   relay: () => benchRelay(),
   paraphrase: () => benchParaphrase(),
   shows: () => benchShows(),
+  'guest-room': () => benchGuestRoom(),
 };
 
 const wanted = process.argv.slice(2);
