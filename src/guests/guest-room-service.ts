@@ -9,8 +9,8 @@ import {
   type GuestAuth,
   type IceServer,
   type RoomAck,
-  type RoomLink,
-  type RoomWelcome,
+  type RoomAdmitted,
+  type RoomOutbox,
   type RoomRefusal,
   type RoomSignal,
   type RoomStats,
@@ -21,23 +21,6 @@ import type { StateHub } from '../shared/state-hub.js';
 import type { GuestInviteStore } from '../store/guest-invite-store.js';
 import { Room, type Participant } from './room.js';
 import { turnCredential } from './turn-credentials.js';
-
-/** What the transport admitted a connection as (server/guest-socket.ts declares the same shape). */
-export interface Admitted {
-  id: string;
-  kind: Participant['kind'];
-  name: string;
-  role: string;
-  feed: string | null;
-  personId: string | null;
-}
-
-export interface Outbox {
-  welcome(welcome: RoomWelcome): void;
-  links(links: RoomLink[]): void;
-  signal(signal: RoomSignal): void;
-  remove(): void;
-}
 
 export interface IceSettings {
   stun: string[];
@@ -53,7 +36,7 @@ export interface GuestRoomDeps {
   turnSecret: () => string | null;
 }
 
-type Admission = { ok: true; who: Admitted } | { ok: false; refusal: RoomRefusal };
+type Admission = { ok: true; who: RoomAdmitted } | { ok: false; refusal: RoomRefusal };
 
 const ack = (coded: Message | null): RoomAck =>
   coded === null ? { ok: true } : { ok: false, error: inEnglish(coded), message: coded };
@@ -61,7 +44,7 @@ const ack = (coded: Message | null): RoomAck =>
 export class GuestRoomService {
   readonly #deps: GuestRoomDeps;
   readonly #room = new Room();
-  readonly #outboxes = new Map<string, Outbox>();
+  readonly #outboxes = new Map<string, RoomOutbox>();
   readonly #people = new Map<string, string | null>();
   /** What each session was last told, so only changes go out. */
   readonly #sent = new Map<string, string>();
@@ -103,7 +86,7 @@ export class GuestRoomService {
     return { ok: true, who: { ...who, feed: null, personId: principal.personId } };
   }
 
-  join(session: string, who: Admitted, outbox: Outbox): void {
+  join(session: string, who: RoomAdmitted, outbox: RoomOutbox): void {
     const id = who.kind === 'stage' ? `stage:${session}` : who.id;
     const participant: Participant = { ...who, id, session, ready: false, quality: null };
     const replaced = this.#room.add(participant);
@@ -175,7 +158,7 @@ export class GuestRoomService {
     this.publish();
   }
 
-  #drop(session: string): Outbox | null {
+  #drop(session: string): RoomOutbox | null {
     const outbox = this.#outboxes.get(session) ?? null;
     this.#room.remove(session);
     this.#outboxes.delete(session);

@@ -12,13 +12,12 @@ import {
   type GuestAuth,
   type GuestClientToServerEvents,
   type GuestServerToClientEvents,
-  type ParticipantKind,
   type RoomAck,
-  type RoomLink,
+  type RoomAdmitted,
+  type RoomOutbox,
   type RoomRefusal,
   type RoomSignal,
   type RoomStats,
-  type RoomWelcome,
 } from '../shared/guest-room.js';
 import { message } from '../shared/messages/message.js';
 import { RateBucket } from '../shared/rate-bucket.js';
@@ -26,26 +25,6 @@ import { describeZodError } from '../shared/validation.js';
 import { sameOrigin } from './audience-socket.js';
 import { refused, type Authenticator } from './socket-server.js';
 import { plainAddress, type Reach } from './reach.js';
-
-/** Who the guests module admitted a connection as. */
-export interface Admitted {
-  id: string;
-  kind: ParticipantKind;
-  name: string;
-  role: string;
-  feed: string | null;
-  /** The person behind an invite or the host's token; null for stage pages and the owner. */
-  personId: string | null;
-}
-
-/** What the transport hands a joined participant's messages to. */
-export interface GuestOutbox {
-  welcome(welcome: RoomWelcome): void;
-  links(links: RoomLink[]): void;
-  signal(signal: RoomSignal): void;
-  /** Tells the page it was removed, then closes the connection. */
-  remove(): void;
-}
 
 /** The room as the transport sees it (the guests module implements it). */
 export interface GuestDesk {
@@ -58,8 +37,8 @@ export interface GuestDesk {
       /** Arrived where control screens may connect (the host joins from one). */
       controlReach: boolean;
     },
-  ): { ok: true; who: Admitted } | { ok: false; refusal: RoomRefusal };
-  join(session: string, who: Admitted, outbox: GuestOutbox): void;
+  ): { ok: true; who: RoomAdmitted } | { ok: false; refusal: RoomRefusal };
+  join(session: string, who: RoomAdmitted, outbox: RoomOutbox): void;
   ready(session: string, payload: { name: string; role: string }): RoomAck;
   signal(session: string, payload: RoomSignal): RoomAck;
   stats(session: string, payload: RoomStats): RoomAck;
@@ -70,13 +49,13 @@ export type GuestNamespace = Namespace<
   GuestClientToServerEvents,
   GuestServerToClientEvents,
   Record<string, never>,
-  { who: Admitted }
+  { who: RoomAdmitted }
 >;
 type GuestSocket = Socket<
   GuestClientToServerEvents,
   GuestServerToClientEvents,
   Record<string, never>,
-  { who: Admitted }
+  { who: RoomAdmitted }
 >;
 
 export interface GuestRoomOptions {
@@ -128,7 +107,7 @@ function admitSocket(options: GuestRoomOptions) {
   };
 }
 
-function outboxOf(socket: GuestSocket): GuestOutbox {
+function outboxOf(socket: GuestSocket): RoomOutbox {
   return {
     welcome: (welcome) => socket.emit('room:welcome', welcome),
     links: (links) => socket.emit('room:links', links),

@@ -80,6 +80,26 @@ export interface IceServer {
   credential?: string;
 }
 
+/** Who the guests module admitted a connection as. */
+export interface RoomAdmitted {
+  id: string;
+  kind: ParticipantKind;
+  name: string;
+  role: string;
+  feed: string | null;
+  /** The person behind an invite or the host's token; null for stage pages. */
+  personId: string | null;
+}
+
+/** What the room sends one participant (the transport delivers it over their socket). */
+export interface RoomOutbox {
+  welcome(welcome: RoomWelcome): void;
+  links(links: RoomLink[]): void;
+  signal(signal: RoomSignal): void;
+  /** Tells the page it was removed, then closes the connection. */
+  remove(): void;
+}
+
 export interface RoomWelcome {
   /** This participant's id in the room ("host", a guest id, or "stage:…"). */
   id: string;
