@@ -9,6 +9,8 @@ import {
   type GuestAuth,
   type IceServer,
   type RoomAck,
+  type RoomCue,
+  type RoomFeed,
   type RoomAdmitted,
   type RoomOutbox,
   type RoomRefusal,
@@ -19,6 +21,7 @@ import {
 import { inEnglish, message, type Message } from '../shared/messages/message.js';
 import type { StateHub } from '../shared/state-hub.js';
 import type { GuestInviteStore } from '../store/guest-invite-store.js';
+import { returnFeed } from './return-feed.js';
 import { Room, type Participant } from './room.js';
 import { turnCredential } from './turn-credentials.js';
 
@@ -48,6 +51,9 @@ export class GuestRoomService {
   readonly #people = new Map<string, string | null>();
   /** What each session was last told, so only changes go out. */
   readonly #sent = new Map<string, string>();
+  readonly #sentFeed = new Map<string, string>();
+  /** The producer's last cue per guest (or host), by participant id. */
+  readonly #cues = new Map<string, NonNullable<RoomFeed['cue']>>();
 
   constructor(deps: GuestRoomDeps) {
     this.#deps = deps;
@@ -142,6 +148,33 @@ export class GuestRoomService {
     this.publish();
   }
 
+  /** A cue on a guest's page: they must be in the room to see it. */
+  cue(guestId: string, kind: RoomCue): void {
+    if (!this.#room.byId(guestId)) {
+      throw new UserError('conflict', message('room.not_ready', { id: guestId }));
+    }
+    this.#cues.set(guestId, { kind, at: new Date().toISOString() });
+    this.publishFeeds();
+  }
+
+  /** Sends each guest and the host their return feed where it changed. */
+  publishFeeds(): void {
+    const names = this.#room.onStage.flatMap((id) => {
+      const guest = this.#room.byId(id);
+      return guest?.ready ? [guest.name] : [];
+    });
+    const show = { queue: this.#deps.hub.get('queue'), rundown: this.#deps.hub.get('rundown') };
+    for (const [session, outbox] of this.#outboxes) {
+      const participant = this.#room.bySession(session);
+      if (!participant || participant.kind === 'stage') continue;
+      const feed = returnFeed(show, names, this.#cues.get(participant.id) ?? null);
+      const json = JSON.stringify(feed);
+      if (this.#sentFeed.get(session) === json) continue;
+      this.#sentFeed.set(session, json);
+      outbox.feed(feed);
+    }
+  }
+
   /** Closes a guest's page for good (their link is revoked by the caller). */
   kick(guestId: string): void {
     const participant = this.#room.byId(guestId);
@@ -164,6 +197,7 @@ export class GuestRoomService {
     this.#outboxes.delete(session);
     this.#people.delete(session);
     this.#sent.delete(session);
+    this.#sentFeed.delete(session);
     return outbox;
   }
 
@@ -187,6 +221,7 @@ export class GuestRoomService {
       this.#sent.set(session, json);
       this.#outboxes.get(session)?.links(links);
     }
+    this.publishFeeds();
     this.#deps.hub.set('room', this.state());
   }
 

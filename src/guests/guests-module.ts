@@ -52,6 +52,11 @@ function registerIntents(
     audit.append({ actor, action: 'guests:stage', target: guestId, detail: { on } });
     return {};
   });
+  intents.handle('guests:cue', ({ guestId, cue }, { actor }) => {
+    room.cue(guestId, cue);
+    audit.append({ actor, action: 'guests:cue', target: guestId, detail: { cue } });
+    return {};
+  });
   intents.handle('guests:setupObs', async ({ scene }, { actor }) => {
     const result = await setUpStageSource(deps.obs, scene, deps.stageUrl());
     audit.append({
@@ -106,6 +111,7 @@ export function createGuestsModule(
       intentRoute(ctx.intents, 'PUT', '/api/guests/:guestId/stage', 'guests:stage', 'params+body'),
       intentRoute(ctx.intents, 'PUT', '/api/room/ice', 'guests:configureIce', 'body'),
       intentRoute(ctx.intents, 'POST', '/api/room/obs', 'guests:setupObs', 'body'),
+      intentRoute(ctx.intents, 'POST', '/api/guests/:guestId/cue', 'guests:cue', 'params+body'),
     ],
     start: (runtime) => {
       joinBase = publicUrl ?? runtime.url;
@@ -121,6 +127,8 @@ export function createGuestsModule(
       // A guest taken off the show's list loses their link and their place in the room.
       unsubscribe.push(
         ctx.hub.subscribe((slice, value) => {
+          // What is on air and the running segment reach the guests' return feed.
+          if (slice === 'queue' || slice === 'rundown') room.publishFeeds();
           if (slice !== 'guests') return;
           const ids = new Set((value as { id: string }[]).map((g) => g.id));
           for (const id of invites.guestIds()) {

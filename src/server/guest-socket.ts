@@ -112,6 +112,7 @@ function outboxOf(socket: GuestSocket): RoomOutbox {
     welcome: (welcome) => socket.emit('room:welcome', welcome),
     links: (links) => socket.emit('room:links', links),
     signal: (signal) => socket.emit('room:signal', signal),
+    feed: (feed) => socket.emit('room:feed', feed),
     remove: () => {
       socket.emit('room:removed');
       socket.disconnect(true);

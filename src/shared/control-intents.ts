@@ -11,7 +11,7 @@ import {
   guestInputSchema,
   segmentInputSchema,
 } from './shapes.js';
-import { iceConfigSchema } from './guest-room.js';
+import { ROOM_CUES, iceConfigSchema } from './guest-room.js';
 import { REPORT_FORMATS } from './report.js';
 import { showInfoSchema, showPlanSchema } from './show.js';
 import { CONNECT_PLATFORMS, connectStartSchema, pastedTokenSchema } from './connect.js';
@@ -220,6 +220,8 @@ export const controlIntentSchemas = {
   'guests:remove': z.strictObject({ guestId: z.string().min(1).max(40) }),
   /** Brings a guest in the green room on stage, or takes them off. */
   'guests:stage': z.strictObject({ guestId: z.string().min(1).max(40), on: z.boolean() }),
+  /** A cue on one guest's page (or the host's): wrap up, or please unmute. */
+  'guests:cue': z.strictObject({ guestId: z.string().min(1).max(40), cue: z.enum(ROOM_CUES) }),
   /** Puts the /stage page into an OBS scene as a browser source (or says how, where OBS has none). */
   'guests:setupObs': z.strictObject({ scene: z.string().min(1).max(200) }),
   /** STUN and TURN servers the room's browsers use; the TURN secret stays in the core. */

@@ -91,11 +91,25 @@ export interface RoomAdmitted {
   personId: string | null;
 }
 
+/** Cues the producer sends a guest: wrap up now, or please unmute. */
+export const ROOM_CUES = ['wrap_up', 'unmute'] as const;
+export type RoomCue = (typeof ROOM_CUES)[number];
+
+/** The return feed on a guest's page: who is on stage, what is on air, the clock, a cue. */
+export interface RoomFeed {
+  onStage: string[];
+  onAir: { text: string; author: string } | null;
+  segment: { title: string; endsAt: string | null } | null;
+  /** The last cue for this guest; the page shows it for a little while after `at`. */
+  cue: { kind: RoomCue; at: string } | null;
+}
+
 /** What the room sends one participant (the transport delivers it over their socket). */
 export interface RoomOutbox {
   welcome(welcome: RoomWelcome): void;
   links(links: RoomLink[]): void;
   signal(signal: RoomSignal): void;
+  feed(feed: RoomFeed): void;
   /** Tells the page it was removed, then closes the connection. */
   remove(): void;
 }
@@ -117,6 +131,7 @@ export interface GuestServerToClientEvents {
   /** Every link this browser should hold now; links not listed are closed. */
   'room:links': (links: RoomLink[]) => void;
   'room:signal': (signal: RoomSignal) => void;
+  'room:feed': (feed: RoomFeed) => void;
   /** The producer took this guest out of the room (their link no longer works). */
   'room:removed': () => void;
 }

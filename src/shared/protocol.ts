@@ -113,6 +113,7 @@ export interface ControlIntentResults {
   'guests:remove': object;
   'guests:stage': object;
   'guests:configureIce': object;
+  'guests:cue': object;
   'guests:setupObs': { mode: 'browser' | 'window'; url: string; note: Message };
   'connect:list': { accounts: AccountStatus[] };
   'connect:start': { account: AccountStatus };

@@ -72,6 +72,7 @@ export const INTENT_ROLES: Record<ControlIntentName, readonly Role[]> = {
   'guests:remove': P,
   'guests:stage': P,
   'guests:configureIce': P,
+  'guests:cue': P,
   'guests:setupObs': P,
   'connect:list': P,
   'connect:start': P,

@@ -4,7 +4,7 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
-import type { RoomLink, RoomWelcome } from '../../src/shared/guest-room.js';
+import type { RoomFeed, RoomLink, RoomWelcome } from '../../src/shared/guest-room.js';
 import { turnCredential } from '../../src/guests/turn-credentials.js';
 import { api, startTestCore, type TestCore } from '../helpers/core.js';
 import { connectControl } from '../helpers/sockets.js';
@@ -194,6 +194,41 @@ describe('guest room signalling', () => {
     await expect(joined(open({ kind: 'guest', invite: 'x'.repeat(30) }))).rejects.toThrow(
       'invite_invalid',
     );
+  });
+
+  it('sends each guest a return feed: who is on stage, the question on air, cues', async () => {
+    const a = open({ kind: 'guest', invite: await invite(ids[0] ?? '') });
+    const feeds: RoomFeed[] = [];
+    a.on('room:feed', (feed: RoomFeed) => feeds.push(feed));
+    await joined(a);
+    await a.emitWithAck('room:ready', { name: 'Ada', role: 'Maths' });
+    expect(
+      (await api(core, 'PUT', `/api/guests/${ids[0]}/stage`, { body: { on: true } })).status,
+    ).toBe(200);
+    await expect.poll(() => feeds.at(-1)?.onStage).toEqual(['Ada']);
+    const added = await api(core, 'POST', '/api/comments', {
+      body: {
+        platform: 'x',
+        platformId: 'feed-1',
+        author: { name: 'Dana', handle: 'dana', avatarUrl: null, profileUrl: null },
+        text: 'What does the engine compute?',
+        createdAt: new Date().toISOString(),
+        url: null,
+      },
+    });
+    const id = (added.body as { comment: { id: string } }).comment.id;
+    expect((await api(core, 'POST', `/api/comments/${id}/air`)).status).toBe(200);
+    await expect
+      .poll(() => feeds.at(-1)?.onAir)
+      .toEqual({ text: 'What does the engine compute?', author: 'Dana' });
+    const cued = await api(core, 'POST', `/api/guests/${ids[0]}/cue`, { body: { cue: 'wrap_up' } });
+    expect(cued.status).toBe(200);
+    await expect.poll(() => feeds.at(-1)?.cue?.kind).toBe('wrap_up');
+    // A guest not in the room cannot be cued.
+    const absent = await api(core, 'POST', `/api/guests/${ids[1]}/cue`, {
+      body: { cue: 'unmute' },
+    });
+    expect(absent.status).toBe(409);
   });
 
   it('gives TURN credentials in coturn’s REST API format and keeps the secret', async () => {

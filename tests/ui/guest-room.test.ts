@@ -237,6 +237,17 @@ describe('remote-guest room', () => {
       .poll(() => ada.getByTestId('room-status').textContent())
       .toBe('Du bist auf der Bühne');
     await saveScreenshot(stage, 'stage-two-guests');
+    // The return feed on a guest's page: who is on stage, and the producer's cue.
+    await expect
+      .poll(() => grace.getByTestId('feed-stage').textContent())
+      .toBe('On stage: Ada Lovelace, Grace Hopper');
+    await panel
+      .getByTestId('room-guest')
+      .filter({ hasText: 'Grace Hopper' })
+      .getByRole('button', { name: 'Wrap up' })
+      .click();
+    await expect.poll(() => grace.getByTestId('feed-cue').textContent()).toBe('Please wrap up.');
+    await saveScreenshot(grace, 'guest-on-stage-cue-en');
     // A single guest's feed, for producers who lay out their own scene.
     const graceId = core.hub.get('guests').find((g) => g.name === 'Grace Hopper')?.id ?? '';
     const feed = await newPage({ viewport: { width: 640, height: 360 } });

@@ -590,6 +590,19 @@ export const de: Strings = {
     onStage: 'Du bist auf der Bühne',
     waiting: 'Noch ist niemand sonst da.',
     you: 'Du',
+    feed: {
+      label: 'Aus dem Studio',
+      onStage: 'Auf der Bühne: {{names}}',
+      nobody: 'Noch ist niemand auf der Bühne.',
+      left: '{{title}} · noch {{time}}',
+      over: '{{title}} · {{time}} überzogen',
+      mute: 'Mikrofon stumm',
+      unmute: 'Mikrofon an',
+      cue: {
+        wrap_up: 'Bitte zum Schluss kommen.',
+        unmute: 'Die Produktion bittet dich, dein Mikrofon einzuschalten.',
+      },
+    },
     refused: {
       invite_invalid: 'Dieser Link ist nicht (mehr) gültig. Bitte die Produktion um einen neuen.',
       not_allowed:
@@ -616,6 +629,8 @@ export const de: Strings = {
     joinAsHost: 'Als Host in den Raum',
     stageUrl: 'Bühne für eine OBS-Browserquelle: {{url}}',
     host: 'Host: {{name}}',
+    wrapUp: 'Zum Schluss',
+    askUnmute: 'Um Mikrofon bitten',
     obsScene: 'OBS-Szene',
     setUpObs: 'OBS einrichten',
     rtt: 'RTT {{ms}} ms',

@@ -577,6 +577,19 @@ export const en = {
     onStage: 'You are on stage',
     waiting: 'Nobody else is here yet.',
     you: 'You',
+    feed: {
+      label: 'From the studio',
+      onStage: 'On stage: {{names}}',
+      nobody: 'Nobody is on stage yet.',
+      left: '{{title}} · {{time}} left',
+      over: '{{title}} · {{time}} over time',
+      mute: 'Mute microphone',
+      unmute: 'Unmute microphone',
+      cue: {
+        wrap_up: 'Please wrap up.',
+        unmute: 'The producer asks you to unmute your microphone.',
+      },
+    },
     refused: {
       invite_invalid: 'This link is not valid (any more). Ask the producer for a new one.',
       not_allowed:
@@ -603,6 +616,8 @@ export const en = {
     joinAsHost: 'Join the room as host',
     stageUrl: 'Stage for an OBS browser source: {{url}}',
     host: 'Host: {{name}}',
+    wrapUp: 'Wrap up',
+    askUnmute: 'Ask to unmute',
     obsScene: 'OBS scene',
     setUpObs: 'Set up OBS',
     rtt: 'RTT {{ms}} ms',

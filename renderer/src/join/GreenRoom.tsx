@@ -3,6 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import { MediaTile } from '../components/MediaTile';
 import type { RoomConnection } from '../lib/use-room';
+import { MuteButton, ReturnFeed } from './ReturnFeed';
 
 export function GreenRoom({ room, self }: { room: RoomConnection; self: MediaStream | null }) {
   const { t } = useTranslation();
@@ -14,6 +15,7 @@ export function GreenRoom({ room, self }: { room: RoomConnection; self: MediaStr
         {onStage ? t('join.onStage') : t('join.greenRoom')}
       </h2>
       {!room.connected && <p role="status">{t('join.reconnecting')}</p>}
+      {room.feed && <ReturnFeed feed={room.feed} />}
       {others.length === 0 && <p className="muted">{t('join.waiting')}</p>}
       <div className={`join__tiles join__tiles--${Math.min(others.length, 4)}`}>
         {others.map(({ link, stream }) => (
@@ -29,6 +31,7 @@ export function GreenRoom({ room, self }: { room: RoomConnection; self: MediaStr
       </div>
       <div className="join__self">
         <MediaTile stream={self} name={t('join.you')} role="" muted mirrored testId="self-tile" />
+        <MuteButton stream={self} />
       </div>
     </section>
   );

@@ -6,6 +6,7 @@ import {
   ROOM_REFUSALS,
   type GuestAuth,
   type RoomAck,
+  type RoomFeed,
   type RoomLink,
   type RoomRefusal,
   type RoomWelcome,
@@ -18,6 +19,8 @@ export interface RoomConnection {
   welcome: RoomWelcome | null;
   links: RoomLink[];
   remote: RemoteMedia[];
+  /** The return feed (guests and the host); null before the first. */
+  feed: RoomFeed | null;
   refusal: RoomRefusal | null;
   removed: boolean;
   connected: boolean;
@@ -38,6 +41,7 @@ export function useRoom(auth: GuestAuth): RoomConnection {
   );
   const [welcome, setWelcome] = useState<RoomWelcome | null>(null);
   const [links, setLinks] = useState<RoomLink[]>([]);
+  const [feed, setFeed] = useState<RoomFeed | null>(null);
   const [remote, setRemote] = useState<RemoteMedia[]>([]);
   const [refusal, setRefusal] = useState<RoomRefusal | null>(null);
   const [removed, setRemoved] = useState(false);
@@ -66,6 +70,7 @@ export function useRoom(auth: GuestAuth): RoomConnection {
       setLinks(next);
     });
     socket.on('room:signal', (signal) => void peers.onSignal(signal));
+    socket.on('room:feed', setFeed);
     socket.on('room:removed', () => {
       setRemoved(true);
       peers.close();
@@ -96,5 +101,5 @@ export function useRoom(auth: GuestAuth): RoomConnection {
     [socket],
   );
   const setLocal = useCallback((stream: MediaStream | null) => peers.setLocal(stream), [peers]);
-  return { welcome, links, remote, refusal, removed, connected, ready, setLocal };
+  return { welcome, links, remote, feed, refusal, removed, connected, ready, setLocal };
 }

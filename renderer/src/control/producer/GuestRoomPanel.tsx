@@ -94,6 +94,24 @@ function GuestRow({
             {onStage ? t('room.takeOff') : t('room.bringOn')}
           </button>
         )}
+        {inRoom && (
+          <>
+            <button
+              type="button"
+              className="button"
+              onClick={() => void send('guests:cue', { guestId: guest.id, cue: 'wrap_up' })}
+            >
+              {t('room.wrapUp')}
+            </button>
+            <button
+              type="button"
+              className="button"
+              onClick={() => void send('guests:cue', { guestId: guest.id, cue: 'unmute' })}
+            >
+              {t('room.askUnmute')}
+            </button>
+          </>
+        )}
         <button type="button" className="button" onClick={onInvite}>
           {state === 'uninvited' ? t('room.invite') : t('room.newInvite')}
         </button>
