@@ -8,6 +8,7 @@ export function MediaTile({
   role,
   muted,
   mirrored = false,
+  notice = null,
   testId,
 }: {
   stream: MediaStream | null;
@@ -15,6 +16,8 @@ export function MediaTile({
   role: string;
   muted: boolean;
   mirrored?: boolean;
+  /** A calm word over the picture (reconnecting) instead of a frozen frame. */
+  notice?: string | null;
   testId: string;
 }) {
   const video = useRef<HTMLVideoElement>(null);
@@ -37,6 +40,11 @@ export function MediaTile({
         playsInline
         muted={muted}
       />
+      {notice && (
+        <p className="tile__notice" role="status">
+          {notice}
+        </p>
+      )}
       {name && (
         <figcaption className="tile__name">
           <strong>{name}</strong>

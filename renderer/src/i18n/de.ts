@@ -589,6 +589,7 @@ export const de: Strings = {
     greenRoom: 'Du bist im Vorraum',
     onStage: 'Du bist auf der Bühne',
     waiting: 'Noch ist niemand sonst da.',
+    interrupted: 'Verbindet neu…',
     you: 'Du',
     feed: {
       label: 'Aus dem Studio',

@@ -576,6 +576,7 @@ export const en = {
     greenRoom: 'You are in the green room',
     onStage: 'You are on stage',
     waiting: 'Nobody else is here yet.',
+    interrupted: 'Reconnecting…',
     you: 'You',
     feed: {
       label: 'From the studio',

@@ -18,13 +18,14 @@ export function GreenRoom({ room, self }: { room: RoomConnection; self: MediaStr
       {room.feed && <ReturnFeed feed={room.feed} />}
       {others.length === 0 && <p className="muted">{t('join.waiting')}</p>}
       <div className={`join__tiles join__tiles--${Math.min(others.length, 4)}`}>
-        {others.map(({ link, stream }) => (
+        {others.map(({ link, stream, interrupted }) => (
           <MediaTile
             key={link.id}
             stream={stream}
             name={link.peer.name}
             role={link.peer.role}
             muted={false}
+            notice={interrupted ? t('join.interrupted') : null}
             testId="remote-tile"
           />
         ))}

@@ -17,6 +17,8 @@ export type RoomSocket = Socket<GuestServerToClientEvents, GuestClientToServerEv
 export interface RemoteMedia {
   link: RoomLink;
   stream: MediaStream;
+  /** The connection is lost for now (ICE disconnected or failed); it is being brought back. */
+  interrupted: boolean;
 }
 
 interface Held {
@@ -118,6 +120,11 @@ export class RoomPeers {
       if (!held.stream.getTracks().includes(event.track)) held.stream.addTrack(event.track);
       this.#changed();
     };
+    pc.onconnectionstatechange = () => {
+      // The offering side restarts ICE after a failure (a changed network, a long drop).
+      if (pc.connectionState === 'failed' && link.offerer) this.#restart(link.id, pc);
+      this.#changed();
+    };
     pc.onicecandidate = (event) => {
       if (!event.candidate) return;
       const { candidate, sdpMid, sdpMLineIndex, usernameFragment } = event.candidate.toJSON();
@@ -143,6 +150,14 @@ export class RoomPeers {
     }
   }
 
+  #restart(linkId: string, pc: RTCPeerConnection): void {
+    void pc
+      .createOffer({ iceRestart: true })
+      .then((offer) => pc.setLocalDescription(offer))
+      .then(() => this.#send(linkId, pc))
+      .catch(() => undefined);
+  }
+
   #send(linkId: string, pc: RTCPeerConnection): void {
     const description = pc.localDescription;
     if (!description || (description.type !== 'offer' && description.type !== 'answer')) return;
@@ -157,7 +172,11 @@ export class RoomPeers {
     const remote: RemoteMedia[] = [];
     for (const link of this.#order) {
       const held = this.#held.get(link.id);
-      if (held?.stream && link.receive) remote.push({ link, stream: held.stream });
+      if (held?.stream && link.receive) {
+        const state = held.pc.connectionState;
+        const interrupted = state === 'disconnected' || state === 'failed';
+        remote.push({ link, stream: held.stream, interrupted });
+      }
     }
     this.#onChange(remote);
   }

@@ -3,6 +3,7 @@
 // guest alone. It only receives: the guests' browsers send to it peer to peer.
 import { StrictMode, useMemo } from 'react';
 import { createRoot } from 'react-dom/client';
+import { useTranslation } from 'react-i18next';
 import { MediaTile } from '../components/MediaTile';
 import { initI18n } from '../i18n/i18n';
 import { useRoom } from '../lib/use-room';
@@ -16,18 +17,20 @@ function feedFromAddress(): string | null {
 }
 
 function StagePage() {
+  const { t } = useTranslation();
   const feed = useMemo(feedFromAddress, []);
   const room = useRoom({ kind: 'stage', feed });
   const tiles = room.remote.slice(0, 4);
   return (
     <main className={`stage stage--${tiles.length}`} data-testid="stage">
-      {tiles.map(({ link, stream }) => (
+      {tiles.map(({ link, stream, interrupted }) => (
         <MediaTile
           key={link.id}
           stream={stream}
           name={link.peer.name}
           role={link.peer.role}
           muted={false}
+          notice={interrupted ? t('join.interrupted') : null}
           testId="stage-tile"
         />
       ))}

@@ -176,7 +176,14 @@ export function GuestRoomPanel({ state, send }: { state: ShowState; send: Send }
   const [error, setError] = useState<string | null>(null);
   const invite = async (guest: Guest): Promise<void> => {
     const result = await connection.request('guests:invite', { guestId: guest.id });
-    if (result.ok) setShown({ name: guest.name, url: result.link });
+    // Without a public URL, guests reach the core where this screen does (the LAN address).
+    const url =
+      result.ok && state.app.audienceUrl === null
+        ? new URL(new URL(result.link).pathname, location.origin).toString()
+        : result.ok
+          ? result.link
+          : '';
+    if (result.ok) setShown({ name: guest.name, url });
     setError(result.ok ? null : refusalText(word, result));
   };
   const { room } = state;
