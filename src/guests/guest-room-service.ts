@@ -37,6 +37,8 @@ export interface GuestRoomDeps {
   invites: GuestInviteStore;
   ice: () => IceSettings;
   turnSecret: () => string | null;
+  /** Who was on stage when the core last ran, and where the order is kept. */
+  onStage: { saved: readonly string[]; save: (ids: string[]) => void };
 }
 
 type Admission = { ok: true; who: RoomAdmitted } | { ok: false; refusal: RoomRefusal };
@@ -46,7 +48,7 @@ const ack = (coded: Message | null): RoomAck =>
 
 export class GuestRoomService {
   readonly #deps: GuestRoomDeps;
-  readonly #room = new Room();
+  readonly #room: Room;
   readonly #outboxes = new Map<string, RoomOutbox>();
   readonly #people = new Map<string, string | null>();
   /** What each session was last told, so only changes go out. */
@@ -57,6 +59,7 @@ export class GuestRoomService {
 
   constructor(deps: GuestRoomDeps) {
     this.#deps = deps;
+    this.#room = new Room(deps.onStage.saved);
   }
 
   admit(
@@ -215,6 +218,10 @@ export class GuestRoomService {
 
   /** Tells each browser its links when they changed, and the director panel the room. */
   publish(): void {
+    const onStage = [...this.#room.onStage];
+    if (JSON.stringify(onStage) !== JSON.stringify(this.#deps.onStage.saved)) {
+      this.#deps.onStage.save(onStage);
+    }
     for (const [session, links] of this.#room.links()) {
       const json = JSON.stringify(links);
       if (this.#sent.get(session) === json) continue;

@@ -90,6 +90,12 @@ export function createGuestsModule(
     invites,
     ice: () => ctx.settings.get('guests.ice'),
     turnSecret: () => ctx.secrets.get(TURN_SECRET),
+    onStage: {
+      get saved() {
+        return ctx.settings.get('guests.onStage');
+      },
+      save: (ids) => ctx.settings.set('guests.onStage', ids),
+    },
   });
   // Guests join through the public address where there is one: the join page is public.
   let joinBase = publicUrl ?? '';

@@ -29,9 +29,14 @@ interface Pair {
 
 export class Room {
   readonly #bySession = new Map<string, Participant>();
-  #onStage: string[] = [];
+  #onStage: string[];
   /** Guests who were in the room once, so they read "left" rather than "invited". */
   readonly #seen = new Set<string>();
+
+  /** `onStage`: who held a place on stage before (a restart); they return to it when ready. */
+  constructor(onStage: readonly string[] = []) {
+    this.#onStage = [...onStage];
+  }
 
   /** Adds a connection; returns the one it replaces (the same guest or host, reloaded). */
   add(participant: Participant): Participant | null {

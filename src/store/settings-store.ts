@@ -33,6 +33,8 @@ export const settingDefinitions = {
     fallback: { index: -1, startedAt: null },
   },
   'show.guests': { schema: z.array(guestSchema), fallback: [] },
+  /** Guests on stage, in order, so a core restart during the show puts them back there. */
+  'guests.onStage': { schema: z.array(z.string().min(1).max(40)).max(50), fallback: [] },
   /** STUN and TURN servers for the remote-guest room (the TURN secret is with the secrets). */
   'guests.ice': {
     schema: iceConfigSchema.omit({ turnSecret: true }),
