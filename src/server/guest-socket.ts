@@ -73,7 +73,29 @@ function refuse(next: (error?: Error) => void, refusal: RoomRefusal): void {
   next(new Error(refusal));
 }
 
+/** Runs `work`; a failure is counted and answered, never thrown into socket.io's event loop. */
+function guarded(options: GuestRoomOptions, what: string, work: () => void, onFail?: () => void) {
+  try {
+    work();
+  } catch (error) {
+    options.onRejected('guest', `${what} failed: ${String(error).slice(0, 200)}`);
+    onFail?.();
+  }
+}
+
 function admitSocket(options: GuestRoomOptions) {
+  const admit = admitChecked(options);
+  return (socket: GuestSocket, next: (error?: Error) => void): void => {
+    guarded(
+      options,
+      'admission',
+      () => admit(socket, next),
+      () => refuse(next, 'not_allowed'),
+    );
+  };
+}
+
+function admitChecked(options: GuestRoomOptions) {
   const { desk, onRejected } = options;
   return (socket: GuestSocket, next: (error?: Error) => void): void => {
     const { origin, host, cookie } = socket.handshake.headers;
@@ -168,7 +190,7 @@ function wireSocket(socket: GuestSocket, options: GuestRoomOptions, bucket: Rate
     if (!result.ok) options.onRejected('guest', `${event.slice(0, 60)}: ${result.error}`);
     ack?.(result);
   });
-  socket.on('disconnect', () => options.desk.leave(socket.id));
+  socket.on('disconnect', () => guarded(options, 'leave', () => options.desk.leave(socket.id)));
 }
 
 export function attachGuestRoom(options: GuestRoomOptions): void {
@@ -177,6 +199,11 @@ export function attachGuestRoom(options: GuestRoomOptions): void {
   namespace.use(admitSocket(options));
   namespace.on('connection', (socket) => {
     wireSocket(socket, options, bucket);
-    desk.join(socket.id, socket.data.who, outboxOf(socket));
+    guarded(
+      options,
+      'join',
+      () => desk.join(socket.id, socket.data.who, outboxOf(socket)),
+      () => socket.disconnect(true),
+    );
   });
 }
