@@ -11,6 +11,7 @@ import {
   type RoomAck,
   type RoomCue,
   type RoomFeed,
+  type RoomTalkLine,
   type RoomAdmitted,
   type RoomOutbox,
   type RoomRefusal,
@@ -41,6 +42,9 @@ export interface GuestRoomDeps {
   onStage: { saved: readonly string[]; save: (ids: string[]) => void };
 }
 
+/** Lines of talkback kept (in memory: talkback is for the moment, not the archive). */
+const TALK_KEPT = 50;
+
 type Admission = { ok: true; who: RoomAdmitted } | { ok: false; refusal: RoomRefusal };
 
 const ack = (coded: Message | null): RoomAck =>
@@ -56,6 +60,8 @@ export class GuestRoomService {
   readonly #sentFeed = new Map<string, string>();
   /** The producer's last cue per guest (or host), by participant id. */
   readonly #cues = new Map<string, NonNullable<RoomFeed['cue']>>();
+  /** Talkback with all guests, the last TALK_KEPT lines. */
+  #talk: RoomTalkLine[] = [];
 
   constructor(deps: GuestRoomDeps) {
     this.#deps = deps;
@@ -151,6 +157,29 @@ export class GuestRoomService {
     this.publish();
   }
 
+  /** A guest's line to the production. */
+  talk(session: string, payload: { text: string }): RoomAck {
+    const participant = this.#room.bySession(session);
+    if (participant?.kind !== 'guest') return ack(message('room.not_participant'));
+    this.#say(participant.id, 'guest', payload.text);
+    return ack(null);
+  }
+
+  /** The production's line to a guest in the room. */
+  talkTo(guestId: string, text: string): void {
+    if (!this.#room.byId(guestId)) {
+      throw new UserError('conflict', message('room.not_ready', { id: guestId }));
+    }
+    this.#say(guestId, 'producer', text);
+  }
+
+  #say(guestId: string, from: RoomTalkLine['from'], text: string): void {
+    this.#talk = [...this.#talk, { guestId, from, text, at: new Date().toISOString() }].slice(
+      -TALK_KEPT,
+    );
+    this.publish();
+  }
+
   /** A cue on a guest's page: they must be in the room to see it. */
   cue(guestId: string, kind: RoomCue): void {
     if (!this.#room.byId(guestId)) {
@@ -170,7 +199,8 @@ export class GuestRoomService {
     for (const [session, outbox] of this.#outboxes) {
       const participant = this.#room.bySession(session);
       if (!participant || participant.kind === 'stage') continue;
-      const feed = returnFeed(show, names, this.#cues.get(participant.id) ?? null);
+      const talk = this.#talk.filter((line) => line.guestId === participant.id).slice(-20);
+      const feed = returnFeed(show, names, this.#cues.get(participant.id) ?? null, talk);
       const json = JSON.stringify(feed);
       if (this.#sentFeed.get(session) === json) continue;
       this.#sentFeed.set(session, json);
@@ -251,6 +281,7 @@ export class GuestRoomService {
       stages: this.#room.stageCount(),
       onStage: [...this.#room.onStage],
       ice: { stun, turn, turnSecretSaved: this.#deps.turnSecret() !== null },
+      talk: this.#talk,
     };
   }
 }

@@ -57,6 +57,11 @@ function registerIntents(
     audit.append({ actor, action: 'guests:cue', target: guestId, detail: { cue } });
     return {};
   });
+  intents.handle('guests:talk', ({ guestId, text }, { actor }) => {
+    room.talkTo(guestId, text);
+    audit.append({ actor, action: 'guests:talk', target: guestId, detail: undefined });
+    return {};
+  });
   intents.handle('guests:setupObs', async ({ scene }, { actor }) => {
     const result = await setUpStageSource(deps.obs, scene, deps.stageUrl());
     audit.append({
@@ -118,6 +123,7 @@ export function createGuestsModule(
       intentRoute(ctx.intents, 'PUT', '/api/room/ice', 'guests:configureIce', 'body'),
       intentRoute(ctx.intents, 'POST', '/api/room/obs', 'guests:setupObs', 'body'),
       intentRoute(ctx.intents, 'POST', '/api/guests/:guestId/cue', 'guests:cue', 'params+body'),
+      intentRoute(ctx.intents, 'POST', '/api/guests/:guestId/talk', 'guests:talk', 'params+body'),
     ],
     start: (runtime) => {
       joinBase = publicUrl ?? runtime.url;

@@ -7,6 +7,7 @@ export function returnFeed(
   show: Pick<ShowState, 'queue' | 'rundown'>,
   onStage: string[],
   cue: RoomFeed['cue'],
+  talk: RoomFeed['talk'],
 ): RoomFeed {
   const { onAir } = show.queue;
   const { segments, index, startedAt } = show.rundown;
@@ -20,5 +21,6 @@ export function returnFeed(
     onAir: onAir ? { text: onAir.text, author: onAir.author.name } : null,
     segment: segment ? { title: segment.title, endsAt } : null,
     cue,
+    talk,
   };
 }

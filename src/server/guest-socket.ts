@@ -9,6 +9,7 @@ import {
   roomReadySchema,
   roomSignalSchema,
   roomStatsSchema,
+  roomTalkSchema,
   type GuestAuth,
   type GuestClientToServerEvents,
   type GuestServerToClientEvents,
@@ -42,6 +43,7 @@ export interface GuestDesk {
   ready(session: string, payload: { name: string; role: string }): RoomAck;
   signal(session: string, payload: RoomSignal): RoomAck;
   stats(session: string, payload: RoomStats): RoomAck;
+  talk(session: string, payload: { text: string }): RoomAck;
   leave(session: string): void;
 }
 
@@ -161,6 +163,7 @@ function handlers(options: GuestRoomOptions): Record<string, Handler> {
     'room:ready': checked('room:ready', roomReadySchema, (s, p) => desk.ready(s, p)),
     'room:signal': checked('room:signal', roomSignalSchema, (s, p) => desk.signal(s, p)),
     'room:stats': checked('room:stats', roomStatsSchema, (s, p) => desk.stats(s, p)),
+    'room:talk': checked('room:talk', roomTalkSchema, (s, p) => desk.talk(s, p)),
   };
 }
 

@@ -11,7 +11,7 @@ import {
   guestInputSchema,
   segmentInputSchema,
 } from './shapes.js';
-import { ROOM_CUES, iceConfigSchema } from './guest-room.js';
+import { ROOM_CUES, iceConfigSchema, roomTalkSchema } from './guest-room.js';
 import { REPORT_FORMATS } from './report.js';
 import { showInfoSchema, showPlanSchema } from './show.js';
 import { CONNECT_PLATFORMS, connectStartSchema, pastedTokenSchema } from './connect.js';
@@ -222,6 +222,8 @@ export const controlIntentSchemas = {
   'guests:stage': z.strictObject({ guestId: z.string().min(1).max(40), on: z.boolean() }),
   /** A cue on one guest's page (or the host's): wrap up, or please unmute. */
   'guests:cue': z.strictObject({ guestId: z.string().min(1).max(40), cue: z.enum(ROOM_CUES) }),
+  /** A line of text talkback to a guest in the room. */
+  'guests:talk': roomTalkSchema.extend({ guestId: z.string().min(1).max(40) }),
   /** Puts the /stage page into an OBS scene as a browser source (or says how, where OBS has none). */
   'guests:setupObs': z.strictObject({ scene: z.string().min(1).max(200) }),
   /** STUN and TURN servers the room's browsers use; the TURN secret stays in the core. */

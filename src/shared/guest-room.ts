@@ -91,6 +91,16 @@ export interface RoomAdmitted {
   personId: string | null;
 }
 
+/** A line of text talkback between a guest and the production. */
+export const roomTalkSchema = z.strictObject({ text: z.string().trim().min(1).max(500) });
+
+export interface RoomTalkLine {
+  guestId: string;
+  from: 'guest' | 'producer';
+  text: string;
+  at: string;
+}
+
 /** Cues the producer sends a guest: wrap up now, or please unmute. */
 export const ROOM_CUES = ['wrap_up', 'unmute'] as const;
 export type RoomCue = (typeof ROOM_CUES)[number];
@@ -102,6 +112,8 @@ export interface RoomFeed {
   segment: { title: string; endsAt: string | null } | null;
   /** The last cue for this guest; the page shows it for a little while after `at`. */
   cue: { kind: RoomCue; at: string } | null;
+  /** Talkback with the production: this guest's lines, newest last. */
+  talk: RoomTalkLine[];
 }
 
 /** What the room sends one participant (the transport delivers it over their socket). */
@@ -140,6 +152,7 @@ export interface GuestClientToServerEvents {
   'room:ready': (payload: { name: string; role: string }, ack: (r: RoomAck) => void) => void;
   'room:signal': (payload: RoomSignal, ack: (r: RoomAck) => void) => void;
   'room:stats': (payload: RoomStats, ack: (r: RoomAck) => void) => void;
+  'room:talk': (payload: { text: string }, ack: (r: RoomAck) => void) => void;
 }
 
 /** Connection refusals, as the error message of socket.io's connect_error. */
@@ -174,6 +187,8 @@ export interface RoomState {
   /** Guests on stage, in the order they came on. */
   onStage: string[];
   ice: { stun: string[]; turn: string[]; turnSecretSaved: boolean };
+  /** Talkback with every guest, newest last (the last 50 lines). */
+  talk: RoomTalkLine[];
 }
 
 export const iceConfigSchema = z.strictObject({
@@ -192,4 +207,5 @@ export const INITIAL_ROOM: RoomState = {
   stages: 0,
   onStage: [],
   ice: { stun: [], turn: [], turnSecretSaved: false },
+  talk: [],
 };

@@ -114,6 +114,7 @@ export interface ControlIntentResults {
   'guests:stage': object;
   'guests:configureIce': object;
   'guests:cue': object;
+  'guests:talk': object;
   'guests:setupObs': { mode: 'browser' | 'window'; url: string; note: Message };
   'connect:list': { accounts: AccountStatus[] };
   'connect:start': { account: AccountStatus };

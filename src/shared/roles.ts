@@ -73,6 +73,7 @@ export const INTENT_ROLES: Record<ControlIntentName, readonly Role[]> = {
   'guests:stage': P,
   'guests:configureIce': P,
   'guests:cue': P,
+  'guests:talk': P,
   'guests:setupObs': P,
   'connect:list': P,
   'connect:start': P,

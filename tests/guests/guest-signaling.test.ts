@@ -118,6 +118,8 @@ describe('guest room signalling', () => {
       ['room:ready', { name: 'A', role: 'x', extra: true }],
       ['room:stats', { rttMs: -5, lossPct: 0, kbps: 1, width: 640, height: 360 }],
       ['room:stats', { rttMs: 5, lossPct: 0, kbps: 1, width: 640 }],
+      ['room:talk', { text: 'x'.repeat(501) }],
+      ['room:talk', { text: '   ' }],
       ['room:stage', { guestId: ids[0] }],
       ['__proto__', {}],
     ];
@@ -158,6 +160,7 @@ describe('guest room signalling', () => {
     expect(refusedReady).toMatchObject({ ok: false, message: { code: 'room.not_participant' } });
     const stats = { rttMs: 1, lossPct: 0, kbps: 1, width: null, height: null };
     expect(await stage.emitWithAck('room:stats', stats)).toMatchObject({ ok: false });
+    expect(await stage.emitWithAck('room:talk', { text: 'hi' })).toMatchObject({ ok: false });
     // From a foreign page, nobody connects; a guest's token gets no director intents.
     const foreign = open({ kind: 'stage', feed: null }, { origin: 'https://evil.example' });
     await expect(joined(foreign)).rejects.toThrow('cross_origin');
@@ -224,6 +227,16 @@ describe('guest room signalling', () => {
     const cued = await api(core, 'POST', `/api/guests/${ids[0]}/cue`, { body: { cue: 'wrap_up' } });
     expect(cued.status).toBe(200);
     await expect.poll(() => feeds.at(-1)?.cue?.kind).toBe('wrap_up');
+    // Text talkback both ways.
+    expect(await a.emitWithAck('room:talk', { text: 'Can you hear me?' })).toEqual({ ok: true });
+    const reply = await api(core, 'POST', `/api/guests/${ids[0]}/talk`, {
+      body: { text: 'Loud and clear' },
+    });
+    expect(reply.status).toBe(200);
+    await expect
+      .poll(() => feeds.at(-1)?.talk.map((line) => `${line.from}: ${line.text}`))
+      .toEqual(['guest: Can you hear me?', 'producer: Loud and clear']);
+    expect(core.hub.get('room').talk.map((line) => line.guestId)).toEqual([ids[0], ids[0]]);
     // A guest not in the room cannot be cued.
     const absent = await api(core, 'POST', `/api/guests/${ids[1]}/cue`, {
       body: { cue: 'unmute' },

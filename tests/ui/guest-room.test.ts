@@ -247,6 +247,17 @@ describe('remote-guest room', () => {
       .getByRole('button', { name: 'Wrap up' })
       .click();
     await expect.poll(() => grace.getByTestId('feed-cue').textContent()).toBe('Please wrap up.');
+    // Text talkback, both ways.
+    await grace.getByLabel('Message to the production').fill('Can you hear me?');
+    await grace.getByLabel('Message to the production').press('Enter');
+    const talk = panel.getByTestId('talkback');
+    await expect.poll(() => talk.textContent()).toContain('Grace Hopper: Can you hear me?');
+    await panel.getByLabel('To', { exact: true }).selectOption({ label: 'Grace Hopper' });
+    await panel.getByLabel('Message to Grace Hopper').fill('Loud and clear');
+    await talk.getByRole('button', { name: 'Send' }).click();
+    await expect
+      .poll(() => grace.getByTestId('talkback').textContent())
+      .toContain('Production: Loud and clear');
     await saveScreenshot(grace, 'guest-on-stage-cue-en');
     // A single guest's feed, for producers who lay out their own scene.
     const graceId = core.hub.get('guests').find((g) => g.name === 'Grace Hopper')?.id ?? '';

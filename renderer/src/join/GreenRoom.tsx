@@ -15,7 +15,17 @@ export function GreenRoom({ room, self }: { room: RoomConnection; self: MediaStr
         {onStage ? t('join.onStage') : t('join.greenRoom')}
       </h2>
       {!room.connected && <p role="status">{t('join.reconnecting')}</p>}
-      {room.feed && <ReturnFeed feed={room.feed} />}
+      {room.feed && (
+        <ReturnFeed
+          feed={room.feed}
+          onTalk={(text) =>
+            room.talk(text).then(
+              (r) => r.ok,
+              () => false,
+            )
+          }
+        />
+      )}
       {others.length === 0 && <p className="muted">{t('join.waiting')}</p>}
       <div className={`join__tiles join__tiles--${Math.min(others.length, 4)}`}>
         {others.map(({ link, stream, interrupted }) => (

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RoomFeed } from '../../../src/shared/guest-room';
+import { Talkback } from '../components/Talkback';
 import { useNow } from '../lib/relative-time';
 
 /** How long a cue stays up on the guest's page. */
@@ -26,7 +27,13 @@ function SegmentLine({ segment, now }: { segment: NonNullable<RoomFeed['segment'
   );
 }
 
-export function ReturnFeed({ feed }: { feed: RoomFeed }) {
+export function ReturnFeed({
+  feed,
+  onTalk,
+}: {
+  feed: RoomFeed;
+  onTalk: (text: string) => Promise<boolean>;
+}) {
   const { t } = useTranslation();
   const now = useNow(1000);
   const cueOn = feed.cue !== null && now - Date.parse(feed.cue.at) < CUE_MS;
@@ -49,6 +56,12 @@ export function ReturnFeed({ feed }: { feed: RoomFeed }) {
         </blockquote>
       )}
       {feed.segment && <SegmentLine segment={feed.segment} now={now} />}
+      <Talkback
+        lines={feed.talk}
+        nameOf={(line) => (line.from === 'guest' ? t('join.you') : t('join.feed.production'))}
+        label={t('join.feed.talk')}
+        onSend={onTalk}
+      />
     </aside>
   );
 }

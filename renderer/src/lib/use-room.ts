@@ -25,6 +25,8 @@ export interface RoomConnection {
   removed: boolean;
   connected: boolean;
   ready: (name: string, role: string) => Promise<RoomAck>;
+  /** A line of talkback to the production. */
+  talk: (text: string) => Promise<RoomAck>;
   /** The camera and microphone this page sends (the stage page sends none). */
   setLocal: (stream: MediaStream | null) => void;
 }
@@ -100,6 +102,11 @@ export function useRoom(auth: GuestAuth): RoomConnection {
     },
     [socket],
   );
+  const talk = useCallback(
+    async (text: string): Promise<RoomAck> =>
+      (await socket.timeout(8000).emitWithAck('room:talk', { text })) as RoomAck,
+    [socket],
+  );
   const setLocal = useCallback((stream: MediaStream | null) => peers.setLocal(stream), [peers]);
-  return { welcome, links, remote, feed, refusal, removed, connected, ready, setLocal };
+  return { welcome, links, remote, feed, refusal, removed, connected, ready, talk, setLocal };
 }

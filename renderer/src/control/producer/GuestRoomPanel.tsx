@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { RoomGuest, RoomStats } from '../../../../src/shared/guest-room';
 import type { Guest } from '../../../../src/shared/shapes';
 import type { ShowState } from '../../../../src/shared/state';
+import { Talkback } from '../../components/Talkback';
 import { refusalText, useWording } from '../../i18n/messages';
 import { useConnection } from '../context';
 import type { Send } from './send';
@@ -129,6 +130,50 @@ function GuestRow({
   );
 }
 
+/** Talkback with the guests in the room: every line, and a field to answer one guest. */
+function ProductionTalkback({ state }: { state: ShowState }) {
+  const { t } = useTranslation();
+  const connection = useConnection();
+  const inRoom = state.room.guests.filter((g) => g.state === 'green' || g.state === 'stage');
+  const [to, setTo] = useState('');
+  const target = inRoom.some((g) => g.id === to) ? to : (inRoom[0]?.id ?? '');
+  const nameOf = (id: string): string => state.guests.find((g) => g.id === id)?.name ?? id;
+  if (inRoom.length === 0 && state.room.talk.length === 0) return null;
+  return (
+    <div className="room-talk">
+      <h3>{t('room.talk')}</h3>
+      {inRoom.length > 1 && (
+        <label>
+          {t('room.talkTo')}{' '}
+          <select
+            aria-label={t('room.talkTo')}
+            value={target}
+            onChange={(e) => setTo(e.target.value)}
+          >
+            {inRoom.map((g) => (
+              <option key={g.id} value={g.id}>
+                {nameOf(g.id)}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <Talkback
+        lines={state.room.talk}
+        nameOf={(line) =>
+          line.from === 'guest'
+            ? nameOf(line.guestId)
+            : t('room.talkToGuest', { name: nameOf(line.guestId) })
+        }
+        label={t('room.talkLabel', { name: nameOf(target) })}
+        onSend={async (text) =>
+          (await connection.request('guests:talk', { guestId: target, text })).ok
+        }
+      />
+    </div>
+  );
+}
+
 /** "Set up OBS": the stage page as a browser source, or the address to capture where OBS has none. */
 function StageInObs({ scenes, stageUrl }: { scenes: string[]; stageUrl: string }) {
   const { t } = useTranslation();
@@ -211,6 +256,7 @@ export function GuestRoomPanel({ state, send }: { state: ShowState; send: Send }
         ))}
       </ul>
       {error && <p role="alert">{error}</p>}
+      <ProductionTalkback state={state} />
       {shown && <InviteLink name={shown.name} url={shown.url} />}
       <StageInObs scenes={state.obs.scenes} stageUrl={stageUrl} />
     </section>
