@@ -7,15 +7,20 @@ import { defineConfig, type Plugin } from 'vite';
 const root = fileURLToPath(new URL('.', import.meta.url));
 const core = `http://127.0.0.1:${process.env.PANELCAST_PORT ?? '7878'}`;
 
-/** In dev, serve /overlay and /audience like the core does. */
+/** In dev, serve the public and room pages like the core does. */
 function publicPages(): Plugin {
   return {
     name: 'panelcast-public-pages',
     configureServer(server) {
       server.middlewares.use((req, _res, next) => {
         const [pathname, query] = (req.url ?? '').split('?');
-        if (pathname === '/overlay' || pathname === '/audience') {
-          req.url = `${pathname}.html${query ? `?${query}` : ''}`;
+        const search = query ? `?${query}` : '';
+        if (pathname === '/overlay' || pathname === '/audience' || pathname === '/stage') {
+          req.url = `${pathname}.html${search}`;
+        } else if (pathname === '/room' || pathname?.startsWith('/join/')) {
+          req.url = `/join.html${search}`;
+        } else if (pathname?.startsWith('/feed/')) {
+          req.url = `/stage.html${search}`;
         }
         next();
       });
@@ -39,6 +44,8 @@ export default defineConfig({
         index: fileURLToPath(new URL('index.html', import.meta.url)),
         overlay: fileURLToPath(new URL('overlay.html', import.meta.url)),
         audience: fileURLToPath(new URL('audience.html', import.meta.url)),
+        join: fileURLToPath(new URL('join.html', import.meta.url)),
+        stage: fileURLToPath(new URL('stage.html', import.meta.url)),
       },
     },
   },

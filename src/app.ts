@@ -9,6 +9,7 @@ import { rejectionCounter } from './core/diagnostics.js';
 import { IntentRegistry } from './core/intent-registry.js';
 import type { CoreModule, ModuleContext } from './core/module.js';
 import type { Route } from './core/routes.js';
+import { createGuestsModule } from './guests/guests-module.js';
 import { createObsModule } from './obs/obs-module.js';
 import type { ObsConnection } from './obs/obs-connection.js';
 import { defaultRendererDir, version } from './package-info.js';
@@ -166,6 +167,7 @@ export async function startCore(options: StartOptions): Promise<RunningCore> {
     const access = add(createAccessModule(ctx, token));
     const queue = add(createQueueModule(ctx));
     const obs = add(createObsModule(ctx));
+    const guests = add(createGuestsModule(ctx, access.access, config.publicUrl, obs.obs));
     add(createShowModule(ctx, obs, queue.controller));
     // Before the sources: they take their user tokens from the connected accounts.
     const connect = add(createConnectModule(ctx, connectTestHooks(config.testHooks)));
@@ -186,6 +188,7 @@ export async function startCore(options: StartOptions): Promise<RunningCore> {
       intents,
       comments: queue.controller,
       audience: sources.audience,
+      guests: guests.room,
       rendererDir: options.rendererDir ?? defaultRendererDir,
       logger,
       onRejected,

@@ -31,6 +31,11 @@ export class Access {
     return { personId: person.id, name: person.name, role: person.role };
   }
 
+  /** A new person with their own token (the guests module invites guests this way). */
+  add(name: string, role: Principal['role']): ReturnType<PeopleStore['add']> {
+    return this.#people.add(name, role);
+  }
+
   revoke(id: string): boolean {
     if (!this.#people.revoke(id)) return false;
     for (const listener of this.#revoked) listener(id);

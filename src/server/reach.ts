@@ -16,6 +16,8 @@ export type Arrival = 'local' | 'public' | 'refused';
 /** What anyone may open through the public origin. */
 const PUBLIC_PATHS = [
   /^\/audience(\.html)?$/,
+  // A guest's personal link: the page itself is public, the token in it is checked on /guest.
+  /^\/join\/[A-Za-z0-9_-]{16,200}$/,
   /^\/assets\//,
   /^\/favicon\.svg$/,
   /^\/api\/health$/,
@@ -64,7 +66,12 @@ export class Reach {
   /** Whether a socket.io namespace may be joined by a connection that arrived this way. */
   allowsNamespace(arrival: Arrival, namespace: string): boolean {
     if (arrival === 'refused') return false;
-    return arrival === 'local' || this.#options.publicControl || namespace === '/audience';
+    return (
+      arrival === 'local' ||
+      this.#options.publicControl ||
+      namespace === '/audience' ||
+      namespace === '/guest'
+    );
   }
 
   /**

@@ -11,6 +11,7 @@ import { listenError } from '../startup-errors.js';
 import { DeviceIssuer, type DeviceIssuing } from './audience-devices.js';
 import { createHttpServer } from './http-server.js';
 import { openApiRoute } from './openapi.js';
+import type { GuestDesk } from './guest-socket.js';
 import { Reach } from './reach.js';
 import { RestRouter } from './rest-router.js';
 import {
@@ -36,6 +37,7 @@ export interface ServeOptions {
   intents: IntentRegistry;
   comments: CommentFeed;
   audience: AudienceDesk;
+  guests: GuestDesk;
   rendererDir: string;
   logger: Logger;
   onRejected: (channel: string, reason: string) => void;
@@ -102,6 +104,7 @@ export async function serve(options: ServeOptions): Promise<Serving> {
     hub: options.hub,
     comments: options.comments,
     audience: options.audience,
+    guests: options.guests,
     intents: options.intents,
     auth: options.auth,
     reach,

@@ -26,6 +26,7 @@ import type { ShowState, StateSlice } from '../shared/state.js';
 import { mayDispatch, type Principal, type Role } from '../shared/roles.js';
 import { attachAudience, sameOrigin } from './audience-socket.js';
 import type { DeviceIssuer } from './audience-devices.js';
+import { attachGuestRoom, type GuestDesk, type GuestNamespace } from './guest-socket.js';
 import type { Reach } from './reach.js';
 import { isIntentName, type IntentRegistry } from '../core/intent-registry.js';
 
@@ -92,6 +93,8 @@ export interface SocketServerOptions {
   devices: DeviceIssuer;
   /** The public origin (https://show.example.org) the audience page may also come from. */
   publicUrl: string | null;
+  /** The remote-guest room behind /guest (the guests module). */
+  guests: GuestDesk;
 }
 
 export interface SocketServer {
@@ -114,7 +117,7 @@ export function overlayStateFrom(state: ShowState): OverlayState {
 
 /** Through the public address only the audience may connect; control stays local. */
 function guardNamespaces(io: Server, reach: Reach): void {
-  for (const name of ['/', '/control', '/overlay', '/audience']) {
+  for (const name of ['/', '/control', '/overlay', '/audience', '/guest']) {
     io.of(name).use((socket, next) => {
       const arrival = reach.arrival(socket.handshake.headers.host);
       if (reach.allowsNamespace(arrival, name)) next();
@@ -202,6 +205,11 @@ export function attachSocketServer(options: SocketServerOptions): SocketServer {
 
   const audience = io.of('/audience') as unknown as AudienceNamespace;
   const audienceRoom = attachAudience({ ...options, namespace: audience, desk: options.audience });
+  attachGuestRoom({
+    ...options,
+    namespace: io.of('/guest') as unknown as GuestNamespace,
+    desk: options.guests,
+  });
 
   const batcher = new UpdateBatcher<StateSlice, unknown>({
     intervalMs: options.batchIntervalMs,

@@ -23,6 +23,9 @@ const CONTROL_ROUTES = new Set(['/', '/producer', '/moderator', '/settings', '/s
 const PAGE_FOR: Record<string, string> = {
   '/overlay': 'overlay.html',
   '/audience': 'audience.html',
+  '/stage': 'stage.html',
+  // The host joins the room from the producer's or moderator's browser.
+  '/room': 'join.html',
 };
 
 export function contentSecurityPolicy(host: string | undefined): string {
@@ -42,10 +45,17 @@ export function contentSecurityPolicy(host: string | undefined): string {
   ].join('; ');
 }
 
+/** Pages with a part of their own in the path: a guest's invite, a single guest's feed. */
+const PAGE_PATTERNS: [RegExp, string][] = [
+  [/^\/join\/[^/]+$/, 'join.html'],
+  [/^\/feed\/[^/]+$/, 'stage.html'],
+];
+
 function pageFor(pathname: string): string | null {
   const trimmed = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
   if (CONTROL_ROUTES.has(trimmed)) return 'index.html';
-  return PAGE_FOR[trimmed] ?? null;
+  const patterned = PAGE_PATTERNS.find(([pattern]) => pattern.test(trimmed));
+  return PAGE_FOR[trimmed] ?? patterned?.[1] ?? null;
 }
 
 const NOT_BUILT = `<!doctype html><meta charset="utf-8"><title>Panelcast</title>

@@ -11,6 +11,7 @@ import {
   guestInputSchema,
   segmentInputSchema,
 } from './shapes.js';
+import { ROOM_CUES, iceConfigSchema, roomTalkSchema } from './guest-room.js';
 import { REPORT_FORMATS } from './report.js';
 import { showInfoSchema, showPlanSchema } from './show.js';
 import { CONNECT_PLATFORMS, connectStartSchema, pastedTokenSchema } from './connect.js';
@@ -213,6 +214,20 @@ export const controlIntentSchemas = {
   }),
   /** Cuts the person off at once: their link stops working, their open screens close. */
   'people:revoke': z.strictObject({ id: z.string().min(1).max(40) }),
+  /** A guest's personal link to the room (a new one each time: the old one stops working). */
+  'guests:invite': z.strictObject({ guestId: z.string().min(1).max(40) }),
+  /** Takes a guest out of the room: their link stops working, their page closes. */
+  'guests:remove': z.strictObject({ guestId: z.string().min(1).max(40) }),
+  /** Brings a guest in the green room on stage, or takes them off. */
+  'guests:stage': z.strictObject({ guestId: z.string().min(1).max(40), on: z.boolean() }),
+  /** A cue on one guest's page (or the host's): wrap up, or please unmute. */
+  'guests:cue': z.strictObject({ guestId: z.string().min(1).max(40), cue: z.enum(ROOM_CUES) }),
+  /** A line of text talkback to a guest in the room. */
+  'guests:talk': roomTalkSchema.extend({ guestId: z.string().min(1).max(40) }),
+  /** Puts the /stage page into an OBS scene as a browser source (or says how, where OBS has none). */
+  'guests:setupObs': z.strictObject({ scene: z.string().min(1).max(200) }),
+  /** STUN and TURN servers the room's browsers use; the TURN secret stays in the core. */
+  'guests:configureIce': iceConfigSchema,
   /** Connected platform accounts and their status (producer only). */
   'connect:list': nothing,
   /** Starts connecting an account: in a browser on this computer, or by a device code. */

@@ -1,5 +1,6 @@
 // The state a core starts from before any module fills in its part: nothing configured,
 // nothing connected, an empty queue.
+import { INITIAL_ROOM } from './guest-room.js';
 import { message } from './messages/message.js';
 import { COMMENT_STATUSES, type CommentStatus } from './comment.js';
 import { OBS_NOT_CONFIGURED, emptyObsState } from './obs-state.js';
@@ -64,6 +65,7 @@ export function initialState(
     },
     rundown: { segments: [], index: -1, startedAt: null, starts: [] },
     guests: [],
+    room: INITIAL_ROOM,
     lowerThird: null,
     screen: INITIAL_SCREEN,
     obs: emptyObsState('not_configured', OBS_NOT_CONFIGURED, null),

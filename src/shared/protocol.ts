@@ -108,6 +108,14 @@ export interface ControlIntentResults {
   /** The personal link carries the token once; it is not stored in readable form. */
   'people:add': { person: PersonSummary; link: string };
   'people:revoke': object;
+  /** The link carries the token once; it is not stored in readable form. */
+  'guests:invite': { link: string };
+  'guests:remove': object;
+  'guests:stage': object;
+  'guests:configureIce': object;
+  'guests:cue': object;
+  'guests:talk': object;
+  'guests:setupObs': { mode: 'browser' | 'window'; url: string; note: Message };
   'connect:list': { accounts: AccountStatus[] };
   'connect:start': { account: AccountStatus };
   'connect:status': { account: AccountStatus };

@@ -1,5 +1,6 @@
 // The show as every client sees it: a snapshot made of named slices. Clients get the whole
 // snapshot on connect, then only the slices that changed.
+import type { RoomState } from './guest-room.js';
 import type { Message } from './messages/message.js';
 import type { SourceForm } from './source-forms.js';
 import type {
@@ -206,6 +207,8 @@ export interface ShowState {
   config: ConfigSummary;
   rundown: RundownState;
   guests: Guest[];
+  /** The remote-guest room: each guest's state, the host, the stage pages. */
+  room: RoomState;
   lowerThird: GuestLowerThird | null;
   /** What OBS confirms of the lower third on program. */
   screen: ScreenState;

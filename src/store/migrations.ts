@@ -143,4 +143,18 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 9,
+    name: 'personal links of guests in the remote-guest room',
+    up: (db) => {
+      // One live invite per guest of the show's list; the token itself is the person's (people).
+      db.exec(`
+        CREATE TABLE guest_invites (
+          guest_id TEXT PRIMARY KEY,
+          person_id TEXT NOT NULL,
+          created_at TEXT NOT NULL
+        );
+      `);
+    },
+  },
 ];

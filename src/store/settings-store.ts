@@ -12,6 +12,7 @@ import {
 } from '../shared/shapes.js';
 import { lowerThirdSetupSchema } from '../shared/on-screen.js';
 import { CONNECT_PLATFORMS } from '../shared/connect.js';
+import { iceConfigSchema } from '../shared/guest-room.js';
 
 export const settingDefinitions = {
   // No title yet is null, not an English placeholder: each client words "Untitled show" itself.
@@ -32,6 +33,13 @@ export const settingDefinitions = {
     fallback: { index: -1, startedAt: null },
   },
   'show.guests': { schema: z.array(guestSchema), fallback: [] },
+  /** Guests on stage, in order, so a core restart during the show puts them back there. */
+  'guests.onStage': { schema: z.array(z.string().min(1).max(40)).max(50), fallback: [] },
+  /** STUN and TURN servers for the remote-guest room (the TURN secret is with the secrets). */
+  'guests.ice': {
+    schema: iceConfigSchema.omit({ turnSecret: true }),
+    fallback: { stun: [], turn: [], turnTtlMin: 240 },
+  },
   /** After how many days viewers' names leave ended shows; null keeps them. */
   'privacy.retentionDays': {
     schema: z.number().int().min(1).max(3650).nullable(),

@@ -1,6 +1,7 @@
 // Runs the benchmarks and prints their figures: `npm run bench` (all) or `npm run bench -- NAME`.
 import { benchAudience } from './audience.js';
 import { benchGuestNetwork } from './guest-network.js';
+import { benchGuestRoom } from './guest-room.js';
 import { benchObs } from './obs.js';
 import { benchParaphrase } from './paraphrase.js';
 import { benchQueueLive, benchQueueStore } from './queue.js';
@@ -22,6 +23,7 @@ const benches: Record<string, () => Promise<string>> = {
   paraphrase: () => benchParaphrase(),
   shows: () => benchShows(),
   'guest-network': () => benchGuestNetwork(),
+  'guest-room': () => benchGuestRoom(),
 };
 
 const wanted = process.argv.slice(2);

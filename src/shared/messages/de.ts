@@ -311,6 +311,18 @@ const codes: Record<MessageCode, string> = {
   'show.pick_scenes':
     'Wählen Sie die Szenen, in denen die Bauchbinde erscheinen soll (der Ablauf nennt keine, die OBS hat).',
   'show.no_guest': 'Kein Gast mit der ID {{id}}.',
+  'room.no_link':
+    'Diese Verbindung gehört nicht (mehr) zum Raum; die Seite baut ihre Verbindungen neu auf.',
+  'room.not_ready':
+    'Dieser Gast ist nicht im Vorraum; er muss seinen Link öffnen und „Bereit“ drücken.',
+  'room.not_participant':
+    'Nur Gäste und der Host können sich bereit melden; eine Bühnenseite schaut nur zu.',
+  'room.too_fast':
+    'Zu viele Nachrichten von dieser Seite auf einmal; sie wird langsamer und versucht es erneut.',
+  'room.obs_no_browser':
+    'Dieses OBS hat keine Browserquelle. Öffne {{url}} in einem Browserfenster und nimm es in OBS mit einer Fensteraufnahme auf.',
+  'room.obs_added': 'Die Bühne ist in OBS: Quelle „{{source}}“ in der Szene „{{scene}}“.',
+  'room.not_invited': 'Dieser Gast hat keinen Link zum Raum.',
 
   'relay.dropping': 'Bilder gehen verloren: Der Upload zu {{name}} ist zu langsam.',
   'connect.not_connected': 'Kein {{site}}-Konto ist verbunden.',

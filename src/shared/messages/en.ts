@@ -292,6 +292,15 @@ const codes = {
   'show.pick_scenes':
     'Pick the scenes that should show the lower third (the rundown names none that OBS has).',
   'show.no_guest': 'No guest with id {{id}}.',
+  'room.no_link':
+    'This connection is not part of the room (any more); the page sets up its connections again.',
+  'room.not_ready': 'This guest is not in the green room; they must open their link and say Ready.',
+  'room.not_participant': 'Only guests and the host can get ready; a stage page only watches.',
+  'room.too_fast': 'Too many messages from this page at once; it slows down and tries again.',
+  'room.obs_no_browser':
+    'This OBS has no browser source. Open {{url}} in a browser window and add it to OBS with a Window Capture source.',
+  'room.obs_added': 'The stage is in OBS: source "{{source}}" in scene "{{scene}}".',
+  'room.not_invited': 'This guest has no link to the room.',
 
   'relay.dropping': 'Dropping frames: the upload to {{name}} is too slow.',
   'connect.not_connected': 'No {{site}} account is connected.',

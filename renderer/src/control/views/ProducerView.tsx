@@ -10,6 +10,7 @@ import { useConnection, useShow } from '../context';
 import { ConfirmDialog } from '../producer/ConfirmDialog';
 import { DestinationsPanel } from '../producer/DestinationsPanel';
 import { FirstRunChecklist } from '../producer/FirstRunChecklist';
+import { GuestRoomPanel } from '../producer/GuestRoomPanel';
 import { HealthPanel } from '../producer/HealthPanel';
 import { LiveBar } from '../producer/LiveBar';
 import { GuestsPanel, OnAirPanel } from '../producer/LowerThirdPanels';
@@ -77,6 +78,7 @@ export function ProducerView() {
           <OnAirPanel state={state} />
           <RundownPanel rundown={state.rundown} now={now} send={send} />
           <GuestsPanel state={state} send={send} />
+          <GuestRoomPanel state={state} send={send} />
         </div>
         <div className="producer__column">
           <HealthPanel obs={obs} />

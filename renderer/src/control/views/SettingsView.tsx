@@ -7,6 +7,7 @@ import { useShow } from '../context';
 import { AccountSettings } from '../settings/AccountSettings';
 import { AudienceSettings } from '../settings/AudienceSettings';
 import { GuestSettings } from '../settings/GuestSettings';
+import { IceSettings } from '../settings/IceSettings';
 import { ObsSettings } from '../settings/ObsSettings';
 import { PeopleSettings } from '../settings/PeopleSettings';
 import { ReenterSecrets } from '../settings/ReenterSecrets';
@@ -33,7 +34,12 @@ const CONTENT: Record<Section, () => ReactNode> = {
   audience: () => <AudienceSettings />,
   destinations: () => <RelaySettings />,
   rundown: () => <RundownSettings />,
-  guests: () => <GuestSettings />,
+  guests: () => (
+    <>
+      <GuestSettings />
+      <IceSettings />
+    </>
+  ),
   people: () => <PeopleSettings />,
 };
 

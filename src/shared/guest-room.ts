@@ -1,0 +1,211 @@
+// The remote-guest room on the wire: who may connect to /guest and how, the signalling messages
+// the core relays (it never carries media), the peer links it tells each browser to open, and
+// the room's state as the director panel sees it. One zod schema per incoming shape.
+import { z } from 'zod';
+import type { Message } from './messages/message.js';
+
+/** At most this many guests in the room at once: a full mesh grows with the square. */
+export const MAX_ROOM_GUESTS = 4;
+
+/** How a browser says who it is when it connects to /guest. */
+export const guestAuthSchema = z.discriminatedUnion('kind', [
+  /** A guest's personal invite token (from their /join/<token> link). */
+  z.strictObject({ kind: z.literal('guest'), invite: z.string().min(16).max(200) }),
+  /** The host: a producer or moderator; the control token, or the session cookie when absent. */
+  z.strictObject({ kind: z.literal('host'), token: z.string().min(1).max(200).optional() }),
+  /** The /stage page (every guest on stage) or /feed/<guest> (one): receive only, loopback only. */
+  z.strictObject({ kind: z.literal('stage'), feed: z.string().min(1).max(40).nullable() }),
+]);
+export type GuestAuth = z.output<typeof guestAuthSchema>;
+
+/** "Ready": into the green room, with the name and role the lower third will show. */
+export const roomReadySchema = z.strictObject({
+  name: z.string().trim().min(1).max(80),
+  role: z.string().trim().max(120),
+});
+
+/** A guest's connection quality as their browser measures it (WebRTC stats), every few seconds. */
+export const roomStatsSchema = z.strictObject({
+  /** Round-trip time of the active candidate pairs, averaged. */
+  rttMs: z.number().min(0).max(60_000).nullable(),
+  /** Share of the packets sent that the peers report lost. */
+  lossPct: z.number().min(0).max(100).nullable(),
+  /** What the browser sends, all links together. */
+  kbps: z.number().min(0).max(1_000_000).nullable(),
+  width: z.number().int().min(0).max(10_000).nullable(),
+  height: z.number().int().min(0).max(10_000).nullable(),
+});
+export type RoomStats = z.output<typeof roomStatsSchema>;
+
+const sdpSchema = z.strictObject({
+  type: z.enum(['offer', 'answer']),
+  sdp: z
+    .string()
+    .min(1)
+    .max(64 * 1024),
+});
+const candidateSchema = z.strictObject({
+  candidate: z.string().max(1000),
+  sdpMid: z.string().max(64).nullable(),
+  sdpMLineIndex: z.number().int().min(0).max(64).nullable(),
+  usernameFragment: z.string().max(256).nullable().optional(),
+});
+
+/** One signalling message on one link: a session description or an ICE candidate. */
+export const roomSignalSchema = z.union([
+  z.strictObject({ link: z.string().min(1).max(200), description: sdpSchema }),
+  z.strictObject({ link: z.string().min(1).max(200), candidate: candidateSchema }),
+]);
+export type RoomSignal = z.output<typeof roomSignalSchema>;
+
+export type ParticipantKind = 'guest' | 'host' | 'stage';
+
+/** A peer connection the core asks a browser to hold. */
+export interface RoomLink {
+  /** Unique per pair of connections; a reconnect makes a new one. */
+  id: string;
+  /** The other end. */
+  peer: { id: string; kind: ParticipantKind; name: string; role: string };
+  /** The offering side; the other answers (no glare). */
+  offerer: boolean;
+  /** Whether this end sends its camera and microphone on this link. */
+  send: boolean;
+  /** Whether this end receives the peer's. */
+  receive: boolean;
+}
+
+export interface IceServer {
+  urls: string[];
+  username?: string;
+  credential?: string;
+}
+
+/** Who the guests module admitted a connection as. */
+export interface RoomAdmitted {
+  id: string;
+  kind: ParticipantKind;
+  name: string;
+  role: string;
+  feed: string | null;
+  /** The person behind an invite or the host's token; null for stage pages. */
+  personId: string | null;
+}
+
+/** A line of text talkback between a guest and the production. */
+export const roomTalkSchema = z.strictObject({ text: z.string().trim().min(1).max(500) });
+
+export interface RoomTalkLine {
+  guestId: string;
+  from: 'guest' | 'producer';
+  text: string;
+  at: string;
+}
+
+/** Cues the producer sends a guest: wrap up now, or please unmute. */
+export const ROOM_CUES = ['wrap_up', 'unmute'] as const;
+export type RoomCue = (typeof ROOM_CUES)[number];
+
+/** The return feed on a guest's page: who is on stage, what is on air, the clock, a cue. */
+export interface RoomFeed {
+  onStage: string[];
+  onAir: { text: string; author: string } | null;
+  segment: { title: string; endsAt: string | null } | null;
+  /** The last cue for this guest; the page shows it for a little while after `at`. */
+  cue: { kind: RoomCue; at: string } | null;
+  /** Talkback with the production: this guest's lines, newest last. */
+  talk: RoomTalkLine[];
+}
+
+/** What the room sends one participant (the transport delivers it over their socket). */
+export interface RoomOutbox {
+  welcome(welcome: RoomWelcome): void;
+  links(links: RoomLink[]): void;
+  signal(signal: RoomSignal): void;
+  feed(feed: RoomFeed): void;
+  /** Tells the page it was removed, then closes the connection. */
+  remove(): void;
+}
+
+export interface RoomWelcome {
+  /** This participant's id in the room ("host", a guest id, or "stage:…"). */
+  id: string;
+  kind: ParticipantKind;
+  /** For a guest: the name and role from the show's guest list, to check on the join page. */
+  name: string;
+  role: string;
+  iceServers: IceServer[];
+}
+
+export type RoomAck = { ok: true } | { ok: false; error: string; message: Message };
+
+export interface GuestServerToClientEvents {
+  'room:welcome': (welcome: RoomWelcome) => void;
+  /** Every link this browser should hold now; links not listed are closed. */
+  'room:links': (links: RoomLink[]) => void;
+  'room:signal': (signal: RoomSignal) => void;
+  'room:feed': (feed: RoomFeed) => void;
+  /** The producer took this guest out of the room (their link no longer works). */
+  'room:removed': () => void;
+}
+
+export interface GuestClientToServerEvents {
+  'room:ready': (payload: { name: string; role: string }, ack: (r: RoomAck) => void) => void;
+  'room:signal': (payload: RoomSignal, ack: (r: RoomAck) => void) => void;
+  'room:stats': (payload: RoomStats, ack: (r: RoomAck) => void) => void;
+  'room:talk': (payload: { text: string }, ack: (r: RoomAck) => void) => void;
+}
+
+/** Connection refusals, as the error message of socket.io's connect_error. */
+export const ROOM_REFUSALS = [
+  'invite_invalid',
+  'not_allowed',
+  'room_full',
+  'bad_auth',
+  'cross_origin',
+] as const;
+export type RoomRefusal = (typeof ROOM_REFUSALS)[number];
+
+export const GUEST_STATES = ['uninvited', 'invited', 'joining', 'green', 'stage', 'left'] as const;
+export type GuestRoomState = (typeof GUEST_STATES)[number];
+
+export interface RoomGuest {
+  id: string;
+  state: GuestRoomState;
+  /** The name and role the guest confirmed on the join page (null before). */
+  shownName: string | null;
+  shownRole: string | null;
+  /** The last connection quality the guest's browser reported while in the room. */
+  quality: RoomStats | null;
+}
+
+export interface RoomState {
+  guests: RoomGuest[];
+  /** Who joined as host, or null. */
+  host: string | null;
+  /** Stage and feed pages connected. */
+  stages: number;
+  /** Guests on stage, in the order they came on. */
+  onStage: string[];
+  ice: { stun: string[]; turn: string[]; turnSecretSaved: boolean };
+  /** Talkback with every guest, newest last (the last 50 lines). */
+  talk: RoomTalkLine[];
+}
+
+export const iceConfigSchema = z.strictObject({
+  stun: z.array(z.string().regex(/^stuns?:\S{1,200}$/)).max(4),
+  turn: z.array(z.string().regex(/^turns?:\S{1,200}$/)).max(4),
+  /** Shared with coturn (static-auth-secret); omit to keep the saved one. */
+  turnSecret: z.string().min(8).max(200).optional(),
+  /** How long a TURN credential given to a browser lasts. */
+  turnTtlMin: z.number().int().min(5).max(1440),
+});
+export type IceConfig = z.output<typeof iceConfigSchema>;
+
+export const INITIAL_ROOM: RoomState = {
+  guests: [],
+  host: null,
+  stages: 0,
+  onStage: [],
+  ice: { stun: [], turn: [], turnSecretSaved: false },
+  talk: [],
+};

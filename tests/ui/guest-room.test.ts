@@ -1,0 +1,335 @@
+// The remote-guest room end to end in Chromium with fake cameras and microphones: two guests
+// follow their personal links, the host joins from the Producer view, everyone receives the
+// others' audio and video and never their own (checked in WebRTC's own SDP and stats, not by
+// timing); the /stage page decodes the guests on stage and drops one taken off; a removed
+// guest's link stops working.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import path from 'node:path';
+import { CHROMIUM, CHROMIUM_FLAGS, saveScreenshot, screenshotDir } from '../helpers/browser.js';
+import { api, startTestCore, type TestCore } from '../helpers/core.js';
+import { clippedLabels } from '../helpers/labels.js';
+
+/** Records every peer connection and every camera/microphone track a page opens. */
+const SPY = `
+  window.__pcs = [];
+  window.__localTracks = [];
+  const Native = window.RTCPeerConnection;
+  window.RTCPeerConnection = class extends Native {
+    constructor(...args) { super(...args); window.__pcs.push(this); }
+  };
+  const media = navigator.mediaDevices;
+  const open = media.getUserMedia.bind(media);
+  media.getUserMedia = async (constraints) => {
+    const stream = await open(constraints);
+    for (const track of stream.getTracks()) window.__localTracks.push(track.id);
+    return stream;
+  };
+`;
+
+interface PeerSummary {
+  /** Track ids the other end sends on this connection (a=msid in the remote SDP). */
+  remoteTracks: string[];
+  sentTracks: string[];
+  audioPackets: number;
+  framesDecoded: number;
+}
+
+interface PageMedia {
+  local: string[];
+  peers: PeerSummary[];
+}
+
+/** What a page's open peer connections carry, from the SDP and getStats (runs in the page). */
+const MEDIA_OF = `(async () => {
+  const peers = [];
+  for (const pc of window.__pcs) {
+    if (pc.connectionState === 'closed') continue;
+    const sdp = pc.remoteDescription ? pc.remoteDescription.sdp : '';
+    const remoteTracks = [...sdp.matchAll(/^a=msid:\\S+ (\\S+)/gm)].map((m) => m[1]);
+    const sentTracks = pc.getSenders().filter((s) => s.track).map((s) => s.track.id);
+    let audioPackets = 0;
+    let framesDecoded = 0;
+    (await pc.getStats()).forEach((report) => {
+      if (report.type !== 'inbound-rtp') return;
+      if (report.kind === 'audio') audioPackets += report.packetsReceived || 0;
+      if (report.kind === 'video') framesDecoded += report.framesDecoded || 0;
+    });
+    peers.push({ remoteTracks, sentTracks, audioPackets, framesDecoded });
+  }
+  return { local: window.__localTracks, peers };
+})()`;
+
+function mediaOf(page: Page): Promise<PageMedia> {
+  return page.evaluate<PageMedia>(MEDIA_OF);
+}
+
+const STATES = (rows: { dataset: { state?: string } }[]): (string | undefined)[] =>
+  rows.map((row) => row.dataset.state);
+
+const sent = (m: PageMedia): string[] => m.peers.flatMap((p) => p.sentTracks);
+
+/** Track ids this page receives on connections where both sound and picture arrive. */
+function flowing(m: PageMedia): string[] {
+  return m.peers
+    .filter((p) => p.audioPackets > 0 && p.framesDecoded > 0)
+    .flatMap((p) => p.remoteTracks);
+}
+
+describe('remote-guest room', () => {
+  let core: TestCore;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  let producer: Page;
+  let host: Page;
+  let ada: Page;
+  let grace: Page;
+  let stage: Page;
+  const links: string[] = [];
+
+  const newPage = async (options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> => {
+    const context = await browser.newContext(options);
+    contexts.push(context);
+    await context.addInitScript(SPY);
+    return context.newPage();
+  };
+
+  beforeAll(async () => {
+    core = await startTestCore();
+    await api(core, 'PUT', '/api/guests', {
+      body: {
+        guests: [
+          { name: 'Ada Lovelace', role: 'Analytical Engines' },
+          { name: 'Grace Hopper', role: 'US Navy' },
+        ],
+      },
+    });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        ...CHROMIUM_FLAGS,
+        '--use-fake-device-for-media-stream',
+        '--use-fake-ui-for-media-stream',
+        '--autoplay-policy=no-user-gesture-required',
+      ],
+    });
+    producer = await newPage({ viewport: { width: 1600, height: 1000 }, locale: 'en-US' });
+    await producer.goto(`${core.url}producer?token=${core.token}&name=Pia`);
+    await producer.getByTestId('guest-room-panel').waitFor();
+  }, 60_000);
+  afterAll(async () => {
+    await browser.close();
+    await core.dispose();
+  });
+
+  it('gives each guest a personal link with a QR code from the director panel', async () => {
+    const panel = producer.getByTestId('guest-room-panel');
+    for (const name of ['Ada Lovelace', 'Grace Hopper']) {
+      const row = panel.getByTestId('room-guest').filter({ hasText: name });
+      expect(await row.getAttribute('data-state')).toBe('uninvited');
+      await row.getByRole('button', { name: 'Invite link' }).click();
+      await expect.poll(() => panel.getByTestId('invite-link').textContent()).toContain(name);
+      expect(await panel.getByRole('img', { name: 'QR code of the invite link' }).count()).toBe(1);
+      links.push((await panel.getByTestId('invite-url').textContent()) ?? '');
+      await expect.poll(() => row.getAttribute('data-state')).toBe('invited');
+    }
+    expect(links[0]).toMatch(new RegExp(`^${core.url}join/`));
+    expect(links[0]).not.toBe(links[1]);
+  });
+
+  it('lets two guests and the host see and hear each other, but never themselves', async () => {
+    ada = await newPage({
+      viewport: { width: 390, height: 844 },
+      locale: 'de-DE',
+      isMobile: true,
+      hasTouch: true,
+    });
+    await ada.goto(links[0] ?? '');
+    await expect.poll(() => ada.getByLabel('Dein Name').inputValue()).toBe('Ada Lovelace');
+    await expect.poll(() => ada.getByLabel('Kamera').locator('option').count()).toBeGreaterThan(0);
+    await expect
+      .poll(() => ada.getByTestId('level-meter').getAttribute('aria-valuenow'))
+      .not.toBe('0');
+    await saveScreenshot(ada, 'guest-join-phone-de');
+    expect(await clippedLabels(ada)).toEqual([]);
+    await ada.getByRole('button', { name: 'EN' }).click();
+    await ada.getByRole('button', { name: 'Ready' }).waitFor();
+    expect(await clippedLabels(ada)).toEqual([]);
+    await saveScreenshot(ada, 'guest-join-phone-en');
+    await ada.getByRole('button', { name: 'DE' }).click();
+    await ada.getByLabel('Deine Rolle (steht unter deinem Namen)').fill('Mathematikerin');
+    await ada.getByRole('button', { name: 'Bereit' }).click();
+
+    grace = await newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+    await grace.goto(links[1] ?? '');
+    await grace.getByRole('button', { name: 'Ready' }).click();
+
+    const opened = producer.context().waitForEvent('page');
+    await producer.getByRole('link', { name: 'Join the room as host' }).click();
+    host = await opened;
+    await host.getByLabel('Your name', { exact: true }).fill('Pia (host)');
+    await host.getByRole('button', { name: 'Ready' }).click();
+
+    const pages = { ada, grace, host };
+    /** Per page: whether all the others' sent tracks flow in, and whether its own never do. */
+    const check = async (): Promise<Record<string, string>> => {
+      const media: Record<string, PageMedia> = {};
+      for (const [name, page] of Object.entries(pages)) media[name] = await mediaOf(page);
+      const verdict: Record<string, string> = {};
+      for (const [name, self] of Object.entries(media)) {
+        const received = new Set(flowing(self));
+        const othersSent = new Set(
+          Object.entries(media).flatMap(([n, m]) => (n === name ? [] : sent(m))),
+        );
+        const missing = [...othersSent].filter((id) => !received.has(id)).length;
+        const own = self.local.filter((id) => received.has(id)).length;
+        verdict[name] = `${othersSent.size} sent to it, ${missing} missing, ${own} own`;
+      }
+      return verdict;
+    };
+    const wanted = '4 sent to it, 0 missing, 0 own';
+    await expect
+      .poll(check, { timeout: 60_000, interval: 1000 })
+      .toEqual({ ada: wanted, grace: wanted, host: wanted });
+    // Each sends exactly one audio and one video track to each of the two others.
+    expect(new Set(sent(await mediaOf(ada))).size).toBe(2);
+    expect(await ada.getByTestId('remote-tile').count()).toBe(2);
+    await expect
+      .poll(() => producer.getByTestId('room-guest').evaluateAll(STATES))
+      .toEqual(['green', 'green']);
+    // The director panel shows how each guest's connection does, from their WebRTC stats.
+    await expect
+      .poll(() => producer.getByTestId('room-quality').allTextContents(), { timeout: 20_000 })
+      .toEqual([
+        expect.stringMatching(/^RTT \d+ ms · loss [\d.]+ % · [1-9]\d* kbit\/s · \d+×\d+$/),
+        expect.stringMatching(/^RTT \d+ ms · loss [\d.]+ % · [1-9]\d* kbit\/s · \d+×\d+$/),
+      ]);
+    await saveScreenshot(grace, 'guest-green-room-en');
+  }, 120_000);
+
+  it('puts the guests on stage for OBS, and drops one taken off', async () => {
+    stage = await newPage({ viewport: { width: 1280, height: 720 } });
+    await stage.goto(`${core.url}stage`);
+    const panel = producer.getByTestId('guest-room-panel');
+    for (const name of ['Ada', 'Grace Hopper']) {
+      const row = panel.getByTestId('room-guest').filter({ hasText: name });
+      await row.getByRole('button', { name: 'Bring on stage' }).click();
+      await expect.poll(() => row.getAttribute('data-state')).toBe('stage');
+    }
+    const decoded = async (): Promise<number[]> =>
+      (await mediaOf(stage)).peers.map((p) => p.framesDecoded);
+    await expect
+      .poll(async () => (await decoded()).filter((n) => n > 0).length, { timeout: 60_000 })
+      .toBe(2);
+    // Still decoding, both of them: frames keep coming, not one picture.
+    const first = await decoded();
+    await expect
+      .poll(async () => (await decoded()).every((n, i) => n > (first[i] ?? 0) + 10), {
+        timeout: 30_000,
+      })
+      .toBe(true);
+    expect(await stage.getByTestId('stage-tile').count()).toBe(2);
+    expect(await stage.getByTestId('stage-tile').first().textContent()).toContain('Ada');
+    expect(await stage.evaluate('getComputedStyle(document.body).backgroundColor')).toBe(
+      'rgba(0, 0, 0, 0)',
+    );
+    await expect
+      .poll(() => ada.getByTestId('room-status').textContent())
+      .toBe('Du bist auf der Bühne');
+    await saveScreenshot(stage, 'stage-two-guests');
+    // The return feed on a guest's page: who is on stage, and the producer's cue.
+    await expect
+      .poll(() => grace.getByTestId('feed-stage').textContent())
+      .toBe('On stage: Ada Lovelace, Grace Hopper');
+    await panel
+      .getByTestId('room-guest')
+      .filter({ hasText: 'Grace Hopper' })
+      .getByRole('button', { name: 'Wrap up' })
+      .click();
+    await expect.poll(() => grace.getByTestId('feed-cue').textContent()).toBe('Please wrap up.');
+    // Text talkback, both ways.
+    await grace.getByLabel('Message to the production').fill('Can you hear me?');
+    await grace.getByLabel('Message to the production').press('Enter');
+    const talk = panel.getByTestId('talkback');
+    await expect.poll(() => talk.textContent()).toContain('Grace Hopper: Can you hear me?');
+    await panel.getByLabel('To', { exact: true }).selectOption({ label: 'Grace Hopper' });
+    await panel.getByLabel('Message to Grace Hopper').fill('Loud and clear');
+    await talk.getByRole('button', { name: 'Send' }).click();
+    await expect
+      .poll(() => grace.getByTestId('talkback').textContent())
+      .toContain('Production: Loud and clear');
+    await saveScreenshot(grace, 'guest-on-stage-cue-en');
+    // A single guest's feed, for producers who lay out their own scene.
+    const graceId = core.hub.get('guests').find((g) => g.name === 'Grace Hopper')?.id ?? '';
+    const feed = await newPage({ viewport: { width: 640, height: 360 } });
+    await feed.goto(`${core.url}feed/${graceId}`);
+    await expect.poll(() => feed.getByTestId('stage-tile').count()).toBe(1);
+    expect(await feed.getByTestId('stage-tile').textContent()).toContain('Grace Hopper');
+    await expect
+      .poll(async () => (await mediaOf(feed)).peers.map((p) => p.framesDecoded > 0))
+      .toEqual([true]);
+    await panel.screenshot({ path: path.join(screenshotDir, 'producer-guest-room-panel.png') });
+
+    // Ada reloads her page: she comes back to her place on stage by herself.
+    await ada.reload();
+    await expect
+      .poll(() => ada.getByTestId('room-status').textContent(), { timeout: 30_000 })
+      .toBe('Du bist auf der Bühne');
+    await expect
+      .poll(async () => (await decoded()).filter((n) => n > 0).length, { timeout: 60_000 })
+      .toBe(2);
+    expect(await stage.getByTestId('stage-tile').first().textContent()).toContain('Ada');
+
+    const row = panel.getByTestId('room-guest').filter({ hasText: 'Grace Hopper' });
+    await row.getByRole('button', { name: 'Take off stage' }).click();
+    await expect.poll(() => stage.getByTestId('stage-tile').count()).toBe(1);
+    expect(await stage.getByTestId('stage-tile').textContent()).toContain('Ada');
+    expect((await mediaOf(stage)).peers).toHaveLength(1);
+    await expect.poll(() => row.getAttribute('data-state')).toBe('green');
+    await expect.poll(() => feed.getByTestId('stage-tile').count()).toBe(0);
+    await feed.close();
+  }, 120_000);
+
+  it('closes a removed guest’s page, and their link no longer lets them in', async () => {
+    const row = producer.getByTestId('guest-room-panel').getByTestId('room-guest').filter({
+      hasText: 'Ada',
+    });
+    await row.getByRole('button', { name: 'Remove' }).click();
+    await expect
+      .poll(() => ada.getByTestId('join-ended').textContent())
+      .toBe('Die Produktion hat dich aus dem Raum genommen. Danke, dass du da warst!');
+    await expect.poll(() => stage.getByTestId('stage-tile').count()).toBe(0);
+    await expect.poll(() => row.getAttribute('data-state')).toBe('uninvited');
+    await ada.reload();
+    await expect
+      .poll(() => ada.getByTestId('join-ended').textContent())
+      .toBe('Dieser Link ist nicht (mehr) gültig. Bitte die Produktion um einen neuen.');
+    // Grace and the host still talk to each other only.
+    await expect.poll(() => grace.getByTestId('remote-tile').count()).toBe(1);
+  }, 60_000);
+
+  it('takes STUN and TURN servers in Settings, and keeps the TURN secret in the core', async () => {
+    await producer.goto(`${core.url}settings#guests`);
+    const section = producer.getByTestId('settings-guests');
+    const ice = section.getByTestId('ice-settings');
+    await ice.getByLabel('STUN servers (one per line)').fill('stun:127.0.0.1:3478');
+    await ice
+      .getByLabel('TURN servers (one per line)')
+      .fill('turn:127.0.0.1:3478\nturns:127.0.0.1:443?transport=tcp');
+    await ice.getByLabel('TURN shared secret').fill('a-long-shared-secret');
+    await section.getByTestId('section-save').click();
+    await expect
+      .poll(() => core.hub.get('room').ice)
+      .toEqual({
+        stun: ['stun:127.0.0.1:3478'],
+        turn: ['turn:127.0.0.1:3478', 'turns:127.0.0.1:443?transport=tcp'],
+        turnSecretSaved: true,
+      });
+    await expect
+      .poll(() => ice.getByLabel('TURN shared secret').getAttribute('placeholder'))
+      .toBe('Saved; type to replace');
+    expect(await ice.getByLabel('TURN shared secret').inputValue()).toBe('');
+    expect(JSON.stringify(core.hub.snapshot())).not.toContain('a-long-shared-secret');
+    expect(await clippedLabels(producer)).toEqual([]);
+  });
+});
