@@ -165,6 +165,15 @@ function authenticateControl(
       next(error);
       return;
     }
+    if (principal.role === 'guest') {
+      // A guest's invite opens the guest room (/guest), never the control screens: the show's
+      // state (queue, people, settings) is not theirs to read.
+      onRejected('socket', 'guest token on the control namespace');
+      const error = new Error(TOKEN_REJECTED) as Error & { data: unknown };
+      error.data = { reason: 'A guest link opens the guest room, not the control screens.' };
+      next(error);
+      return;
+    }
     socket.data.actor = principal.name;
     socket.data.role = principal.role;
     socket.data.personId = principal.personId;

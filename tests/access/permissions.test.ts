@@ -60,7 +60,7 @@ describe('people and roles', () => {
       const body = added.body as { person: { id: string }; link: string };
       ids[role] = body.person.id;
       tokens[role] = new URL(body.link).searchParams.get('token') ?? '';
-      clients[role] = await connectControl(core.url, { token: tokens[role] });
+      if (role !== 'guest') clients[role] = await connectControl(core.url, { token: tokens[role] });
     }
   });
   afterAll(async () => {
@@ -78,8 +78,16 @@ describe('people and roles', () => {
     }
   });
 
+  it('keeps a guest off the control screens: no socket, so no show state', async () => {
+    await expect(connectControl(core.url, { token: tokens.guest })).rejects.toThrow(
+      'token rejected',
+    );
+    const state = await api(core, 'GET', '/api/state', { token: tokens.guest });
+    expect(state.status).toBe(403);
+  });
+
   it('refuses over the socket, with a reason code, what a role may not do', async () => {
-    for (const role of ROLES) {
+    for (const role of ROLES.filter((r) => r !== 'guest')) {
       for (const intent of INTENTS) {
         const answer = (await clients[role].request(intent, {})) as { ok: boolean } | Refusal;
         const forbidden = !answer.ok && (answer as Refusal).message?.code === 'access.forbidden';
