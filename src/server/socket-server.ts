@@ -181,11 +181,24 @@ function authenticateControl(
   };
 }
 
+/**
+ * Heartbeat for every namespace: a silent peer is noticed within PING_INTERVAL + PING_TIMEOUT
+ * (10 s) instead of socket.io's 25 s + 20 s, so a guest whose network changed reconnects and
+ * renegotiates quickly. Safe for all namespaces: the server pings and the client answers on
+ * receipt (no browser timer, so background tabs and OBS sources keep answering); one tiny
+ * packet per 5 s per socket; every message here is small (MAX_MESSAGE_BYTES), so a pong never
+ * queues behind a long upload for 5 s.
+ */
+export const PING_INTERVAL_MS = 5000;
+export const PING_TIMEOUT_MS = 5000;
+
 export function attachSocketServer(options: SocketServerOptions): SocketServer {
   const { hub, intents, logger, onRejected } = options;
   const io = new Server(options.httpServer, {
     serveClient: false,
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
+    pingInterval: PING_INTERVAL_MS,
+    pingTimeout: PING_TIMEOUT_MS,
     allowRequest: (req, callback) =>
       callback(null, options.reach.arrival(req.headers.host) !== 'refused'),
   });

@@ -53,7 +53,12 @@ const candidateSchema = z.strictObject({
 
 /** One signalling message on one link: a session description or an ICE candidate. */
 export const roomSignalSchema = z.union([
-  z.strictObject({ link: z.string().min(1).max(200), description: sdpSchema }),
+  z.strictObject({
+    link: z.string().min(1).max(200),
+    description: sdpSchema,
+    /** The offer's number, echoed by its answer: an answer to a replaced offer is ignored. */
+    seq: z.number().int().min(0).max(1_000_000_000).optional(),
+  }),
   z.strictObject({ link: z.string().min(1).max(200), candidate: candidateSchema }),
 ]);
 export type RoomSignal = z.output<typeof roomSignalSchema>;

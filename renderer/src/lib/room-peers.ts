@@ -10,6 +10,7 @@ import type {
   RoomSignal,
   RoomStats,
 } from '../../../src/shared/guest-room';
+import { watchIce, type IceRecovery } from './ice-recovery';
 import { measure } from './room-stats';
 
 export type RoomSocket = Socket<GuestServerToClientEvents, GuestClientToServerEvents>;
@@ -27,6 +28,12 @@ interface Held {
   /** Candidates that came before the remote description. */
   early: RTCIceCandidateInit[];
   stream: MediaStream | null;
+  /** On the offering side: brings the connection back after a network change or a drop. */
+  recovery: IceRecovery | null;
+  /** The number of the last offer made (offering side); answers to older ones are ignored. */
+  seq: number;
+  /** Negotiation steps, one at a time and in order; a failed step is dropped, not fatal. */
+  chain: Promise<void>;
 }
 
 export class RoomPeers {
@@ -66,6 +73,7 @@ export class RoomPeers {
     const wanted = new Set(links.map((l) => l.id));
     for (const [id, held] of this.#held) {
       if (!wanted.has(id)) {
+        held.recovery?.stop();
         held.pc.close();
         this.#held.delete(id);
       }
@@ -77,12 +85,24 @@ export class RoomPeers {
 
   async onSignal(signal: RoomSignal): Promise<void> {
     const held = this.#held.get(signal.link);
-    if (!held) return;
+    if (held) await this.#serially(held, () => this.#apply(held, signal));
+  }
+
+  /** The socket is back after a drop: every connection this page offers on restarts ICE. */
+  signallingRestored(): void {
+    for (const { recovery } of this.#held.values()) recovery?.signallingRestored();
+  }
+
+  async #apply(held: Held, signal: RoomSignal): Promise<void> {
     const { pc } = held;
     if ('candidate' in signal) {
       if (pc.remoteDescription) await pc.addIceCandidate(signal.candidate).catch(() => undefined);
       else held.early.push(signal.candidate);
       return;
+    }
+    if (signal.description.type === 'answer') {
+      const stale = signal.seq !== undefined && signal.seq !== held.seq;
+      if (stale || pc.signalingState !== 'have-local-offer') return;
     }
     await pc.setRemoteDescription(signal.description);
     for (const candidate of held.early.splice(0)) {
@@ -90,7 +110,7 @@ export class RoomPeers {
     }
     if (signal.description.type === 'offer') {
       await pc.setLocalDescription(await pc.createAnswer());
-      this.#send(signal.link, pc);
+      this.#send(signal.link, pc, signal.seq);
     }
   }
 
@@ -103,7 +123,10 @@ export class RoomPeers {
   }
 
   close(): void {
-    for (const { pc } of this.#held.values()) pc.close();
+    for (const { pc, recovery } of this.#held.values()) {
+      recovery?.stop();
+      pc.close();
+    }
     this.#held.clear();
     this.#order = [];
     this.#onChange([]);
@@ -111,7 +134,15 @@ export class RoomPeers {
 
   #open(link: RoomLink): void {
     const pc = new RTCPeerConnection({ iceServers: this.#iceServers });
-    const held: Held = { link, pc, early: [], stream: null };
+    const held: Held = {
+      link,
+      pc,
+      early: [],
+      stream: null,
+      recovery: null,
+      seq: 0,
+      chain: Promise.resolve(),
+    };
     this.#held.set(link.id, held);
     const local = this.#local;
     if (link.send && local) for (const track of local.getTracks()) pc.addTrack(track, local);
@@ -120,11 +151,7 @@ export class RoomPeers {
       if (!held.stream.getTracks().includes(event.track)) held.stream.addTrack(event.track);
       this.#changed();
     };
-    pc.onconnectionstatechange = () => {
-      // The offering side restarts ICE after a failure (a changed network, a long drop).
-      if (pc.connectionState === 'failed' && link.offerer) this.#restart(link.id, pc);
-      this.#changed();
-    };
+    pc.onconnectionstatechange = () => this.#changed();
     pc.onicecandidate = (event) => {
       if (!event.candidate) return;
       const { candidate, sdpMid, sdpMLineIndex, usernameFragment } = event.candidate.toJSON();
@@ -142,28 +169,45 @@ export class RoomPeers {
         () => undefined,
       );
     };
-    if (link.offerer) {
-      void pc
-        .createOffer()
-        .then((offer) => pc.setLocalDescription(offer))
-        .then(() => this.#send(link.id, pc));
+    if (!link.offerer) return;
+    // The offering side brings the link back (a changed network, a long drop): an ICE restart,
+    // but only while the socket is up; an offer made now would be lost, and the retry or
+    // signallingRestored() comes back to it.
+    held.recovery = watchIce(pc, {
+      restart: () => {
+        if (this.#socket.connected) void this.#serially(held, () => this.#offer(held, true));
+      },
+    });
+    void this.#serially(held, () => this.#offer(held, false));
+  }
+
+  /** A numbered offer; an unanswered earlier one is rolled back first. */
+  async #offer(held: Held, iceRestart: boolean): Promise<void> {
+    const { pc } = held;
+    if (pc.signalingState === 'closed') return;
+    if (pc.signalingState === 'have-local-offer') {
+      await pc.setLocalDescription({ type: 'rollback' });
     }
+    held.seq += 1;
+    await pc.setLocalDescription(await pc.createOffer({ iceRestart }));
+    this.#send(held.link.id, pc, held.seq);
   }
 
-  #restart(linkId: string, pc: RTCPeerConnection): void {
-    void pc
-      .createOffer({ iceRestart: true })
-      .then((offer) => pc.setLocalDescription(offer))
-      .then(() => this.#send(linkId, pc))
-      .catch(() => undefined);
+  #serially(held: Held, step: () => Promise<void>): Promise<void> {
+    held.chain = held.chain.then(step).catch(() => undefined);
+    return held.chain;
   }
 
-  #send(linkId: string, pc: RTCPeerConnection): void {
+  #send(linkId: string, pc: RTCPeerConnection, seq?: number): void {
     const description = pc.localDescription;
     if (!description || (description.type !== 'offer' && description.type !== 'answer')) return;
     this.#socket.emit(
       'room:signal',
-      { link: linkId, description: { type: description.type, sdp: description.sdp } },
+      {
+        link: linkId,
+        description: { type: description.type, sdp: description.sdp },
+        ...(seq === undefined ? {} : { seq }),
+      },
       () => undefined,
     );
   }

@@ -53,11 +53,14 @@ export function useRoom(auth: GuestAuth): RoomConnection {
   const readyAs = useRef<{ name: string; role: string } | null>(null);
 
   useEffect(() => {
-    socket.on('connect', () => setConnected(true));
-    socket.on('disconnect', () => {
-      setConnected(false);
-      peers.close();
+    // Media goes peer to peer: a drop of the socket leaves the connections as they are (they may
+    // well still carry media); on its return the offering side restarts ICE at once, and the
+    // core's new links replace whatever belonged to the old session.
+    socket.on('connect', () => {
+      setConnected(true);
+      peers.signallingRestored();
     });
+    socket.on('disconnect', () => setConnected(false));
     socket.on('connect_error', (error) => {
       setConnected(false);
       if (isRefusal(error.message)) setRefusal(error.message);
