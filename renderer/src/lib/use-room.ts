@@ -38,7 +38,14 @@ function isRefusal(text: string): text is RoomRefusal {
 export function useRoom(auth: GuestAuth): RoomConnection {
   const authJson = JSON.stringify(auth);
   const socket = useMemo<RoomSocket>(
-    () => io('/guest', { auth: JSON.parse(authJson) as GuestAuth, autoConnect: false }),
+    () =>
+      io('/guest', {
+        auth: JSON.parse(authJson) as GuestAuth,
+        autoConnect: false,
+        // Back within 2 s of the network's return (socket.io waits up to 5 s between tries).
+        reconnectionDelay: 500,
+        reconnectionDelayMax: 2000,
+      }),
     [authJson],
   );
   const [welcome, setWelcome] = useState<RoomWelcome | null>(null);
