@@ -21,6 +21,7 @@ import net from 'node:net';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { saveScreenshot } from '../helpers/browser.js';
 import { api, startTestCore, type TestCore } from '../helpers/core.js';
 import { hasCoturn, startCoturn, type Coturn } from '../helpers/coturn.js';
 import { makeGuestNetwork, type GuestNetwork } from '../helpers/guest-network.js';
@@ -298,6 +299,7 @@ describe.skipIf(!canMakeNetns() || !hasCoturn())('the guest room through a TURN 
             interval: 100,
           })
           .not.toBe('live');
+        if (calm === 'reconnecting') await saveScreenshot(stage, 'stage-guest-reconnecting');
         await pause(35_000);
       } finally {
         netw.restoreGuestLink();
