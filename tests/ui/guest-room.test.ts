@@ -205,6 +205,7 @@ describe('remote-guest room', () => {
         expect.stringMatching(/^RTT \d+ ms · loss [\d.]+ % · [1-9]\d* kbit\/s · \d+×\d+$/),
       ]);
     await saveScreenshot(grace, 'guest-green-room-en');
+    await saveScreenshot(ada, 'guest-green-room-phone-de');
   }, 120_000);
 
   it('puts the guests on stage for OBS, and drops one taken off', async () => {
@@ -269,6 +270,12 @@ describe('remote-guest room', () => {
       .poll(async () => (await mediaOf(feed)).peers.map((p) => p.framesDecoded > 0))
       .toEqual([true]);
     await panel.screenshot({ path: path.join(screenshotDir, 'producer-guest-room-panel.png') });
+    // The same panel in German, looked at for clipped words, then back to English for the rest.
+    await producer.locator('select.language').selectOption('de');
+    await producer.getByRole('button', { name: 'Von der Bühne', exact: true }).first().waitFor();
+    expect(await clippedLabels(producer)).toEqual([]);
+    await panel.screenshot({ path: path.join(screenshotDir, 'producer-guest-room-panel-de.png') });
+    await producer.locator('select.language').selectOption('en');
 
     // Ada reloads her page: she comes back to her place on stage by herself.
     await ada.reload();
