@@ -6,6 +6,14 @@ import type { Message } from './messages/message.js';
 export const CONNECT_PLATFORMS = ['twitch', 'mastodon', 'facebook', 'linkedin'] as const;
 export type ConnectPlatform = (typeof CONNECT_PLATFORMS)[number];
 
+/** Each platform's name in status lines ("The Twitch account connection was revoked"). */
+export const CONNECT_SITES: Readonly<Record<ConnectPlatform, string>> = {
+  twitch: 'Twitch',
+  mastodon: 'Mastodon',
+  facebook: 'Facebook',
+  linkedin: 'LinkedIn',
+};
+
 /**
  * loopback: a browser on this computer, back to a one-shot listener on a random port (RFC 8252);
  * core: the same, back to the core's own /api/oauth/callback (a redirect URI registered with the

@@ -3,7 +3,8 @@
 // what to say when the account was revoked or ran out and nothing else is there.
 import { message, type Message } from '../shared/messages/message.js';
 import type { SecretStore } from '../store/secret-store.js';
-import { ACCOUNT_SITES, type ConnectedAccounts } from './connected-accounts.js';
+import { CONNECT_SITES } from '../shared/connect.js';
+import type { ConnectedAccounts } from './connected-accounts.js';
 import type { SourceDefinition } from './source-registry.js';
 
 /**
@@ -59,7 +60,7 @@ export class AccountTokens {
     if (platform && (account.state === 'revoked' || account.state === 'expired')) {
       const code =
         account.state === 'revoked' ? 'sources.account_revoked' : 'sources.account_expired';
-      return { from: 'lost', said: message(code, { site: ACCOUNT_SITES[platform] }) };
+      return { from: 'lost', said: message(code, { site: CONNECT_SITES[platform] }) };
     }
     return { from: 'none' };
   }

@@ -19,11 +19,3 @@ export interface ConnectedAccounts {
   /** Calls `listener` when an account connects, renews, or is revoked; returns the unsubscribe. */
   onChange(listener: (platform: ConnectPlatform) => void): () => void;
 }
-
-/** The platform's name in status lines ("The Twitch account connection was revoked"). */
-export const ACCOUNT_SITES: Readonly<Record<ConnectPlatform, string>> = {
-  twitch: 'Twitch',
-  mastodon: 'Mastodon',
-  facebook: 'Facebook',
-  linkedin: 'LinkedIn',
-};

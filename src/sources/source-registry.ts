@@ -2,7 +2,7 @@
 // and how it starts. Adding a platform is one adapter file plus one register() call; the form
 // description it yields is what the Settings view renders.
 import { z } from 'zod';
-import type { ConnectPlatform } from '../shared/connect.js';
+import { CONNECT_SITES, type ConnectPlatform } from '../shared/connect.js';
 import { UserError } from '../shared/errors.js';
 import { message, type Message, type MessageCode } from '../shared/messages/message.js';
 import type { Logger } from '../shared/logger.js';
@@ -13,7 +13,7 @@ import type { AuditLog } from '../store/audit-log.js';
 import type { SecretStore } from '../store/secret-store.js';
 import type { SettingsStore } from '../store/settings-store.js';
 import { AccountTokens, type UsableToken } from './account-tokens.js';
-import { ACCOUNT_SITES, type ConnectedAccounts } from './connected-accounts.js';
+import type { ConnectedAccounts } from './connected-accounts.js';
 import type { CommentSource, SourceContext } from './source.js';
 import type { SourceManager } from './source-manager.js';
 
@@ -165,7 +165,7 @@ export class SourceRegistry {
     const running = this.#tokens.runningOnAccount(definition.id);
     const settings = this.#saved(definition);
     if (!account || running === null || settings === null) return context.status('error', said);
-    const site = ACCOUNT_SITES[account.platform];
+    const site = CONNECT_SITES[account.platform];
     const refusedOutright = message('sources.account_refused', { site }, said.details);
     // Restarted with a renewed token that was refused in turn: renewing again would go round.
     if (running.retried) return context.status('error', refusedOutright);

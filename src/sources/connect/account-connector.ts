@@ -3,6 +3,7 @@
 // 80% of their lifetime, revokes them (RFC 7009) and tells each account's status as a coded message.
 import {
   CONNECT_PLATFORMS,
+  CONNECT_SITES,
   type AccountStatus,
   type ConnectPlatform,
   type ConnectStart,
@@ -157,7 +158,7 @@ export class AccountConnector implements ConnectedAccounts {
   }
 
   status(platform: ConnectPlatform): AccountStatus {
-    const site = providerFor(platform, 'https://x.invalid')?.site ?? platform;
+    const site = CONNECT_SITES[platform];
     const base = { platform, authorizeUrl: null, expiresAt: null };
     const flow = this.#flows.get(platform);
     if (flow?.kind === 'loopback') {

@@ -7,7 +7,7 @@
 //   (dialog on www.facebook.com, code exchanged at graph.facebook.com; no refresh tokens);
 // LinkedIn https://learn.microsoft.com/linkedin/shared/authentication/authorization-code-flow
 //   (www.linkedin.com/oauth/v2/authorization, /accessToken, /revoke).
-import type { ConnectPlatform } from '../../shared/connect.js';
+import { CONNECT_SITES, type ConnectPlatform } from '../../shared/connect.js';
 import { hostOf } from '../../shared/secret-hosts.js';
 
 export interface OAuthProvider {
@@ -29,7 +29,7 @@ export interface OAuthProvider {
 
 const TWITCH: OAuthProvider = {
   platform: 'twitch',
-  site: 'Twitch',
+  site: CONNECT_SITES.twitch,
   authorizeUrl: 'https://id.twitch.tv/oauth2/authorize',
   tokenUrl: 'https://id.twitch.tv/oauth2/token',
   deviceUrl: 'https://id.twitch.tv/oauth2/device',
@@ -42,7 +42,7 @@ const TWITCH: OAuthProvider = {
 
 const FACEBOOK: OAuthProvider = {
   platform: 'facebook',
-  site: 'Facebook',
+  site: CONNECT_SITES.facebook,
   authorizeUrl: 'https://www.facebook.com/v19.0/dialog/oauth',
   tokenUrl: 'https://graph.facebook.com/v19.0/oauth/access_token',
   deviceUrl: null,
@@ -54,7 +54,7 @@ const FACEBOOK: OAuthProvider = {
 
 const LINKEDIN: OAuthProvider = {
   platform: 'linkedin',
-  site: 'LinkedIn',
+  site: CONNECT_SITES.linkedin,
   authorizeUrl: 'https://www.linkedin.com/oauth/v2/authorization',
   tokenUrl: 'https://www.linkedin.com/oauth/v2/accessToken',
   deviceUrl: null,
@@ -69,7 +69,7 @@ function mastodon(instanceUrl: string): OAuthProvider {
   const host = hostOf(origin);
   return {
     platform: 'mastodon',
-    site: 'Mastodon',
+    site: CONNECT_SITES.mastodon,
     authorizeUrl: `${origin}/oauth/authorize`,
     tokenUrl: `${origin}/oauth/token`,
     deviceUrl: null,
