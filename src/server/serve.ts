@@ -1,6 +1,6 @@
 // Puts the core on the network: REST router, HTTP server and socket.io on one port, and the
 // order in which they close again. Knows routes and intents, not what they do.
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import type http from 'node:http';
 import type { IntentRegistry } from '../core/intent-registry.js';
 import type { Route } from '../core/routes.js';
@@ -21,6 +21,9 @@ import {
   type CommentFeed,
   type SocketServer,
 } from './socket-server.js';
+
+/** How long a stop waits for clients to take their goodbye before it cuts their connections. */
+const CLOSE_GRACE_MS = 1000;
 
 export interface ServeOptions {
   host: string;
@@ -115,10 +118,25 @@ export async function serve(options: ServeOptions): Promise<Serving> {
     devices: new DeviceIssuer(options.deviceKey, options.deviceIssuing),
     publicUrl: options.publicUrl,
   });
+  // Every connection, upgraded WebSockets included (closeAllConnections knows only HTTP ones):
+  // a peer that went silent (a guest whose address changed, a half-sent request) would hold the
+  // port for up to 30 s after a stop, and a restart on that port would fail meanwhile.
+  const open = new Set<Socket>();
+  httpServer.on('connection', (socket: Socket) => {
+    open.add(socket);
+    socket.once('close', () => open.delete(socket));
+  });
   const close = async (): Promise<void> => {
-    await sockets.close();
-    httpServer.closeAllConnections();
-    await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    const grace = setTimeout(() => {
+      for (const socket of open) socket.destroy();
+    }, CLOSE_GRACE_MS);
+    try {
+      await sockets.close();
+      httpServer.closeAllConnections();
+      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    } finally {
+      clearTimeout(grace);
+    }
   };
   try {
     const port = await listen(httpServer, options.host, options.port);

@@ -323,7 +323,12 @@ describe.skipIf(!canMakeNetns() || !hasCoturn())('the guest room through a TURN 
       const port = core.port;
       const stopped = Date.now();
       await core.dispose();
+      const disposed = Date.now();
       core = await startRoomCore(port);
+      console.log(
+        `guest-room-network: core stopped in ${disposed - stopped} ms, ` +
+          `started again in ${Date.now() - disposed} ms`,
+      );
       // Media may keep flowing on the old connection while the core is away (it never carries
       // media); the guest is back in the room once the stage decodes it on a new one.
       const back = await stageDecodes(stage, COMES_BACK_WITHIN_MS, before);
