@@ -157,4 +157,16 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 10,
+    name: 'author handles without a leading @',
+    up: (db) => {
+      // The Mastodon and Bluesky sources stored "@alice@host"; cards and the lower third add the
+      // "@" themselves (as for X and Twitch) and showed "@@alice@host".
+      db.exec(`
+        UPDATE comments SET author_handle = substr(author_handle, 2)
+        WHERE author_handle LIKE '@%' AND length(author_handle) > 1;
+      `);
+    },
+  },
 ];
