@@ -1,5 +1,5 @@
-// An author's picture, or their initials when there is none or it fails to load. Loaded
-// without a referrer, so platforms do not learn who is moderating.
+// An author's picture over their initials, which show while it loads, when there is none or
+// when it fails to load. Loaded without a referrer, so platforms do not learn who is moderating.
 import { useState } from 'react';
 import type { CommentAuthor } from '../../../src/shared/comment';
 
@@ -15,24 +15,23 @@ export function initials(name: string): string {
 export function Avatar({ author, size }: { author: CommentAuthor; size: number }) {
   const [failed, setFailed] = useState(false);
   const style = { width: size, height: size, fontSize: Math.round(size * 0.4) };
-  if (author.avatarUrl && !failed) {
-    return (
-      <img
-        className="avatar"
-        src={author.avatarUrl}
-        alt=""
-        width={size}
-        height={size}
-        style={style}
-        loading="lazy"
-        referrerPolicy="no-referrer"
-        onError={() => setFailed(true)}
-      />
-    );
-  }
+  // The initials are always drawn; the picture lies on top once it has loaded. One that is still
+  // loading, or never answers, leaves the initials in view instead of an empty circle.
   return (
     <span className="avatar avatar--initials" style={style} aria-hidden="true">
       {initials(author.name)}
+      {author.avatarUrl && !failed && (
+        <img
+          className="avatar__picture"
+          src={author.avatarUrl}
+          alt=""
+          width={size}
+          height={size}
+          loading="lazy"
+          referrerPolicy="no-referrer"
+          onError={() => setFailed(true)}
+        />
+      )}
     </span>
   );
 }
