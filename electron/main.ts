@@ -16,7 +16,13 @@ import {
   type UtilityProcess,
 } from 'electron';
 import { utilityProcessExecArgv } from '../src/shared/core-runtime.js';
-import { isAppNavigation, isExternalWebLink, secureWebPreferences } from './window-security.js';
+import {
+  isAppNavigation,
+  isExternalWebLink,
+  mayUsePermission,
+  newWindowFor,
+  secureWebPreferences,
+} from './window-security.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const CORE_ENTRY = path.join(here, '..', 'src', 'cli.js');
@@ -83,13 +89,26 @@ function startCore(port: string): Promise<CoreReady> {
   });
 }
 
-function lockDown(window: BrowserWindow, origin: string): void {
-  const contents = window.webContents;
-  // New windows never open inside the app; web links go to the system browser.
+function lockDown(contents: Electron.WebContents, origin: string): void {
+  // Only the core's room and stage pages open in a window of the app (locked down the same way);
+  // web links go to the system browser; nothing else opens.
   contents.setWindowOpenHandler(({ url }) => {
-    if (isExternalWebLink(url)) void shell.openExternal(url);
+    const where = newWindowFor(url, origin);
+    if (where === 'app') {
+      return {
+        action: 'allow',
+        overrideBrowserWindowOptions: {
+          width: 1280,
+          height: 800,
+          backgroundColor: '#101418',
+          webPreferences: secureWebPreferences(PRELOAD),
+        },
+      };
+    }
+    if (where === 'external') void shell.openExternal(url);
     return { action: 'deny' };
   });
+  contents.on('did-create-window', (child) => lockDown(child.webContents, origin));
   contents.on('will-navigate', (event, url) => {
     if (!isAppNavigation(url, origin)) {
       event.preventDefault();
@@ -123,8 +142,9 @@ async function createWindow(): Promise<void> {
   }
   coreOrigin = new URL(ready.url).origin;
 
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>
-    callback(false),
+  // Camera and microphone for the host's seat in the guest room only; nothing else.
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(mayUsePermission(permission, details.requestingUrl, coreOrigin)),
   );
 
   const window = new BrowserWindow({
@@ -137,7 +157,7 @@ async function createWindow(): Promise<void> {
     title: 'Panelcast',
     webPreferences: secureWebPreferences(PRELOAD),
   });
-  lockDown(window, coreOrigin);
+  lockDown(window.webContents, coreOrigin);
   window.once('ready-to-show', () => window.show());
   await window.loadURL(`${ready.url}?token=${encodeURIComponent(ready.token)}`);
 }

@@ -35,3 +35,34 @@ export function isExternalWebLink(url: unknown): url is string {
     return false;
   }
 }
+
+/** The core's pages that open in a window of their own: the host's seat in the guest room,
+ * and the stage and single-guest feeds to capture from a window where OBS has no browser. */
+const OWN_WINDOW_PAGES = [/^\/room\/?$/, /^\/stage\/?$/, /^\/feed\/[^/]+\/?$/];
+
+/**
+ * What a link that opens a new window does: the core's own room and stage pages open in an app
+ * window (sharing the app's stored token; the system browser has none), web links go to the
+ * system browser, and anything else is refused.
+ */
+export function newWindowFor(url: unknown, coreOrigin: string): 'app' | 'external' | 'deny' {
+  if (typeof url === 'string' && isAppNavigation(url, coreOrigin)) {
+    const { pathname } = new URL(url);
+    return OWN_WINDOW_PAGES.some((page) => page.test(pathname)) ? 'app' : 'deny';
+  }
+  return isExternalWebLink(url) ? 'external' : 'deny';
+}
+
+/**
+ * Camera and microphone only for the host's seat in the guest room, on the core's own origin;
+ * every other permission, and every other page, is refused.
+ */
+export function mayUsePermission(
+  permission: string,
+  requestingUrl: string,
+  coreOrigin: string | null,
+): boolean {
+  if (permission !== 'media' || coreOrigin === null) return false;
+  if (!isAppNavigation(requestingUrl, coreOrigin)) return false;
+  return /^\/room\/?$/.test(new URL(requestingUrl).pathname);
+}
