@@ -7,6 +7,12 @@ export interface Labels {
   de: string;
 }
 
+/** A connected account that feeds a source, as its settings form shows it. */
+export interface SourceAccount {
+  platform: string;
+  state: 'connected' | 'revoked' | 'expired';
+}
+
 export interface SourceForm {
   /** The registry id, e.g. "x" or "mastodon". */
   id: string;
@@ -21,8 +27,16 @@ export interface SourceForm {
   saved: Record<string, unknown> | null;
   /** What the user needs for this source, and what the platform does not allow. */
   help: Labels | null;
-  /** The secret (token) it takes: typed into a password field, never sent back. */
-  secret: { label: Labels; saved: boolean } | null;
+  /**
+   * The secret (token) it takes: typed into a password field, never sent back. `account`: the
+   * connected account (Settings → Connected accounts) whose token goes first, and its state;
+   * null when none is connected for this platform.
+   */
+  secret: {
+    label: Labels;
+    saved: boolean;
+    account: SourceAccount | null;
+  } | null;
   /** A field that points the platform at a test server: shown only when it is set. */
   testHook: string | null;
 }

@@ -6,7 +6,7 @@ import { CONNECT_SITES, type ConnectPlatform } from '../shared/connect.js';
 import { UserError } from '../shared/errors.js';
 import { message, type Message, type MessageCode } from '../shared/messages/message.js';
 import type { Logger } from '../shared/logger.js';
-import type { Labels, SourceForm } from '../shared/source-forms.js';
+import type { Labels, SourceAccount, SourceForm } from '../shared/source-forms.js';
 import type { StateHub } from '../shared/state-hub.js';
 import { describeZodError } from '../shared/validation.js';
 import type { AuditLog } from '../store/audit-log.js';
@@ -115,6 +115,7 @@ export class SourceRegistry {
    */
   followAccounts(): () => void {
     return this.#deps.accounts.onChange((platform) => {
+      this.publish();
       for (const definition of this.#sources.values()) {
         if (definition.secret?.account?.platform !== platform) continue;
         const settings = this.#saved(definition);
@@ -328,7 +329,11 @@ export class SourceRegistry {
         saved: saved[s.id] ?? null,
         help: s.help ?? null,
         secret: s.secret
-          ? { label: s.secret.label, saved: this.#deps.secrets.has(s.secret.name) }
+          ? {
+              label: s.secret.label,
+              saved: this.#deps.secrets.has(s.secret.name),
+              account: this.#accountFeeding(s),
+            }
           : null,
         testHook: s.testHook?.field ?? null,
       })),
@@ -337,6 +342,16 @@ export class SourceRegistry {
 
   publish(): void {
     this.#deps.hub.set('sourceForms', this.forms());
+  }
+
+  /** The connected account whose token this source uses before a pasted one, and its state. */
+  #accountFeeding(definition: SourceDefinition): SourceAccount | null {
+    const spec = definition.secret;
+    const platform = spec?.account?.platform;
+    if (!spec || !platform) return null;
+    const settings = this.#saved(definition);
+    const { state } = this.#deps.accounts.token(platform, settings ? spec.hosts(settings) : []);
+    return state === 'none' ? null : { platform, state };
   }
 
   /**

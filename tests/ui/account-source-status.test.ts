@@ -10,6 +10,20 @@ import { clippedLabels } from '../helpers/labels.js';
 import { api, startTestCore, type TestCore } from '../helpers/core.js';
 import { eventually } from '../helpers/sockets.js';
 
+/** What the empty token field of the Twitch form says while the account feeds it, and after. */
+const TOKEN_FIELD = {
+  'en-US': {
+    label: 'User access token (optional)',
+    connected: 'Uses the connected account',
+    lost: 'Account no longer valid — reconnect or enter a token',
+  },
+  'de-DE': {
+    label: 'Benutzer-Zugriffstoken (optional)',
+    connected: 'Nutzt das verbundene Konto',
+    lost: 'Konto ungültig – neu verbinden oder Token eingeben',
+  },
+} as const;
+
 const REVOKED = {
   'en-US':
     'The Twitch account connection was revoked — connect it again in Settings → Connected accounts.',
@@ -62,7 +76,18 @@ describe('a revoked account in the source status', () => {
     return page;
   }
 
+  const tokenField = (page: Page, locale: keyof typeof TOKEN_FIELD) =>
+    page.getByTestId('source-form-twitch').getByLabel(TOKEN_FIELD[locale].label);
+
   it('shows EventSub live, then the revoked connection, on the producer screen and in Settings', async () => {
+    // Settings says the empty token field is not needed: the connected account feeds the source.
+    const before = await open('settings', 'en-US');
+    await before.goto(`${core.url}settings?token=${core.token}#sources`);
+    await expect
+      .poll(() => tokenField(before, 'en-US').getAttribute('placeholder'))
+      .toBe(TOKEN_FIELD['en-US'].connected);
+    await before.close();
+
     const producer = await open('producer', 'en-US');
     const line = producer.getByTestId('source-twitch');
     await expect
@@ -77,6 +102,8 @@ describe('a revoked account in the source status', () => {
     expect(await line.textContent()).toContain(
       'Meanwhile: Reading the chat of nexttalk anonymously',
     );
+    // Reading on with less is amber, not the green of a source working as set up.
+    expect(await line.getAttribute('class')).toContain('source--degraded');
     expect(await clippedLabels(producer)).toEqual([]);
     await line.scrollIntoViewIfNeeded();
     await saveScreenshot(producer, 'account-revoked-producer-en');
@@ -93,6 +120,10 @@ describe('a revoked account in the source status', () => {
       await settings.goto(`${core.url}settings?token=${core.token}#sources`);
       const formStatus = settings.getByTestId('source-status-twitch');
       await expect.poll(() => formStatus.textContent()).toContain(REVOKED[locale]);
+      await expect
+        .poll(() => tokenField(settings, locale).getAttribute('placeholder'))
+        .toBe(TOKEN_FIELD[locale].lost);
+      expect(await formStatus.getAttribute('class')).toContain('source-line--degraded');
       await formStatus.scrollIntoViewIfNeeded();
       expect(await clippedLabels(settings)).toEqual([]);
       await saveScreenshot(settings, `account-revoked-settings-${locale}`);

@@ -494,6 +494,8 @@ export const de: Strings = {
     xToken: 'Bearer-Token deiner X-App',
     xTokenSaved: 'Gespeichert – leer lassen, um es zu behalten',
     secretSaved: 'Gespeichert – leer lassen, um es zu behalten',
+    secretFromAccount: 'Nutzt das verbundene Konto',
+    secretAccountLost: 'Konto ungültig – neu verbinden oder Token eingeben',
     apiBase: 'API-Adresse (leer lassen für den echten Dienst)',
     ytTitle: 'YouTube-Livechat',
     ytVideo: 'URL oder ID des Livevideos',

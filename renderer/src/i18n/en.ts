@@ -482,6 +482,8 @@ export const en = {
     xToken: 'Bearer token of your X app',
     xTokenSaved: 'Saved — leave empty to keep it',
     secretSaved: 'Saved — leave empty to keep it',
+    secretFromAccount: 'Uses the connected account',
+    secretAccountLost: 'Account no longer valid — reconnect or enter a token',
     apiBase: 'API address (leave empty for the real service)',
     ytTitle: 'YouTube live chat',
     ytVideo: 'Live video URL or id',

@@ -2,8 +2,10 @@
 // that only says "saved", Enter to save, and a source's status line.
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { SourceForm } from '../../../../src/shared/source-forms';
 import type { SourceStatus } from '../../../../src/shared/state';
 import { useWording } from '../../i18n/messages';
+import { shownSourceState } from '../../lib/source-shown-state';
 
 export function TextField(props: {
   label: string;
@@ -30,12 +32,19 @@ export function SubmitOnEnter() {
   return <button type="submit" hidden tabIndex={-1} />;
 }
 
-export function SourceStatusLine({ status }: { status: SourceStatus | undefined }) {
+export function SourceStatusLine({
+  status,
+  form,
+}: {
+  status: SourceStatus | undefined;
+  /** The source's form, where it says which connected account feeds it. */
+  form?: SourceForm;
+}) {
   const word = useWording();
   if (!status) return null;
   return (
     <p
-      className={`obs-line source-line--${status.state}`}
+      className={`obs-line source-line--${shownSourceState(status, form)}`}
       role="status"
       data-testid={`source-status-${status.id}`}
     >

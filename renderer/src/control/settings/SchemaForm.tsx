@@ -17,6 +17,16 @@ interface FieldSchema {
 
 type Values = Record<string, unknown>;
 
+/** What the empty token field says: fed by a connected account, or a token saved, or nothing. */
+function secretPlaceholder(
+  secret: NonNullable<SourceForm['secret']>,
+  t: (key: string) => string,
+): string {
+  if (secret.account?.state === 'connected') return t('settings.secretFromAccount');
+  if (secret.saved) return t('settings.secretSaved');
+  return secret.account ? t('settings.secretAccountLost') : '';
+}
+
 function initialValue(schema: FieldSchema, saved: unknown): unknown {
   if (saved !== undefined && saved !== null) return saved;
   if (schema.default !== undefined && schema.default !== null) return schema.default;
@@ -150,12 +160,12 @@ export function SchemaForm({
           secret
           label={form.secret.label[language]}
           value={secret}
-          placeholder={form.secret.saved ? t('settings.secretSaved') : ''}
+          placeholder={secretPlaceholder(form.secret, t)}
           onChange={setSecret}
         />
       )}
       <SubmitOnEnter />
-      <SourceStatusLine status={status} />
+      <SourceStatusLine status={status} form={form} />
     </form>
   );
 }
