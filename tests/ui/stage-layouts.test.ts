@@ -64,6 +64,11 @@ const STATES_OF = `[...document.querySelectorAll('[data-testid="room-guest"]')].
   (row) => row.dataset.state,
 )`;
 
+/** Per stage tile: its media element plays with sound. */
+const SOUNDING = `[...document.querySelectorAll('[data-testid="stage-tile"] video')].map(
+  (video) => !video.paused && !video.muted && video.srcObject.getAudioTracks().length === 1,
+)`;
+
 /** Remote pictures on a guest's page that have a frame to show. */
 const PLAYING = `[...document.querySelectorAll('[data-testid="remote-tile"] video')].filter(
   (video) => video.readyState >= 2,
@@ -243,6 +248,8 @@ describe('three guests: the green room and the stage layouts', () => {
     expect(solo.map((b) => b.shown)).toEqual([true, false, false]);
     expect(solo[0]?.width).toBeGreaterThan(1000);
     expectInsideWithoutOverlap(solo.filter((b) => b.shown));
+    // Unseen, not unheard: every guest's picture-and-sound element still plays, unmuted.
+    expect(await stage.evaluate<boolean[]>(SOUNDING)).toEqual([true, true, true]);
 
     // The keyboard: arrows move through the layouts and choose at once (Solo wraps to the grid).
     await picker.getByRole('radio', { name: 'Solo' }).focus();

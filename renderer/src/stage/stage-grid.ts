@@ -1,6 +1,6 @@
 // How many columns and rows of tiles a stage layout takes for a number of guests; the stage's
 // CSS sizes the tiles from these so that they fill the page without spilling over it.
-import type { StageLayout } from '../../../src/shared/guest-room';
+import type { StageLayout } from '../../../src/shared/guest-room.js';
 
 export interface StageGrid {
   /** The layout as drawn: a spotlight on one guest alone is that guest solo. */
