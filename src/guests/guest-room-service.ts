@@ -18,6 +18,7 @@ import {
   type RoomSignal,
   type RoomStats,
   type RoomState,
+  type StageLayout,
 } from '../shared/guest-room.js';
 import { inEnglish, message, type Message } from '../shared/messages/message.js';
 import type { StateHub } from '../shared/state-hub.js';
@@ -40,6 +41,8 @@ export interface GuestRoomDeps {
   turnSecret: () => string | null;
   /** Who was on stage when the core last ran, and where the order is kept. */
   onStage: { saved: readonly string[]; save: (ids: string[]) => void };
+  /** The stage layout the producer chose last, and where it is kept. */
+  layout: { saved: StageLayout; save: (layout: StageLayout) => void };
 }
 
 /** Lines of talkback kept (in memory: talkback is for the moment, not the archive). */
@@ -58,6 +61,8 @@ export class GuestRoomService {
   /** What each session was last told, so only changes go out. */
   readonly #sent = new Map<string, string>();
   readonly #sentFeed = new Map<string, string>();
+  readonly #sentStage = new Map<string, string>();
+  #layout: StageLayout;
   /** The producer's last cue per guest (or host), by participant id. */
   readonly #cues = new Map<string, NonNullable<RoomFeed['cue']>>();
   /** Talkback with all guests, the last TALK_KEPT lines. */
@@ -66,6 +71,7 @@ export class GuestRoomService {
   constructor(deps: GuestRoomDeps) {
     this.#deps = deps;
     this.#room = new Room(deps.onStage.saved);
+    this.#layout = deps.layout.saved;
   }
 
   admit(
@@ -157,6 +163,13 @@ export class GuestRoomService {
     this.publish();
   }
 
+  /** Lays the stage out anew; its pages follow at once, their connections stay as they are. */
+  setLayout(layout: StageLayout): void {
+    this.#layout = layout;
+    this.#deps.layout.save(layout);
+    this.publish();
+  }
+
   /** A guest's line to the production. */
   talk(session: string, payload: { text: string }): RoomAck {
     const participant = this.#room.bySession(session);
@@ -231,6 +244,7 @@ export class GuestRoomService {
     this.#people.delete(session);
     this.#sent.delete(session);
     this.#sentFeed.delete(session);
+    this.#sentStage.delete(session);
     return outbox;
   }
 
@@ -261,7 +275,20 @@ export class GuestRoomService {
       this.#outboxes.get(session)?.links(links);
     }
     this.publishFeeds();
+    this.#publishStageView();
     this.#deps.hub.set('room', this.state());
+  }
+
+  /** Tells the stage and feed pages the layout where it changed (and each new page). */
+  #publishStageView(): void {
+    const view = { layout: this.#layout };
+    const json = JSON.stringify(view);
+    for (const [session, outbox] of this.#outboxes) {
+      if (this.#room.bySession(session)?.kind !== 'stage') continue;
+      if (this.#sentStage.get(session) === json) continue;
+      this.#sentStage.set(session, json);
+      outbox.stage(view);
+    }
   }
 
   state(): RoomState {
@@ -282,6 +309,7 @@ export class GuestRoomService {
       host: host ? host.name : null,
       stages: this.#room.stageCount(),
       onStage: [...this.#room.onStage],
+      layout: this.#layout,
       ice: { stun, turn, turnSecretSaved: this.#deps.turnSecret() !== null },
       talk: this.#talk,
     };

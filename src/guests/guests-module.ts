@@ -1,5 +1,6 @@
 // The guests module: invites (a personal link per guest of the show's list, revocable), the
-// director's intents (on stage, off stage, remove), the ICE servers, and the room behind /guest.
+// director's intents (on stage, off stage, the stage's layout, remove), the ICE servers, and
+// the room behind /guest.
 import type { Access } from '../access/access.js';
 import type { CoreModule, ModuleContext } from '../core/module.js';
 import { intentRoute } from '../core/routes.js';
@@ -52,6 +53,11 @@ function registerIntents(
     audit.append({ actor, action: 'guests:stage', target: guestId, detail: { on } });
     return {};
   });
+  intents.handle('guests:layout', ({ layout }, { actor }) => {
+    room.setLayout(layout);
+    audit.append({ actor, action: 'guests:layout', target: null, detail: { layout } });
+    return {};
+  });
   intents.handle('guests:cue', ({ guestId, cue }, { actor }) => {
     room.cue(guestId, cue);
     audit.append({ actor, action: 'guests:cue', target: guestId, detail: { cue } });
@@ -101,6 +107,10 @@ export function createGuestsModule(
       },
       save: (ids) => ctx.settings.set('guests.onStage', ids),
     },
+    layout: {
+      saved: ctx.settings.get('guests.layout'),
+      save: (layout) => ctx.settings.set('guests.layout', layout),
+    },
   });
   // Guests join through the public address where there is one: the join page is public.
   let joinBase = publicUrl ?? '';
@@ -120,6 +130,7 @@ export function createGuestsModule(
       intentRoute(ctx.intents, 'POST', '/api/guests/:guestId/invite', 'guests:invite', 'params'),
       intentRoute(ctx.intents, 'DELETE', '/api/guests/:guestId/invite', 'guests:remove', 'params'),
       intentRoute(ctx.intents, 'PUT', '/api/guests/:guestId/stage', 'guests:stage', 'params+body'),
+      intentRoute(ctx.intents, 'PUT', '/api/room/layout', 'guests:layout', 'body'),
       intentRoute(ctx.intents, 'PUT', '/api/room/ice', 'guests:configureIce', 'body'),
       intentRoute(ctx.intents, 'POST', '/api/room/obs', 'guests:setupObs', 'body'),
       intentRoute(ctx.intents, 'POST', '/api/guests/:guestId/cue', 'guests:cue', 'params+body'),

@@ -137,6 +137,7 @@ function outboxOf(socket: GuestSocket): RoomOutbox {
     links: (links) => socket.emit('room:links', links),
     signal: (signal) => socket.emit('room:signal', signal),
     feed: (feed) => socket.emit('room:feed', feed),
+    stage: (view) => socket.emit('room:stage', view),
     remove: () => {
       socket.emit('room:removed');
       socket.disconnect(true);

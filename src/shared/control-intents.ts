@@ -11,7 +11,7 @@ import {
   guestInputSchema,
   segmentInputSchema,
 } from './shapes.js';
-import { ROOM_CUES, iceConfigSchema, roomTalkSchema } from './guest-room.js';
+import { ROOM_CUES, STAGE_LAYOUTS, iceConfigSchema, roomTalkSchema } from './guest-room.js';
 import { REPORT_FORMATS } from './report.js';
 import { showInfoSchema, showPlanSchema } from './show.js';
 import { CONNECT_PLATFORMS, connectStartSchema, pastedTokenSchema } from './connect.js';
@@ -220,6 +220,8 @@ export const controlIntentSchemas = {
   'guests:remove': z.strictObject({ guestId: z.string().min(1).max(40) }),
   /** Brings a guest in the green room on stage, or takes them off. */
   'guests:stage': z.strictObject({ guestId: z.string().min(1).max(40), on: z.boolean() }),
+  /** How the /stage page lays out the guests on stage (it re-lays out live). */
+  'guests:layout': z.strictObject({ layout: z.enum(STAGE_LAYOUTS) }),
   /** A cue on one guest's page (or the host's): wrap up, or please unmute. */
   'guests:cue': z.strictObject({ guestId: z.string().min(1).max(40), cue: z.enum(ROOM_CUES) }),
   /** A line of text talkback to a guest in the room. */

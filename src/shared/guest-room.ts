@@ -106,6 +106,19 @@ export interface RoomTalkLine {
   at: string;
 }
 
+/**
+ * How the /stage page lays out the guests on stage, in the order they came on: a grid that grows
+ * with them (two side by side, three or four in two rows), one row of equal tiles, the first
+ * guest large beside a strip of the others, or the first guest alone (the others still heard).
+ */
+export const STAGE_LAYOUTS = ['grid', 'row', 'spotlight', 'solo'] as const;
+export type StageLayout = (typeof STAGE_LAYOUTS)[number];
+
+/** What a stage page needs besides its links. */
+export interface RoomStageView {
+  layout: StageLayout;
+}
+
 /** Cues the producer sends a guest: wrap up now, or please unmute. */
 export const ROOM_CUES = ['wrap_up', 'unmute'] as const;
 export type RoomCue = (typeof ROOM_CUES)[number];
@@ -127,6 +140,8 @@ export interface RoomOutbox {
   links(links: RoomLink[]): void;
   signal(signal: RoomSignal): void;
   feed(feed: RoomFeed): void;
+  /** The layout a stage page shows (stage and feed pages only). */
+  stage(view: RoomStageView): void;
   /** Tells the page it was removed, then closes the connection. */
   remove(): void;
 }
@@ -149,6 +164,8 @@ export interface GuestServerToClientEvents {
   'room:links': (links: RoomLink[]) => void;
   'room:signal': (signal: RoomSignal) => void;
   'room:feed': (feed: RoomFeed) => void;
+  /** Stage and feed pages: the layout the producer chose; sent on joining and on each change. */
+  'room:stage': (view: RoomStageView) => void;
   /** The producer took this guest out of the room (their link no longer works). */
   'room:removed': () => void;
 }
@@ -191,6 +208,8 @@ export interface RoomState {
   stages: number;
   /** Guests on stage, in the order they came on. */
   onStage: string[];
+  /** How the /stage page lays them out. */
+  layout: StageLayout;
   ice: { stun: string[]; turn: string[]; turnSecretSaved: boolean };
   /** Talkback with every guest, newest last (the last 50 lines). */
   talk: RoomTalkLine[];
@@ -211,6 +230,7 @@ export const INITIAL_ROOM: RoomState = {
   host: null,
   stages: 0,
   onStage: [],
+  layout: 'grid',
   ice: { stun: [], turn: [], turnSecretSaved: false },
   talk: [],
 };

@@ -112,6 +112,7 @@ export interface ControlIntentResults {
   'guests:invite': { link: string };
   'guests:remove': object;
   'guests:stage': object;
+  'guests:layout': object;
   'guests:configureIce': object;
   'guests:cue': object;
   'guests:talk': object;

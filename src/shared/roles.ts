@@ -71,6 +71,7 @@ export const INTENT_ROLES: Record<ControlIntentName, readonly Role[]> = {
   'guests:invite': P,
   'guests:remove': P,
   'guests:stage': P,
+  'guests:layout': P,
   'guests:configureIce': P,
   'guests:cue': P,
   'guests:talk': P,

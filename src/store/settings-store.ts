@@ -12,7 +12,7 @@ import {
 } from '../shared/shapes.js';
 import { lowerThirdSetupSchema } from '../shared/on-screen.js';
 import { CONNECT_PLATFORMS } from '../shared/connect.js';
-import { iceConfigSchema } from '../shared/guest-room.js';
+import { STAGE_LAYOUTS, iceConfigSchema } from '../shared/guest-room.js';
 
 export const settingDefinitions = {
   // No title yet is null, not an English placeholder: each client words "Untitled show" itself.
@@ -35,6 +35,8 @@ export const settingDefinitions = {
   'show.guests': { schema: z.array(guestSchema), fallback: [] },
   /** Guests on stage, in order, so a core restart during the show puts them back there. */
   'guests.onStage': { schema: z.array(z.string().min(1).max(40)).max(50), fallback: [] },
+  /** How the /stage page lays out the guests on stage, chosen by the producer. */
+  'guests.layout': { schema: z.enum(STAGE_LAYOUTS), fallback: 'grid' },
   /** STUN and TURN servers for the remote-guest room (the TURN secret is with the secrets). */
   'guests.ice': {
     schema: iceConfigSchema.omit({ turnSecret: true }),

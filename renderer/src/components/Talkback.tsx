@@ -8,12 +8,15 @@ export function Talkback({
   lines,
   nameOf,
   label,
+  hint,
   onSend,
 }: {
   lines: RoomTalkLine[];
   /** Who wrote a line, as this screen calls them. */
   nameOf: (line: RoomTalkLine) => string;
   label: string;
+  /** Shown in the empty field: short enough for a phone. */
+  hint: string;
   onSend: (text: string) => Promise<boolean>;
 }) {
   const { t } = useTranslation();
@@ -34,6 +37,7 @@ export function Talkback({
       <form className="talkback__form" onSubmit={(e) => void send(e)}>
         <input
           aria-label={label}
+          placeholder={hint}
           value={text}
           maxLength={500}
           onChange={(e) => setText(e.target.value)}

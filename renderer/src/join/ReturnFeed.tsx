@@ -60,6 +60,7 @@ export function ReturnFeed({
         lines={feed.talk}
         nameOf={(line) => (line.from === 'guest' ? t('join.you') : t('join.feed.production'))}
         label={t('join.feed.talk')}
+        hint={t('join.feed.talkHint')}
         onSend={onTalk}
       />
     </aside>

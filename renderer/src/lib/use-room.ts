@@ -9,6 +9,7 @@ import {
   type RoomFeed,
   type RoomLink,
   type RoomRefusal,
+  type RoomStageView,
   type RoomWelcome,
 } from '../../../src/shared/guest-room';
 import { RoomPeers, type RemoteMedia, type RoomSocket } from './room-peers';
@@ -21,6 +22,8 @@ export interface RoomConnection {
   remote: RemoteMedia[];
   /** The return feed (guests and the host); null before the first. */
   feed: RoomFeed | null;
+  /** How to lay out the stage (stage and feed pages); null before the core says. */
+  stageView: RoomStageView | null;
   refusal: RoomRefusal | null;
   removed: boolean;
   connected: boolean;
@@ -51,6 +54,7 @@ export function useRoom(auth: GuestAuth): RoomConnection {
   const [welcome, setWelcome] = useState<RoomWelcome | null>(null);
   const [links, setLinks] = useState<RoomLink[]>([]);
   const [feed, setFeed] = useState<RoomFeed | null>(null);
+  const [stageView, setStageView] = useState<RoomStageView | null>(null);
   const [remote, setRemote] = useState<RemoteMedia[]>([]);
   const [refusal, setRefusal] = useState<RoomRefusal | null>(null);
   const [removed, setRemoved] = useState(false);
@@ -83,6 +87,7 @@ export function useRoom(auth: GuestAuth): RoomConnection {
     });
     socket.on('room:signal', (signal) => void peers.onSignal(signal));
     socket.on('room:feed', setFeed);
+    socket.on('room:stage', setStageView);
     socket.on('room:removed', () => {
       setRemoved(true);
       peers.close();
@@ -118,5 +123,17 @@ export function useRoom(auth: GuestAuth): RoomConnection {
     [socket],
   );
   const setLocal = useCallback((stream: MediaStream | null) => peers.setLocal(stream), [peers]);
-  return { welcome, links, remote, feed, refusal, removed, connected, ready, talk, setLocal };
+  return {
+    welcome,
+    links,
+    remote,
+    feed,
+    stageView,
+    refusal,
+    removed,
+    connected,
+    ready,
+    talk,
+    setLocal,
+  };
 }

@@ -1,10 +1,15 @@
 // The director panel: each guest's place in the remote-guest room (invited, joining, green room,
-// on stage, left), their personal link with a QR code, bring on / take off stage, remove; and
-// the ways in for the host and for OBS.
+// on stage, left), their personal link with a QR code, bring on / take off stage, remove; the
+// stage's layout; and the ways in for the host and for OBS.
 import QRCode from 'qrcode';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RoomGuest, RoomStats } from '../../../../src/shared/guest-room';
+import {
+  STAGE_LAYOUTS,
+  type RoomGuest,
+  type RoomStats,
+  type StageLayout,
+} from '../../../../src/shared/guest-room';
 import type { Guest } from '../../../../src/shared/shapes';
 import type { ShowState } from '../../../../src/shared/state';
 import { Talkback } from '../../components/Talkback';
@@ -166,10 +171,68 @@ function ProductionTalkback({ state }: { state: ShowState }) {
             : t('room.talkToGuest', { name: nameOf(line.guestId) })
         }
         label={t('room.talkLabel', { name: nameOf(target) })}
+        hint={t('room.talkLabel', { name: nameOf(target) })}
         onSend={async (text) =>
           (await connection.request('guests:talk', { guestId: target, text })).ok
         }
       />
+    </div>
+  );
+}
+
+/** Arrow keys move through a radio group, as in any form: the next option is chosen at once. */
+function stepOf(key: string): number {
+  if (key === 'ArrowRight' || key === 'ArrowDown') return 1;
+  if (key === 'ArrowLeft' || key === 'ArrowUp') return -1;
+  return 0;
+}
+
+/** How the /stage page lays out the guests on stage; it changes live, in OBS too. */
+function StageLayoutPicker({ layout, send }: { layout: StageLayout; send: Send }) {
+  const { t } = useTranslation();
+  const options = useRef<(HTMLButtonElement | null)[]>([]);
+  const choose = (next: StageLayout): void => {
+    if (next !== layout) void send('guests:layout', { layout: next });
+  };
+  const onKey = (event: KeyboardEvent): void => {
+    const step = stepOf(event.key);
+    if (step === 0) return;
+    event.preventDefault();
+    // From the option with the focus: quick presses run ahead of the core's answer.
+    const focused = options.current.findIndex((option) => option === event.target);
+    const from = focused >= 0 ? focused : STAGE_LAYOUTS.indexOf(layout);
+    const count = STAGE_LAYOUTS.length;
+    const index = (from + step + count) % count;
+    options.current[index]?.focus();
+    choose(STAGE_LAYOUTS[index] ?? layout);
+  };
+  return (
+    <div className="room-layout" data-testid="stage-layout">
+      <h3 id="room-layout-heading">{t('room.layout')}</h3>
+      <div
+        className="segmented room-layout__options"
+        role="radiogroup"
+        aria-labelledby="room-layout-heading"
+        onKeyDown={onKey}
+      >
+        {STAGE_LAYOUTS.map((option, i) => (
+          <button
+            key={option}
+            ref={(element) => {
+              options.current[i] = element;
+            }}
+            type="button"
+            role="radio"
+            aria-checked={option === layout}
+            tabIndex={option === layout ? 0 : -1}
+            className={`segmented__option${option === layout ? ' segmented__option--on' : ''}`}
+            onClick={() => choose(option)}
+          >
+            {t(`room.layouts.${option}`)}
+          </button>
+        ))}
+      </div>
+      <p className="muted room-layout__hint">{t(`room.layoutHints.${layout}`)}</p>
     </div>
   );
 }
@@ -256,6 +319,7 @@ export function GuestRoomPanel({ state, send }: { state: ShowState; send: Send }
         ))}
       </ul>
       {error && <p role="alert">{error}</p>}
+      <StageLayoutPicker layout={room.layout} send={send} />
       <ProductionTalkback state={state} />
       {shown && <InviteLink name={shown.name} url={shown.url} />}
       <StageInObs scenes={state.obs.scenes} stageUrl={stageUrl} />
