@@ -18,6 +18,7 @@ import {
   type RoomSignal,
   type RoomStats,
   type RoomState,
+  type RoomStageView,
   type StageLayout,
 } from '../shared/guest-room.js';
 import { inEnglish, message, type Message } from '../shared/messages/message.js';
@@ -67,6 +68,8 @@ export class GuestRoomService {
   readonly #cues = new Map<string, NonNullable<RoomFeed['cue']>>();
   /** Talkback with all guests, the last TALK_KEPT lines. */
   #talk: RoomTalkLine[] = [];
+  /** The name and role each guest last said Ready with, for their place while they are away. */
+  readonly #shown = new Map<string, { name: string; role: string }>();
 
   constructor(deps: GuestRoomDeps) {
     this.#deps = deps;
@@ -129,6 +132,8 @@ export class GuestRoomService {
     if (!this.#room.setReady(session, payload.name, payload.role)) {
       return ack(message('room.not_participant'));
     }
+    const participant = this.#room.bySession(session);
+    if (participant?.kind === 'guest') this.#shown.set(participant.id, payload);
     this.publish();
     return ack(null);
   }
@@ -279,16 +284,34 @@ export class GuestRoomService {
     this.#deps.hub.set('room', this.state());
   }
 
-  /** Tells the stage and feed pages the layout where it changed (and each new page). */
+  /**
+   * Tells the stage and feed pages the layout and the places on stage where they changed (and
+   * each new page).
+   */
   #publishStageView(): void {
-    const view = { layout: this.#layout };
-    const json = JSON.stringify(view);
+    const places = this.#places();
     for (const [session, outbox] of this.#outboxes) {
-      if (this.#room.bySession(session)?.kind !== 'stage') continue;
+      const page = this.#room.bySession(session);
+      if (page?.kind !== 'stage') continue;
+      const view: RoomStageView = {
+        layout: this.#layout,
+        places: page.feed === null ? places : places.filter((p) => p.id === page.feed),
+      };
+      const json = JSON.stringify(view);
       if (this.#sentStage.get(session) === json) continue;
       this.#sentStage.set(session, json);
       outbox.stage(view);
     }
+  }
+
+  /** The guests holding a place on stage, connected or not, in the order they came on. */
+  #places(): RoomStageView['places'] {
+    const guests = this.#deps.hub.get('guests');
+    return this.#room.onStage.flatMap((id) => {
+      const listed = guests.find((g) => g.id === id);
+      const shown = this.#shown.get(id) ?? listed;
+      return shown ? [{ id, name: shown.name, role: shown.role }] : [];
+    });
   }
 
   state(): RoomState {

@@ -114,9 +114,22 @@ export interface RoomTalkLine {
 export const STAGE_LAYOUTS = ['grid', 'row', 'spotlight', 'solo'] as const;
 export type StageLayout = (typeof STAGE_LAYOUTS)[number];
 
+/** A guest holding a place on stage, in the name they said Ready with. */
+export interface StagePlace {
+  id: string;
+  name: string;
+  role: string;
+}
+
 /** What a stage page needs besides its links. */
 export interface RoomStageView {
   layout: StageLayout;
+  /**
+   * Every guest with a place on this page, in the order they came on stage, whether connected
+   * or not: one whose connection dropped keeps their tile ("reconnecting") until they are back or
+   * taken off, so the others do not jump around. A feed page's list holds its one guest.
+   */
+  places: StagePlace[];
 }
 
 /** Cues the producer sends a guest: wrap up now, or please unmute. */

@@ -42,11 +42,11 @@ describe('the stage layout', () => {
     expect(first.hub.get('room').layout).toBe('grid');
     const stage = stagePage(first);
     sockets.push(stage.socket);
-    await expect.poll(() => stage.views).toEqual([{ layout: 'grid' }]);
+    await expect.poll(() => stage.views).toEqual([{ layout: 'grid', places: [] }]);
 
     const changed = await api(first, 'PUT', '/api/room/layout', { body: { layout: 'spotlight' } });
     expect(changed.status).toBe(200);
-    await expect.poll(() => stage.views.at(-1)).toEqual({ layout: 'spotlight' });
+    await expect.poll(() => stage.views.at(-1)).toEqual({ layout: 'spotlight', places: [] });
     expect(first.hub.get('room').layout).toBe('spotlight');
     // The same layout again tells nobody anything: the page is not disturbed.
     await api(first, 'PUT', '/api/room/layout', { body: { layout: 'spotlight' } });
@@ -72,7 +72,7 @@ describe('the stage layout', () => {
     const rest = await api(first, 'PUT', '/api/room/layout', { body: { layout: 7 } });
     expect(rest.status).toBe(400);
     expect(first.hub.get('room').layout).toBe('row');
-    expect(stage.views.at(-1)).toEqual({ layout: 'row' });
+    expect(stage.views.at(-1)).toEqual({ layout: 'row', places: [] });
     await first.dispose();
 
     const second = await startTestCore({ dataDir: temp.dir, keepDataDir: true });
@@ -80,7 +80,7 @@ describe('the stage layout', () => {
     expect(second.hub.get('room').layout).toBe('row');
     const again = stagePage(second);
     sockets.push(again.socket);
-    await expect.poll(() => again.views).toEqual([{ layout: 'row' }]);
+    await expect.poll(() => again.views).toEqual([{ layout: 'row', places: [] }]);
   });
 
   it('keeps the stage page’s links when the layout changes with guests on stage', async () => {
@@ -102,7 +102,18 @@ describe('the stage layout', () => {
     const views: RoomStageView[] = [];
     stage.on('room:stage', (view: RoomStageView) => views.push(view));
     await api(running, 'PUT', '/api/room/layout', { body: { layout: 'solo' } });
-    await expect.poll(() => views).toEqual([{ layout: 'solo' }]);
+    await expect
+      .poll(() => views)
+      .toEqual([{ layout: 'solo', places: [{ id, name: 'Ada', role: '' }] }]);
     expect(stageLinks.length).toBe(told);
+
+    // Ada's connection drops: her link goes, her place stays (the stage shows "reconnecting"
+    // there), in the name she said Ready with, until she is taken off stage.
+    guest.close();
+    await expect.poll(() => stageLinks.at(-1)).toEqual([]);
+    expect(views.at(-1)?.places).toEqual([{ id, name: 'Ada', role: '' }]);
+    expect(running.hub.get('room').guests[0]?.state).toBe('left');
+    await api(running, 'PUT', `/api/guests/${id}/stage`, { body: { on: false } });
+    await expect.poll(() => views.at(-1)?.places).toEqual([]);
   });
 });

@@ -292,15 +292,18 @@ describe.skipIf(!canMakeNetns() || !hasCoturn())('the guest room through a TURN 
       try {
         await stageStalls(stage, 10_000);
         // While the guest's link is down the stage never shows its last frame as if live: the
-        // tile says "Reconnecting…" (ICE lost), or is gone (the core dropped the guest's socket).
+        // tile says "Reconnecting…" (ICE lost), and keeps its place saying so after the core
+        // dropped the guest's socket, to the end of the cut.
         await expect
           .poll(async () => (calm = await stage.evaluate<string>(CALM)), {
             timeout: 20_000,
             interval: 100,
           })
           .not.toBe('live');
-        if (calm === 'reconnecting') await saveScreenshot(stage, 'stage-guest-reconnecting');
+        expect(calm).toBe('reconnecting');
+        await saveScreenshot(stage, 'stage-guest-reconnecting');
         await pause(35_000);
+        expect(await stage.evaluate<string>(CALM)).toBe('reconnecting');
       } finally {
         netw.restoreGuestLink();
         restored = Date.now();

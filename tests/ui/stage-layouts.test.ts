@@ -300,4 +300,31 @@ describe('three guests: the green room and the stage layouts', () => {
     expect(await clippedLabels(producer)).toEqual([]);
     await shot(picker, 'stage-layout-picker-de');
   }, 180_000);
+
+  it('keeps a dropped guest’s place on stage as a calm reconnecting tile', async () => {
+    await api(core, 'PUT', '/api/room/layout', { body: { layout: 'row' } });
+    await expect.poll(async () => (await tilesOf(stage)).length).toBe(3);
+    const before = await tilesOf(stage);
+    // Grace's browser goes away (a crash, a closed lid): the core drops her connection.
+    await guests[1]?.context().close();
+    await expect
+      .poll(() => core.hub.get('room').guests[1]?.state, { timeout: 20_000 })
+      .toBe('left');
+    // Her tile stays where it was, says so, and the others have not moved.
+    const tile = stage.getByTestId('stage-tile').filter({ hasText: 'Grace Hopper' });
+    await expect.poll(() => tile.textContent()).toContain('Reconnecting…');
+    const during = await tilesOf(stage);
+    expect(during.map((b) => [b.name, Math.round(b.x), Math.round(b.width)])).toEqual(
+      before.map((b) => [b.name, Math.round(b.x), Math.round(b.width)]),
+    );
+    await shot(stage, 'stage-guest-away');
+    // Taken off stage, her place goes and the others close up.
+    const gid = core.hub.get('room').guests[1]?.id ?? '';
+    expect(
+      (await api(core, 'PUT', `/api/guests/${gid}/stage`, { body: { on: false } })).status,
+    ).toBe(200);
+    await expect
+      .poll(async () => (await tilesOf(stage)).map((b) => b.name))
+      .toEqual(['Ada Lovelace', 'Katherine Johnson']);
+  }, 60_000);
 });

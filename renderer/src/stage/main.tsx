@@ -9,6 +9,7 @@ import { MediaTile } from '../components/MediaTile';
 import { initI18n } from '../i18n/i18n';
 import { useRoom } from '../lib/use-room';
 import '../styles/room.css';
+import { placeTiles } from './stage-places';
 import { stageGrid } from './stage-grid';
 
 initI18n();
@@ -22,7 +23,7 @@ function StagePage() {
   const { t } = useTranslation();
   const feed = useMemo(feedFromAddress, []);
   const room = useRoom({ kind: 'stage', feed });
-  const tiles = room.remote.slice(0, 4);
+  const tiles = placeTiles(room.remote, room.stageView?.places ?? null).slice(0, 4);
   // A feed page shows its one guest whatever the stage's layout.
   const chosen = feed === null ? (room.stageView?.layout ?? 'grid') : 'solo';
   const grid = stageGrid(chosen, tiles.length);
@@ -34,12 +35,12 @@ function StagePage() {
       data-testid="stage"
       data-layout={grid.layout}
     >
-      {tiles.map(({ link, stream, interrupted }) => (
+      {tiles.map(({ key, stream, name, role, interrupted }) => (
         <MediaTile
-          key={link.id}
+          key={key}
           stream={stream}
-          name={link.peer.name}
-          role={link.peer.role}
+          name={name}
+          role={role}
           muted={false}
           notice={interrupted ? t('join.interrupted') : null}
           testId="stage-tile"
