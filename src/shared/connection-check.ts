@@ -64,13 +64,13 @@ function portOf(url: string): number {
 
 /** One probe per path the room's servers open, each with only that path's URLs. */
 export function probesFor(servers: readonly IceServer[]): IceProbe[] {
-  return ICE_PATHS.flatMap((path) => {
+  return ICE_PATHS.flatMap((path): IceProbe[] => {
     const chosen = servers.flatMap((server) => {
       const urls = server.urls.filter((url) => pathOfUrl(url) === path);
       return urls.length > 0 ? [{ ...server, urls }] : [];
     });
     if (chosen.length === 0) return [];
-    return [{ path, servers: chosen, policy: path === 'direct' ? 'all' : 'relay' } as IceProbe];
+    return [{ path, servers: chosen, policy: path === 'direct' ? 'all' : 'relay' }];
   });
 }
 
