@@ -11,6 +11,7 @@ import {
   type RoomRefusal,
   type RoomWelcome,
 } from '../../../src/shared/guest-room';
+import type { ConnectivityReport } from '../../../src/shared/connection-check';
 import { RoomPeers, type RemoteMedia, type RoomSocket } from './room-peers';
 
 const STATS_INTERVAL_MS = 2000;
@@ -27,6 +28,8 @@ export interface RoomConnection {
   ready: (name: string, role: string) => Promise<RoomAck>;
   /** A line of talkback to the production. */
   talk: (text: string) => Promise<RoomAck>;
+  /** The connection test's outcome, for the director panel. */
+  reportConnectivity: (report: ConnectivityReport) => void;
   /** The camera and microphone this page sends (the stage page sends none). */
   setLocal: (stream: MediaStream | null) => void;
 }
@@ -117,6 +120,22 @@ export function useRoom(auth: GuestAuth): RoomConnection {
       (await socket.timeout(8000).emitWithAck('room:talk', { text })) as RoomAck,
     [socket],
   );
+  const reportConnectivity = useCallback(
+    (report: ConnectivityReport) => socket.emit('room:connectivity', report, () => undefined),
+    [socket],
+  );
   const setLocal = useCallback((stream: MediaStream | null) => peers.setLocal(stream), [peers]);
-  return { welcome, links, remote, feed, refusal, removed, connected, ready, talk, setLocal };
+  return {
+    welcome,
+    links,
+    remote,
+    feed,
+    refusal,
+    removed,
+    connected,
+    ready,
+    talk,
+    reportConnectivity,
+    setLocal,
+  };
 }
