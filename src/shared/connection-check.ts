@@ -87,6 +87,23 @@ export function provesPath(path: IcePath, candidateType: string | null): boolean
   return candidateType === (path === 'direct' ? 'srflx' : 'relay');
 }
 
+/** What a probe saw by its end: candidate errors (icecandidateerror), and whether gathering ended. */
+export interface ProbeEnd {
+  errors: number;
+  /** Gathering ended (a null candidate) before the time was up. */
+  ended: boolean;
+}
+
+/**
+ * The outcome of a probe no candidate proved. A STUN answer that names the page's own address
+ * (no NAT between guest and server) brings no new candidate (browsers drop a reflexive candidate
+ * equal to a host one): gathering that ends in time with no error means the server answered.
+ * A relay that gave no address did not work, whatever the reason.
+ */
+export function unprovedResult(path: IcePath, end: ProbeEnd): PathResult {
+  return path === 'direct' && end.ended && end.errors === 0 ? 'works' : 'blocked';
+}
+
 /** The best way the call can take, from each path's outcome. */
 export function verdictOf(paths: Record<IcePath, PathResult>): ConnectivityVerdict {
   if (paths.direct === 'works' || paths.udp === 'works') return 'open';

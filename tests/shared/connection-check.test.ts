@@ -6,6 +6,7 @@ import {
   probesFor,
   provesPath,
   tlsOn443,
+  unprovedResult,
   verdictOf,
   type IcePath,
   type PathResult,
@@ -88,6 +89,15 @@ describe('the connection check', () => {
     expect(provesPath('tls', 'relay')).toBe(true);
     expect(provesPath('udp', 'srflx')).toBe(false);
     expect(provesPath('tcp', null)).toBe(false);
+  });
+
+  it('counts a STUN server that answered with the page’s own address (no NAT) as direct', () => {
+    expect(unprovedResult('direct', { errors: 0, ended: true })).toBe('works');
+    expect(unprovedResult('direct', { errors: 1, ended: true })).toBe('blocked');
+    expect(unprovedResult('direct', { errors: 0, ended: false })).toBe('blocked');
+    // A relay proves itself only with a relay candidate.
+    expect(unprovedResult('udp', { errors: 0, ended: true })).toBe('blocked');
+    expect(unprovedResult('tls', { errors: 0, ended: true })).toBe('blocked');
   });
 
   it('says the call goes over port 443 when only TLS gets out', () => {
