@@ -48,17 +48,19 @@ async function verdict(page: Page): Promise<string | null> {
   return (await shown.count()) === 0 ? null : shown.getAttribute('data-verdict');
 }
 
-/** Runs the test again and waits for its verdict; true when the progress bar showed meanwhile. */
-async function testAgain(page: Page): Promise<boolean> {
-  await page.evaluate('window.__progressSeen = false');
-  await page.getByRole('button', { name: /Test again|Noch mal testen/ }).click();
-  await expect.poll(() => verdict(page), { timeout: 30_000 }).not.toBeNull();
-  return page.evaluate<boolean>('window.__progressSeen');
-}
-
 async function phoneShot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(screenshotDir, { recursive: true });
   await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+}
+
+/** Runs the test again and waits for its verdict; true when the progress bar showed meanwhile. */
+async function testAgain(page: Page, shotWhileRunning?: string): Promise<boolean> {
+  await page.evaluate('window.__progressSeen = false');
+  await page.getByRole('button', { name: /Test again|Noch mal testen/ }).click();
+  // For people to look at: most likely still running (blocked paths take seconds to give up).
+  if (shotWhileRunning) await phoneShot(page, shotWhileRunning);
+  await expect.poll(() => verdict(page), { timeout: 30_000 }).not.toBeNull();
+  return page.evaluate<boolean>('window.__progressSeen');
 }
 
 /** Only TCP to these ports leaves the namespace; everything else is refused (like a firewall). */
@@ -165,7 +167,7 @@ describe.skipIf(!canMakeNetns() || !hasCoturn())('the join page’s connection t
     expect(routes(ns, ns.hostAddress, 'tcp', coturn.port)).toBe(false);
     expect(routes(ns, ns.hostAddress, 'tcp', 443)).toBe(true);
 
-    expect(await testAgain(guest)).toBe(true);
+    expect(await testAgain(guest, 'join-connection-check-running-en')).toBe(true);
     expect(await verdict(guest)).toBe('tls_only');
     expect(await rows(guest)).toEqual({
       direct: 'Direct (UDP)✕ blocked',
@@ -207,7 +209,7 @@ describe.skipIf(!canMakeNetns() || !hasCoturn())('the join page’s connection t
   }, 60_000);
 
   it('says the same in German', async () => {
-    await guest.getByRole('button', { name: 'DE' }).click();
+    await guest.getByRole('button', { name: 'DE', exact: true }).click();
     expect(await rows(guest)).toEqual({
       direct: 'Direkt (UDP)✕ gesperrt',
       udp: 'Relay über UDP✕ gesperrt',

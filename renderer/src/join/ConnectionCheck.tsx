@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { ICE_PATHS, type IcePath } from '../../../src/shared/connection-check';
 import type { ConnectionCheck as Check, PathState } from './use-connection-check';
 
-const MARK: Record<PathState, string> = { works: '✓', blocked: '✕', absent: '–', checking: '…' };
+/** A sign beside the word, for a glance; "testing…" has its dots already. */
+const MARK: Record<PathState, string> = { works: '✓ ', blocked: '✕ ', absent: '– ', checking: '' };
 
 function PathRow({ path, state, tls443 }: { path: IcePath; state: PathState; tls443: boolean }) {
   const { t } = useTranslation();
@@ -13,7 +14,8 @@ function PathRow({ path, state, tls443 }: { path: IcePath; state: PathState; tls
     <li className={`check__path check__path--${state}`} data-testid={`check-${path}`}>
       <span>{t(`join.check.path.${path === 'tls' && tls443 ? 'tls443' : path}`)}</span>
       <span className="check__state">
-        <span aria-hidden="true">{MARK[state]}</span> {t(`join.check.state.${state}`)}
+        <span aria-hidden="true">{MARK[state]}</span>
+        {t(`join.check.state.${state}`)}
       </span>
     </li>
   );
@@ -40,6 +42,8 @@ export function ConnectionCheck({ check, tls443 }: { check: Check; tls443: boole
   const { t } = useTranslation();
   const { done, total } = check.progress;
   const running = check.report === null && total > 0;
+  // A room without servers: the verdict says there is nothing to test, four "not set up" rows do not.
+  const tried = ICE_PATHS.some((path) => check.paths[path] !== 'absent');
   return (
     <section className="check" aria-labelledby="check-heading" aria-busy={running}>
       <h2 id="check-heading">{t('join.check.heading')}</h2>
@@ -54,11 +58,13 @@ export function ConnectionCheck({ check, tls443 }: { check: Check; tls443: boole
           />
         </div>
       )}
-      <ul className="check__paths">
-        {ICE_PATHS.map((path) => (
-          <PathRow key={path} path={path} state={check.paths[path]} tls443={tls443} />
-        ))}
-      </ul>
+      {tried && (
+        <ul className="check__paths">
+          {ICE_PATHS.map((path) => (
+            <PathRow key={path} path={path} state={check.paths[path]} tls443={tls443} />
+          ))}
+        </ul>
+      )}
       <Verdict check={check} />
       <button type="button" onClick={check.run} disabled={running} data-testid="check-again">
         {t('join.check.again')}
