@@ -434,7 +434,7 @@ export const de: Strings = {
   settings: {
     iceTitle: 'Verbindungen im Gästeraum',
     iceHelp:
-      'Gäste verbinden sich direkt, wo es geht. Hinter strengen Firewalls brauchen sie einen TURN-Server (coturn mit gemeinsamem Geheimnis); jeder Browser bekommt eigene, befristete Zugangsdaten.',
+      'Gäste verbinden sich direkt, wo es geht. Hinter strengen Firewalls brauchen sie einen TURN-Server (coturn mit gemeinsamem Geheimnis); jeder Browser bekommt eigene, befristete Zugangsdaten. Eine Zeile TURN über TLS auf Port 443 (turns:…:443?transport=tcp) hilft Gästen, deren Netz nur HTTPS hinauslässt; die Beitrittsseite jedes Gasts testet jeden Weg vor „Bereit“.',
     iceStun: 'STUN-Server (einer pro Zeile)',
     iceTurn: 'TURN-Server (einer pro Zeile)',
     iceSecret: 'Gemeinsames TURN-Geheimnis',

@@ -424,7 +424,7 @@ export const en = {
   settings: {
     iceTitle: 'Guest room connections',
     iceHelp:
-      'Guests reach each other directly where they can. Behind strict firewalls they need a TURN server (coturn with a shared secret); each browser gets its own time-limited credentials.',
+      'Guests reach each other directly where they can. Behind strict firewalls they need a TURN server (coturn with a shared secret); each browser gets its own time-limited credentials. Add a TURN over TLS line on port 443 (turns:…:443?transport=tcp) for guests whose network lets only HTTPS out; each guest’s join page tests every way before Ready.',
     iceStun: 'STUN servers (one per line)',
     iceTurn: 'TURN servers (one per line)',
     iceSecret: 'TURN shared secret',
