@@ -30,10 +30,9 @@ const ABSENT: Record<IcePath, PathState> = {
   tls: 'absent',
 };
 
-function finished(paths: Record<IcePath, PathState>): Record<IcePath, PathResult> | null {
-  return ICE_PATHS.every((path) => paths[path] !== 'checking')
-    ? (paths as Record<IcePath, PathResult>)
-    : null;
+/** Every path tried has its outcome. */
+function finished(paths: Record<IcePath, PathState>): paths is Record<IcePath, PathResult> {
+  return ICE_PATHS.every((path) => paths[path] !== 'checking');
 }
 
 export function useConnectionCheck(servers: IceServer[] | null): ConnectionCheck {
@@ -57,8 +56,7 @@ export function useConnectionCheck(servers: IceServer[] | null): ConnectionCheck
     setTotal(probes.length);
     setReport(null);
     const settle = (): void => {
-      const done = finished(next);
-      if (done) setReport(connectivityReport(done, current));
+      if (finished(next)) setReport(connectivityReport(next, current));
     };
     settle();
     for (const probe of probes) {
