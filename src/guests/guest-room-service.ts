@@ -3,6 +3,7 @@
 // decides; tells each browser its links whenever they change; mirrors the room into the state.
 import crypto from 'node:crypto';
 import type { Access } from '../access/access.js';
+import type { ConnectivityReport } from '../shared/connection-check.js';
 import { UserError } from '../shared/errors.js';
 import {
   MAX_ROOM_GUESTS,
@@ -112,7 +113,14 @@ export class GuestRoomService {
 
   join(session: string, who: RoomAdmitted, outbox: RoomOutbox): void {
     const id = who.kind === 'stage' ? `stage:${session}` : who.id;
-    const participant: Participant = { ...who, id, session, ready: false, quality: null };
+    const participant: Participant = {
+      ...who,
+      id,
+      session,
+      ready: false,
+      quality: null,
+      connectivity: null,
+    };
     const replaced = this.#room.add(participant);
     // The same guest or host from a reloaded page: the old tab goes quiet.
     if (replaced) this.#drop(replaced.session)?.remove();
@@ -151,6 +159,15 @@ export class GuestRoomService {
     const participant = this.#room.bySession(session);
     if (!participant || participant.kind === 'stage') return ack(message('room.not_participant'));
     participant.quality = payload;
+    this.#deps.hub.set('room', this.state());
+    return ack(null);
+  }
+
+  /** A guest's (or the host's) connection check: which ways out work, for the director panel. */
+  connectivity(session: string, payload: ConnectivityReport): RoomAck {
+    const participant = this.#room.bySession(session);
+    if (!participant || participant.kind === 'stage') return ack(message('room.not_participant'));
+    participant.connectivity = payload;
     this.#deps.hub.set('room', this.state());
     return ack(null);
   }
@@ -327,6 +344,7 @@ export class GuestRoomService {
           shownName: inRoom?.ready ? inRoom.name : null,
           shownRole: inRoom?.ready ? inRoom.role : null,
           quality: inRoom?.quality ?? null,
+          connectivity: inRoom?.connectivity ?? null,
         };
       }),
       host: host ? host.name : null,

@@ -1,6 +1,7 @@
 // Who is in the remote-guest room and which peer connections follow from that: a full mesh among
 // the guests who are ready and the host, and one receive-only link from each guest on stage to
 // each stage page (a feed page only its one guest). Pure: the service sends what this decides.
+import type { ConnectivityReport } from '../shared/connection-check.js';
 import type { GuestRoomState, ParticipantKind, RoomLink, RoomStats } from '../shared/guest-room.js';
 
 export interface Participant {
@@ -17,6 +18,8 @@ export interface Participant {
   feed: string | null;
   /** The last quality the browser reported (null before the first). */
   quality: RoomStats | null;
+  /** The last connection check the page reported (null before the first). */
+  connectivity: ConnectivityReport | null;
 }
 
 interface Pair {

@@ -4,6 +4,7 @@
 // the core relays offers, answers and ICE candidates and never carries media.
 import type { Namespace, Socket } from 'socket.io';
 import type { z } from 'zod';
+import { connectivityReportSchema, type ConnectivityReport } from '../shared/connection-check.js';
 import {
   guestAuthSchema,
   roomReadySchema,
@@ -44,6 +45,7 @@ export interface GuestDesk {
   signal(session: string, payload: RoomSignal): RoomAck;
   stats(session: string, payload: RoomStats): RoomAck;
   talk(session: string, payload: { text: string }): RoomAck;
+  connectivity(session: string, payload: ConnectivityReport): RoomAck;
   leave(session: string): void;
 }
 
@@ -165,6 +167,9 @@ function handlers(options: GuestRoomOptions): Record<string, Handler> {
     'room:signal': checked('room:signal', roomSignalSchema, (s, p) => desk.signal(s, p)),
     'room:stats': checked('room:stats', roomStatsSchema, (s, p) => desk.stats(s, p)),
     'room:talk': checked('room:talk', roomTalkSchema, (s, p) => desk.talk(s, p)),
+    'room:connectivity': checked('room:connectivity', connectivityReportSchema, (s, p) =>
+      desk.connectivity(s, p),
+    ),
   };
 }
 

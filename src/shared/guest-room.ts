@@ -2,6 +2,7 @@
 // the core relays (it never carries media), the peer links it tells each browser to open, and
 // the room's state as the director panel sees it. One zod schema per incoming shape.
 import { z } from 'zod';
+import type { ConnectivityReport } from './connection-check.js';
 import type { Message } from './messages/message.js';
 
 /** At most this many guests in the room at once: a full mesh grows with the square. */
@@ -188,6 +189,8 @@ export interface GuestClientToServerEvents {
   'room:signal': (payload: RoomSignal, ack: (r: RoomAck) => void) => void;
   'room:stats': (payload: RoomStats, ack: (r: RoomAck) => void) => void;
   'room:talk': (payload: { text: string }, ack: (r: RoomAck) => void) => void;
+  /** The join page's connection check, once it has a verdict (src/shared/connection-check.ts). */
+  'room:connectivity': (payload: ConnectivityReport, ack: (r: RoomAck) => void) => void;
 }
 
 /** Connection refusals, as the error message of socket.io's connect_error. */
@@ -211,6 +214,8 @@ export interface RoomGuest {
   shownRole: string | null;
   /** The last connection quality the guest's browser reported while in the room. */
   quality: RoomStats | null;
+  /** What the guest's connection check found (which ways out work), null before it ends. */
+  connectivity: ConnectivityReport | null;
 }
 
 export interface RoomState {

@@ -39,6 +39,9 @@ function linksOf(socket: Socket): { latest: RoomLink[] } {
   return seen;
 }
 
+/** A connection check where every way out works. */
+const WORKS = { direct: 'works', udp: 'works', tcp: 'works', tls: 'works' };
+
 const rejected = (core: TestCore): number => core.hub.get('diagnostics').rejectedInputs.guest ?? 0;
 
 describe('guest room signalling', () => {
@@ -120,6 +123,9 @@ describe('guest room signalling', () => {
       ['room:stats', { rttMs: 5, lossPct: 0, kbps: 1, width: 640 }],
       ['room:talk', { text: 'x'.repeat(501) }],
       ['room:talk', { text: '   ' }],
+      ['room:connectivity', { verdict: 'fine', paths: WORKS, tls443: true }],
+      ['room:connectivity', { verdict: 'open', paths: { direct: 'works' }, tls443: true }],
+      ['room:connectivity', { verdict: 'open', paths: WORKS, tls443: true, url: 'turn:x' }],
       ['room:stage', { guestId: ids[0] }],
       ['__proto__', {}],
     ];
@@ -133,6 +139,22 @@ describe('guest room signalling', () => {
     const quality = { rttMs: 42, lossPct: 0.5, kbps: 900, width: 640, height: 360 };
     expect(await a.emitWithAck('room:stats', quality)).toEqual({ ok: true });
     expect(core.hub.get('room').guests[0]?.quality).toEqual(quality);
+  });
+
+  it('shows the director panel the connection check a guest’s page reports, before Ready', async () => {
+    const a = open({ kind: 'guest', invite: await invite(ids[0] ?? '') });
+    await joined(a);
+    expect(core.hub.get('room').guests[0]?.connectivity).toBeNull();
+    const report = {
+      verdict: 'tls_only',
+      paths: { direct: 'blocked', udp: 'blocked', tcp: 'blocked', tls: 'works' },
+      tls443: true,
+    };
+    expect(await a.emitWithAck('room:connectivity', report)).toEqual({ ok: true });
+    expect(core.hub.get('room').guests[0]).toMatchObject({
+      state: 'joining',
+      connectivity: report,
+    });
   });
 
   it('slows down a page that floods the room, and keeps it connected', async () => {
@@ -161,6 +183,8 @@ describe('guest room signalling', () => {
     const stats = { rttMs: 1, lossPct: 0, kbps: 1, width: null, height: null };
     expect(await stage.emitWithAck('room:stats', stats)).toMatchObject({ ok: false });
     expect(await stage.emitWithAck('room:talk', { text: 'hi' })).toMatchObject({ ok: false });
+    const check = { verdict: 'open', paths: WORKS, tls443: false };
+    expect(await stage.emitWithAck('room:connectivity', check)).toMatchObject({ ok: false });
     // From a foreign page, nobody connects; a guest's token gets no director intents.
     const foreign = open({ kind: 'stage', feed: null }, { origin: 'https://evil.example' });
     await expect(joined(foreign)).rejects.toThrow('cross_origin');

@@ -5,7 +5,17 @@ import { describe, expect, it } from 'vitest';
 import { Room, type Participant } from '../../src/guests/room.js';
 
 function person(id: string, kind: Participant['kind'] = 'guest', feed: string | null = null) {
-  return { session: `s-${id}`, id, kind, name: id, role: '', ready: false, feed, quality: null };
+  return {
+    session: `s-${id}`,
+    id,
+    kind,
+    name: id,
+    role: '',
+    ready: false,
+    feed,
+    quality: null,
+    connectivity: null,
+  };
 }
 
 function pairs(room: Room): string[] {

@@ -19,6 +19,11 @@ export interface CoturnOptions {
   /** The address relayed media leaves from; defaults to the first listening address. */
   relayAddress?: string;
   realm?: string;
+  /**
+   * The TLS listener's port: 443 where a test stands for a network that lets only HTTPS out
+   * (root may bind it; coturn binds only the listening addresses); a free port otherwise.
+   */
+  tlsPort?: number;
 }
 
 export interface Coturn {
@@ -49,7 +54,7 @@ export async function startCoturn(options: CoturnOptions): Promise<Coturn> {
   const temp = makeTempDir('panelcast-coturn-');
   const secret = randomBytes(18).toString('base64url');
   const realm = options.realm ?? 'panelcast.test';
-  const [port, tlsPort] = [await freePort(), await freePort()];
+  const [port, tlsPort] = [await freePort(), options.tlsPort ?? (await freePort())];
   const logFile = path.join(temp.dir, 'turn.log');
   selfSignedCert(temp.dir);
   const config = path.join(temp.dir, 'turnserver.conf');

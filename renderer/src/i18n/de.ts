@@ -434,7 +434,7 @@ export const de: Strings = {
   settings: {
     iceTitle: 'Verbindungen im Gästeraum',
     iceHelp:
-      'Gäste verbinden sich direkt, wo es geht. Hinter strengen Firewalls brauchen sie einen TURN-Server (coturn mit gemeinsamem Geheimnis); jeder Browser bekommt eigene, befristete Zugangsdaten.',
+      'Gäste verbinden sich direkt, wo es geht. Hinter strengen Firewalls brauchen sie einen TURN-Server (coturn mit gemeinsamem Geheimnis); jeder Browser bekommt eigene, befristete Zugangsdaten. Eine Zeile TURN über TLS auf Port 443 (turns:…:443?transport=tcp) hilft Gästen, deren Netz nur HTTPS hinauslässt; die Beitrittsseite jedes Gasts testet jeden Weg vor „Bereit“.',
     iceStun: 'STUN-Server (einer pro Zeile)',
     iceTurn: 'TURN-Server (einer pro Zeile)',
     iceSecret: 'Gemeinsames TURN-Geheimnis',
@@ -609,6 +609,38 @@ export const de: Strings = {
         unmute: 'Die Produktion bittet dich, dein Mikrofon einzuschalten.',
       },
     },
+    check: {
+      heading: 'Verbindungstest',
+      running: 'Teste, auf welchen Wegen dein Netz das Gespräch hinauslässt…',
+      progress: '{{done}} von {{total}} getestet',
+      again: 'Noch mal testen',
+      path: {
+        direct: 'Direkt (UDP)',
+        udp: 'Relay über UDP',
+        tcp: 'Relay über TCP',
+        tls: 'Relay über TLS',
+        tls443: 'Relay über TLS, Port 443',
+      },
+      state: {
+        works: 'geht',
+        blocked: 'gesperrt',
+        absent: 'nicht eingerichtet',
+        checking: 'teste…',
+      },
+      verdict: {
+        open: 'Dein Netz lässt das Gespräch direkt durch. Alles bereit.',
+        tcp_only:
+          'Dein Netz sperrt UDP: Das Gespräch läuft über das Relay per TCP — das geht, mit etwas mehr Verzögerung.',
+        tls_only:
+          'Dein Netz lässt nur HTTPS hinaus: Das Gespräch läuft über das Relay auf Port 443 — das geht.',
+        tls_other:
+          'Dein Netz lässt nur verschlüsselte Verbindungen hinaus: Das Gespräch läuft über das Relay per TLS — das geht.',
+        blocked:
+          'Kein Weg hinaus: Bitte deine IT, UDP oder TCP-Port 443 zum Relay des Studios freizugeben, oder nimm ein anderes Netz (etwa den Hotspot deines Handys). „Bereit“ geht trotzdem.',
+        untested:
+          'Das Studio hat kein Relay eingerichtet, darum gibt es nichts zu testen. Zu Hause klappt es meist; in einem strengen Firmennetz vielleicht nicht.',
+      },
+    },
     refused: {
       invite_invalid: 'Dieser Link ist nicht (mehr) gültig. Bitte die Produktion um einen neuen.',
       not_allowed:
@@ -660,6 +692,22 @@ export const de: Strings = {
     rtt: 'RTT {{ms}} ms',
     loss: 'Verlust {{pct}} %',
     kbps: '{{kbps}} kbit/s',
+    connectivity: {
+      open: 'Netz: direkt',
+      tcp_only: 'Netz: nur Relay über TCP',
+      tls_only: 'Netz: nur TLS',
+      blocked: 'Netz: kein Weg hinaus',
+      untested: 'Netz: nicht getestet',
+    },
+    connectivityHint: {
+      open: 'Das Netz des Gasts lässt UDP hinaus: direkt oder über das Relay, das Gespräch geht.',
+      tcp_only: 'UDP ist gesperrt; das Gespräch läuft über das TURN-Relay per TCP.',
+      tls_only:
+        'Nur TLS kommt hinaus (Port 443, wo das Relay dort lauscht); das Gespräch läuft über das TURN-Relay.',
+      blocked: 'Nichts kam hinaus: Aus diesem Netz kann der Gast nicht ins Gespräch.',
+      untested:
+        'Kein STUN- oder TURN-Server eingerichtet, darum konnte die Seite des Gasts nicht testen.',
+    },
     states: {
       uninvited: 'nicht eingeladen',
       invited: 'eingeladen',

@@ -424,7 +424,7 @@ export const en = {
   settings: {
     iceTitle: 'Guest room connections',
     iceHelp:
-      'Guests reach each other directly where they can. Behind strict firewalls they need a TURN server (coturn with a shared secret); each browser gets its own time-limited credentials.',
+      'Guests reach each other directly where they can. Behind strict firewalls they need a TURN server (coturn with a shared secret); each browser gets its own time-limited credentials. Add a TURN over TLS line on port 443 (turns:…:443?transport=tcp) for guests whose network lets only HTTPS out; each guest’s join page tests every way before Ready.',
     iceStun: 'STUN servers (one per line)',
     iceTurn: 'TURN servers (one per line)',
     iceSecret: 'TURN shared secret',
@@ -596,6 +596,33 @@ export const en = {
         unmute: 'The producer asks you to unmute your microphone.',
       },
     },
+    check: {
+      heading: 'Connection test',
+      running: 'Testing the ways your network lets the call out…',
+      progress: '{{done}} of {{total}} tested',
+      again: 'Test again',
+      path: {
+        direct: 'Direct (UDP)',
+        udp: 'Relay over UDP',
+        tcp: 'Relay over TCP',
+        tls: 'Relay over TLS',
+        tls443: 'Relay over TLS, port 443',
+      },
+      state: { works: 'works', blocked: 'blocked', absent: 'not set up', checking: 'testing…' },
+      verdict: {
+        open: 'Your network lets the call through directly. All set.',
+        tcp_only:
+          'Your network blocks UDP: the call will go through the relay over TCP — that works, with a little more delay.',
+        tls_only:
+          'Your network lets only HTTPS out: the call will go through the relay over port 443 — that works.',
+        tls_other:
+          'Your network lets only encrypted connections out: the call will go through the relay over TLS — that works.',
+        blocked:
+          'No way through: ask your IT to allow UDP, or TCP port 443, to the studio’s relay, or try another network (for example your phone’s hotspot). You can still say Ready.',
+        untested:
+          'The studio has set up no relay, so there is nothing to test. At home this usually works; on a strict office network it may not.',
+      },
+    },
     refused: {
       invite_invalid: 'This link is not valid (any more). Ask the producer for a new one.',
       not_allowed:
@@ -647,6 +674,21 @@ export const en = {
     rtt: 'RTT {{ms}} ms',
     loss: 'loss {{pct}} %',
     kbps: '{{kbps}} kbit/s',
+    connectivity: {
+      open: 'Network: direct',
+      tcp_only: 'Network: relay over TCP only',
+      tls_only: 'Network: TLS only',
+      blocked: 'Network: no way through',
+      untested: 'Network: not tested',
+    },
+    connectivityHint: {
+      open: 'The guest’s network lets UDP out: direct or relayed, the call works.',
+      tcp_only: 'UDP is blocked; the call goes through the TURN relay over TCP.',
+      tls_only:
+        'Only TLS gets out (port 443 where the relay listens there); the call goes through the TURN relay.',
+      blocked: 'Nothing got out: the guest cannot join the call from this network.',
+      untested: 'No STUN or TURN server is set up, so the guest’s page could not test.',
+    },
     states: {
       uninvited: 'not invited',
       invited: 'invited',

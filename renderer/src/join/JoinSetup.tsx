@@ -1,9 +1,12 @@
 // Before "Ready": the guest picks camera and microphone, sees themselves, watches the level
-// meter move, and checks the name and role the lower third will show.
+// meter move, checks the name and role the lower third will show, and sees whether their network
+// lets the call out (the connection test).
 import { useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MediaTile } from '../components/MediaTile';
+import { ConnectionCheck } from './ConnectionCheck';
 import { LevelMeter } from './LevelMeter';
+import type { ConnectionCheck as Check } from './use-connection-check';
 import type { LocalMedia } from './use-local-media';
 
 function DevicePicker({
@@ -38,12 +41,14 @@ export function JoinSetup({
   name: initialName,
   role: initialRole,
   connected,
+  check,
   onReady,
 }: {
   media: LocalMedia;
   name: string;
   role: string;
   connected: boolean;
+  check: { state: Check; tls443: boolean };
   onReady: (name: string, role: string) => Promise<string | null>;
 }) {
   const { t } = useTranslation();
@@ -86,6 +91,7 @@ export function JoinSetup({
         {t('join.yourRole')}
         <input value={role} maxLength={120} onChange={(e) => setRole(e.target.value)} />
       </label>
+      <ConnectionCheck check={check.state} tls443={check.tls443} />
       <button
         type="submit"
         className="join__ready"

@@ -4,6 +4,7 @@
 import { StrictMode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { useTranslation } from 'react-i18next';
+import { tlsOn443 } from '../../../src/shared/connection-check';
 import type { GuestAuth } from '../../../src/shared/guest-room';
 import { initI18n, setLanguage, LANGUAGES } from '../i18n/i18n';
 import { useWording } from '../i18n/messages';
@@ -11,6 +12,7 @@ import { takeTokenFromUrl } from '../lib/token';
 import { useRoom, type RoomConnection } from '../lib/use-room';
 import { GreenRoom } from './GreenRoom';
 import { JoinSetup } from './JoinSetup';
+import { useConnectionCheck } from './use-connection-check';
 import { useLocalMedia } from './use-local-media';
 import '../styles/room.css';
 
@@ -61,6 +63,19 @@ function useRejoin(room: RoomConnection, stream: MediaStream | null, onJoined: (
   }, [welcome, stream, ready, onJoined]);
 }
 
+/** The connection test, run as soon as the room names its servers; its outcome goes to the panel. */
+function useReportedCheck(room: RoomConnection) {
+  const servers = room.welcome?.iceServers ?? null;
+  const check = useConnectionCheck(servers);
+  const { report } = check;
+  const { welcome, reportConnectivity } = room;
+  // Again after a reconnect (a new welcome): the new session starts without it.
+  useEffect(() => {
+    if (report && welcome) reportConnectivity(report);
+  }, [report, welcome, reportConnectivity]);
+  return { state: check, tls443: tlsOn443(servers ?? []) };
+}
+
 function LanguageSwitch() {
   const { t, i18n } = useTranslation();
   return (
@@ -91,6 +106,7 @@ function JoinPage() {
 
   const markJoined = useCallback(() => setJoined(true), []);
   useRejoin(room, media.stream, markJoined);
+  const check = useReportedCheck(room);
 
   const ended = room.refusal ?? (room.removed ? 'removed' : null);
   const ready = async (name: string, role: string): Promise<string | null> => {
@@ -121,6 +137,7 @@ function JoinPage() {
           name={room.welcome.name}
           role={room.welcome.role}
           connected={room.connected}
+          check={check}
           onReady={ready}
         />
       )}

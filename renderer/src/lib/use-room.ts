@@ -12,6 +12,7 @@ import {
   type RoomStageView,
   type RoomWelcome,
 } from '../../../src/shared/guest-room';
+import type { ConnectivityReport } from '../../../src/shared/connection-check';
 import { RoomPeers, type RemoteMedia, type RoomSocket } from './room-peers';
 
 const STATS_INTERVAL_MS = 2000;
@@ -30,6 +31,8 @@ export interface RoomConnection {
   ready: (name: string, role: string) => Promise<RoomAck>;
   /** A line of talkback to the production. */
   talk: (text: string) => Promise<RoomAck>;
+  /** The connection test's outcome, for the director panel. */
+  reportConnectivity: (report: ConnectivityReport) => void;
   /** The camera and microphone this page sends (the stage page sends none). */
   setLocal: (stream: MediaStream | null) => void;
 }
@@ -122,6 +125,10 @@ export function useRoom(auth: GuestAuth): RoomConnection {
       (await socket.timeout(8000).emitWithAck('room:talk', { text })) as RoomAck,
     [socket],
   );
+  const reportConnectivity = useCallback(
+    (report: ConnectivityReport) => socket.emit('room:connectivity', report, () => undefined),
+    [socket],
+  );
   const setLocal = useCallback((stream: MediaStream | null) => peers.setLocal(stream), [peers]);
   return {
     welcome,
@@ -134,6 +141,7 @@ export function useRoom(auth: GuestAuth): RoomConnection {
     connected,
     ready,
     talk,
+    reportConnectivity,
     setLocal,
   };
 }

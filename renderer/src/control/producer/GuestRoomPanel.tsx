@@ -4,6 +4,7 @@
 import QRCode from 'qrcode';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ConnectivityReport } from '../../../../src/shared/connection-check';
 import {
   STAGE_LAYOUTS,
   type RoomGuest,
@@ -65,6 +66,21 @@ function Quality({ quality }: { quality: RoomStats }) {
   );
 }
 
+/** What the guest's connection test found: "TLS only", "no way through"; details on hover. */
+function Connectivity({ report }: { report: ConnectivityReport }) {
+  const { t } = useTranslation();
+  return (
+    <span
+      className={`room-net room-net--${report.verdict}`}
+      title={t(`room.connectivityHint.${report.verdict}`)}
+      data-testid="room-connectivity"
+      data-verdict={report.verdict}
+    >
+      {t(`room.connectivity.${report.verdict}`)}
+    </span>
+  );
+}
+
 function GuestRow({
   guest,
   room,
@@ -88,6 +104,7 @@ function GuestRow({
         <strong>{room?.shownName ?? guest.name}</strong>
         <span className={`room-state room-state--${state}`}>{t(`room.states.${state}`)}</span>
         {inRoom && room?.quality && <Quality quality={room.quality} />}
+        {room?.connectivity && <Connectivity report={room.connectivity} />}
       </span>
       <span className="room-guest__actions">
         {(inRoom || onStage) && (
