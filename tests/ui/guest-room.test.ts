@@ -1,8 +1,9 @@
 // The remote-guest room end to end in Chromium with fake cameras and microphones: two guests
 // follow their personal links, the host joins from the Producer view, everyone receives the
 // others' audio and video and never their own (checked in WebRTC's own SDP and stats, not by
-// timing); the /stage page decodes the guests on stage and drops one taken off; a removed
-// guest's link stops working.
+// timing); the director panel shows each guest's live thumbnail, small and silent, from joining
+// on, and says so when it stalls; the /stage page decodes the guests on stage and drops one taken
+// off; a removed guest's link stops working.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import path from 'node:path';
@@ -58,6 +59,49 @@ const MEDIA_OF = `(async () => {
     peers.push({ remoteTracks, sentTracks, audioPackets, framesDecoded });
   }
   return { local: window.__localTracks, peers };
+})()`;
+
+/** The director panel's receiving side: per open connection, what arrives (WebRTC stats). */
+const THUMBS_OF = `(async () => {
+  const thumbs = [];
+  for (const pc of window.__pcs) {
+    if (pc.connectionState === 'closed') continue;
+    const sdp = pc.remoteDescription ? pc.remoteDescription.sdp : '';
+    let frameWidth = 0;
+    let framesDecoded = 0;
+    (await pc.getStats()).forEach((report) => {
+      if (report.type !== 'inbound-rtp' || report.kind !== 'video') return;
+      frameWidth = report.frameWidth || 0;
+      framesDecoded = report.framesDecoded || 0;
+    });
+    thumbs.push({ audio: /^m=audio/m.test(sdp), frameWidth, framesDecoded });
+  }
+  return thumbs;
+})()`;
+
+/** The part of a <video> the panel test reads (the test's lib has no DOM types). */
+interface ThumbVideo {
+  videoWidth: number;
+  muted: boolean;
+  getVideoPlaybackQuality(): { totalVideoFrames: number };
+}
+
+/** A guest's thumbnail senders (video only, to a panel): how they are set to encode. */
+const THUMB_SENDERS = `window.__pcs
+  .filter((pc) => pc.connectionState !== 'closed')
+  .map((pc) => pc.getSenders())
+  .filter((senders) => senders.length === 1 && senders[0].track?.kind === 'video')
+  .map(([sender]) => sender.getParameters().encodings[0])`;
+
+/** Stops (or restarts) the frames a guest sends the panel, as a stalled link would. */
+const PAUSE_THUMB = `(async () => {
+  for (const pc of window.__pcs) {
+    const senders = pc.getSenders();
+    if (pc.connectionState === 'closed' || senders.length !== 1) continue;
+    const [sender] = senders;
+    if (sender.track) { window.__thumbTrack = sender.track; await sender.replaceTrack(null); }
+    else await sender.replaceTrack(window.__thumbTrack);
+  }
 })()`;
 
 function mediaOf(page: Page): Promise<PageMedia> {
@@ -151,6 +195,12 @@ describe('remote-guest room', () => {
       .poll(() => ada.getByTestId('level-meter').getAttribute('aria-valuenow'))
       .not.toBe('0');
     await saveScreenshot(ada, 'guest-join-phone-de');
+    // While she checks her camera, the director panel already sees her.
+    const adaRow = producer.getByTestId('room-guest').filter({ hasText: 'Ada' });
+    await expect.poll(() => adaRow.getAttribute('data-state')).toBe('joining');
+    await expect
+      .poll(() => adaRow.getByTestId('room-thumb').getAttribute('data-flow'), { timeout: 30_000 })
+      .toBe('live');
     expect(await clippedLabels(ada)).toEqual([]);
     await ada.getByRole('button', { name: 'EN' }).click();
     await ada.getByRole('button', { name: 'Ready' }).waitFor();
@@ -207,6 +257,71 @@ describe('remote-guest room', () => {
     await saveScreenshot(grace, 'guest-green-room-en');
     await saveScreenshot(ada, 'guest-green-room-phone-de');
   }, 120_000);
+
+  it('shows each guest live, small and silent in the director panel, and says when it stalls', async () => {
+    const panel = producer.getByTestId('guest-room-panel');
+    const thumbs = panel.getByTestId('room-thumb');
+    await expect
+      .poll(() =>
+        thumbs.evaluateAll((els: { dataset: { flow?: string } }[]) =>
+          els.map((el) => el.dataset.flow),
+        ),
+      )
+      .toEqual(['live', 'live']);
+    const videos = async () =>
+      thumbs.locator('video').evaluateAll((els: ThumbVideo[]) =>
+        els.map((v) => ({
+          width: v.videoWidth,
+          frames: v.getVideoPlaybackQuality().totalVideoFrames,
+          muted: v.muted,
+        })),
+      );
+    const first = await videos();
+    expect(first.every((v) => v.width > 0 && v.muted)).toBe(true);
+    // Frames keep coming, not one picture.
+    await expect
+      .poll(async () => (await videos()).every((v, i) => v.frames > (first[i]?.frames ?? 0) + 5), {
+        timeout: 20_000,
+      })
+      .toBe(true);
+    // Small and without sound: the guests' browsers scale it down before it leaves them.
+    const received =
+      await producer.evaluate<{ audio: boolean; frameWidth: number; framesDecoded: number }[]>(
+        THUMBS_OF,
+      );
+    expect(received).toHaveLength(2);
+    for (const thumb of received) {
+      expect(thumb.audio).toBe(false);
+      expect(thumb.framesDecoded).toBeGreaterThan(0);
+      expect(thumb.frameWidth).toBeGreaterThan(0);
+      expect(thumb.frameWidth).toBeLessThanOrEqual(200);
+    }
+    expect(await grace.evaluate(THUMB_SENDERS)).toEqual([
+      expect.objectContaining({ maxBitrate: 150_000, maxFramerate: 10 }),
+    ]);
+    // Ada's picture stops reaching the panel: the frozen frame is covered, then live again.
+    const adaThumb = panel
+      .getByTestId('room-guest')
+      .filter({ hasText: 'Ada' })
+      .getByTestId('room-thumb');
+    await ada.evaluate(PAUSE_THUMB);
+    await expect
+      .poll(() => adaThumb.getAttribute('data-flow'), { timeout: 15_000 })
+      .toBe('stalled');
+    expect(await adaThumb.textContent()).toBe('Picture stalled');
+    await panel.screenshot({
+      path: path.join(screenshotDir, 'producer-thumbnails-stalled-en.png'),
+    });
+    await producer.locator('select.language').selectOption('de');
+    await expect.poll(() => adaThumb.textContent()).toBe('Bild hängt');
+    expect(await clippedLabels(producer)).toEqual([]);
+    await panel.screenshot({
+      path: path.join(screenshotDir, 'producer-thumbnails-stalled-de.png'),
+    });
+    await producer.locator('select.language').selectOption('en');
+    await ada.evaluate(PAUSE_THUMB);
+    await expect.poll(() => adaThumb.getAttribute('data-flow'), { timeout: 15_000 }).toBe('live');
+  }, 60_000);
 
   it('puts the guests on stage for OBS, and drops one taken off', async () => {
     stage = await newPage({ viewport: { width: 1280, height: 720 } });

@@ -644,6 +644,12 @@ export const de: Strings = {
     rtt: 'RTT {{ms}} ms',
     loss: 'Verlust {{pct}} %',
     kbps: '{{kbps}} kbit/s',
+    thumb: {
+      label: 'Livebild von {{name}}',
+      waiting: 'Noch kein Bild',
+      stalled: 'Bild hängt',
+      reconnecting: 'Verbindet neu…',
+    },
     states: {
       uninvited: 'nicht eingeladen',
       invited: 'eingeladen',

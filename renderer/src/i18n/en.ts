@@ -631,6 +631,12 @@ export const en = {
     rtt: 'RTT {{ms}} ms',
     loss: 'loss {{pct}} %',
     kbps: '{{kbps}} kbit/s',
+    thumb: {
+      label: 'Live picture of {{name}}',
+      waiting: 'No picture yet',
+      stalled: 'Picture stalled',
+      reconnecting: 'Reconnecting…',
+    },
     states: {
       uninvited: 'not invited',
       invited: 'invited',
