@@ -649,6 +649,8 @@ export const de: Strings = {
       waiting: 'Noch kein Bild',
       stalled: 'Bild hängt',
       reconnecting: 'Verbindet neu…',
+      full: 'Hier keine Vorschaubilder: vier andere Bildschirme zeigen sie schon. Später neu laden.',
+      refused: 'Vorschaubilder ließen sich auf diesem Bildschirm nicht öffnen.',
     },
     states: {
       uninvited: 'nicht eingeladen',

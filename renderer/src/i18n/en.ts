@@ -636,6 +636,8 @@ export const en = {
       waiting: 'No picture yet',
       stalled: 'Picture stalled',
       reconnecting: 'Reconnecting…',
+      full: 'No thumbnails on this screen: four other screens already show them. Reload later.',
+      refused: 'Thumbnails could not be opened on this screen.',
     },
     states: {
       uninvited: 'not invited',

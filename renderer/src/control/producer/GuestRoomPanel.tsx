@@ -264,7 +264,17 @@ function WatchedGuestList(props: GuestListProps) {
     return token ? { kind: 'monitor', token } : { kind: 'monitor' };
   }, []);
   const monitor = useRoom(auth);
-  return <GuestList {...props} pictures={monitor.remote} />;
+  const { t } = useTranslation();
+  return (
+    <>
+      <GuestList {...props} pictures={monitor.remote} />
+      {monitor.refusal && (
+        <p className="muted" role="status" data-testid="room-thumbs-off">
+          {t(monitor.refusal === 'room_full' ? 'room.thumb.full' : 'room.thumb.refused')}
+        </p>
+      )}
+    </>
+  );
 }
 
 const NO_PICTURES: RemoteMedia[] = [];
