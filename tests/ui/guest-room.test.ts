@@ -105,6 +105,16 @@ const PAUSE_THUMB = `(async () => {
   }
 })()`;
 
+/** Holds the camera back until the test calls window.__openCamera() (a slow permission prompt). */
+const HOLD_CAMERA = `
+  const media = navigator.mediaDevices;
+  const openNow = media.getUserMedia.bind(media);
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  window.__openCamera = () => release();
+  media.getUserMedia = async (constraints) => { await held; return openNow(constraints); };
+`;
+
 function mediaOf(page: Page): Promise<PageMedia> {
   return page.evaluate<PageMedia>(MEDIA_OF);
 }
@@ -343,7 +353,31 @@ describe('remote-guest room', () => {
     await expect.poll(() => core.hub.get('room').monitors).toBe(0);
     await producer.reload();
     await expect.poll(flows, { timeout: 30_000 }).toEqual(['live', 'live']);
-  }, 90_000);
+
+    // Grace's camera opens only a while after her page joined: a calm "no picture yet" until it
+    // does, then her picture (the link was there first; the camera is added to it).
+    await grace.context().addInitScript(HOLD_CAMERA);
+    await grace.reload();
+    const graceRow = panel.getByTestId('room-guest').filter({ hasText: 'Grace' });
+    await expect.poll(() => graceRow.getAttribute('data-state')).toBe('joining');
+    const openLinks = `window.__pcs.filter((pc) => pc.connectionState !== 'closed').length`;
+    await expect.poll(() => grace.evaluate<number>(openLinks)).toBe(1);
+    expect(await graceRow.getByTestId('room-thumb').getAttribute('data-flow')).toBe('waiting');
+    expect(await graceRow.getByTestId('room-thumb').textContent()).toBe('No picture yet');
+    await panel.screenshot({ path: path.join(screenshotDir, 'producer-thumbnail-waiting-en.png') });
+    await producer.locator('select.language').selectOption('de');
+    await expect
+      .poll(() => graceRow.getByTestId('room-thumb').textContent())
+      .toBe('Noch kein Bild');
+    await panel.screenshot({ path: path.join(screenshotDir, 'producer-thumbnail-waiting-de.png') });
+    await producer.locator('select.language').selectOption('en');
+    await grace.evaluate('window.__openCamera()');
+    await expect
+      .poll(() => graceRow.getByTestId('room-thumb').getAttribute('data-flow'), { timeout: 30_000 })
+      .toBe('live');
+    // And back in the green room by herself, as after any reload.
+    await expect.poll(() => graceRow.getAttribute('data-state'), { timeout: 30_000 }).toBe('green');
+  }, 120_000);
 
   it('puts the guests on stage for OBS, and drops one taken off', async () => {
     stage = await newPage({ viewport: { width: 1280, height: 720 } });
