@@ -78,8 +78,8 @@ function GuestRow({
   onStage: boolean;
   send: Send;
   onInvite: () => void;
-  /** Their thumbnail as it reaches this panel; null before it does. */
-  picture: RemoteMedia | null;
+  /** Their thumbnail as it reaches this panel, null before it does; undefined: none here. */
+  picture: RemoteMedia | null | undefined;
 }) {
   const { t } = useTranslation();
   const state = room?.state ?? 'uninvited';
@@ -88,7 +88,9 @@ function GuestRow({
   return (
     <li className="room-guest" data-testid="room-guest" data-state={state}>
       <span className="room-guest__main">
-        {(inRoom || state === 'joining') && <GuestThumbnail name={name} picture={picture} />}
+        {(inRoom || state === 'joining') && picture !== undefined && (
+          <GuestThumbnail name={name} picture={picture} />
+        )}
         <span className="room-guest__who">
           <strong>{name}</strong>
           <span className={`room-state room-state--${state}`}>{t(`room.states.${state}`)}</span>
@@ -235,7 +237,7 @@ function GuestList({
   send,
   onInvite,
   pictures,
-}: GuestListProps & { pictures: RemoteMedia[] }) {
+}: GuestListProps & { pictures: RemoteMedia[] | null }) {
   const { room } = state;
   return (
     <ul className="room-guests">
@@ -247,7 +249,11 @@ function GuestList({
           onStage={room.onStage.includes(guest.id)}
           send={send}
           onInvite={() => onInvite(guest)}
-          picture={pictures.find((p) => p.link.peer.id === guest.id) ?? null}
+          picture={
+            pictures === null
+              ? undefined
+              : (pictures.find((p) => p.link.peer.id === guest.id) ?? null)
+          }
         />
       ))}
     </ul>
@@ -267,7 +273,7 @@ function WatchedGuestList(props: GuestListProps) {
   const { t } = useTranslation();
   return (
     <>
-      <GuestList {...props} pictures={monitor.remote} />
+      <GuestList {...props} pictures={monitor.refusal ? null : monitor.remote} />
       {monitor.refusal && (
         <p className="muted" role="status" data-testid="room-thumbs-off">
           {t(monitor.refusal === 'room_full' ? 'room.thumb.full' : 'room.thumb.refused')}
@@ -276,8 +282,6 @@ function WatchedGuestList(props: GuestListProps) {
     </>
   );
 }
-
-const NO_PICTURES: RemoteMedia[] = [];
 
 export function GuestRoomPanel({ state, send }: { state: ShowState; send: Send }) {
   const { t } = useTranslation();
@@ -314,12 +318,7 @@ export function GuestRoomPanel({ state, send }: { state: ShowState; send: Send }
       {watching ? (
         <WatchedGuestList state={state} send={send} onInvite={(g) => void invite(g)} />
       ) : (
-        <GuestList
-          state={state}
-          send={send}
-          onInvite={(g) => void invite(g)}
-          pictures={NO_PICTURES}
-        />
+        <GuestList state={state} send={send} onInvite={(g) => void invite(g)} pictures={null} />
       )}
       {error && <p role="alert">{error}</p>}
       <ProductionTalkback state={state} />
