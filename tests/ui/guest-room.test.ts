@@ -184,7 +184,10 @@ describe('remote-guest room', () => {
       expect(await row.getAttribute('data-state')).toBe('uninvited');
       await row.getByRole('button', { name: 'Invite link' }).click();
       await expect.poll(() => panel.getByTestId('invite-link').textContent()).toContain(name);
-      expect(await panel.getByRole('img', { name: 'QR code of the invite link' }).count()).toBe(1);
+      // The QR code is drawn asynchronously after the link shows.
+      await expect
+        .poll(() => panel.getByRole('img', { name: 'QR code of the invite link' }).count())
+        .toBe(1);
       links.push((await panel.getByTestId('invite-url').textContent()) ?? '');
       await expect.poll(() => row.getAttribute('data-state')).toBe('invited');
     }
@@ -347,7 +350,7 @@ describe('remote-guest room', () => {
     await expect
       .poll(() => producer.getByTestId('room-thumbs-off').textContent())
       .toBe('No thumbnails on this screen: four other screens already show them. Reload later.');
-    expect(await flows()).toEqual(['waiting', 'waiting']);
+    expect(await flows()).toEqual([]);
     await panel.screenshot({ path: path.join(screenshotDir, 'producer-thumbnails-full-en.png') });
     for (const other of others) other.close();
     await expect.poll(() => core.hub.get('room').monitors).toBe(0);
