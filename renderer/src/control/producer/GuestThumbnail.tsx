@@ -13,8 +13,8 @@ function usePictureFlow(video: RefObject<HTMLVideoElement | null>, stream: Media
   const [flow, setFlow] = useState<PictureFlow>('waiting');
   useEffect(() => {
     const element = video.current;
+    if (element) element.srcObject = stream;
     if (!element || !stream) return setFlow('waiting');
-    element.srcObject = stream;
     void element.play().catch(() => undefined);
     let watch = FRESH_WATCH;
     const sample = (): void => {
