@@ -1,5 +1,5 @@
-// The room behind /guest: admits guests by their invite, the host by a producer's or moderator's
-// token and stage pages from this computer; relays signalling only along the links the room
+// The room behind /guest: admits guests by their invite, the host and director panels by a
+// producer's or moderator's token and stage pages from this computer; relays signalling only along the links the room
 // decides; tells each browser its links whenever they change; mirrors the room into the state.
 import crypto from 'node:crypto';
 import type { Access } from '../access/access.js';
@@ -7,6 +7,7 @@ import type { ConnectivityReport } from '../shared/connection-check.js';
 import { UserError } from '../shared/errors.js';
 import {
   MAX_ROOM_GUESTS,
+  MAX_ROOM_MONITORS,
   type GuestAuth,
   type IceServer,
   type RoomAck,
@@ -87,15 +88,26 @@ export class GuestRoomService {
       const who = { id: 'stage', kind: 'stage' as const, name: '', role: '', personId: null };
       return { ok: true, who: { ...who, feed: auth.feed } };
     }
-    if (auth.kind === 'host') {
-      if (!how.controlReach) return { ok: false, refusal: 'not_allowed' };
-      const principal = this.#deps.access.authenticate(auth.token ?? how.cookieToken);
-      if (!principal || principal.role === 'guest') return { ok: false, refusal: 'not_allowed' };
-      const personId = principal.personId;
-      const who = { id: 'host', kind: 'host' as const, name: principal.name, role: '', feed: null };
-      return { ok: true, who: { ...who, personId } };
-    }
+    if (auth.kind === 'host' || auth.kind === 'monitor') return this.#admitStaff(auth, how);
     return this.#admitGuest(auth.invite);
+  }
+
+  /** The host or a director panel: a producer's or moderator's token, never a guest's invite. */
+  #admitStaff(
+    auth: Extract<GuestAuth, { kind: 'host' | 'monitor' }>,
+    how: { cookieToken: string | null; controlReach: boolean },
+  ): Admission {
+    if (!how.controlReach) return { ok: false, refusal: 'not_allowed' };
+    const principal = this.#deps.access.authenticate(auth.token ?? how.cookieToken);
+    if (principal?.role !== 'producer' && principal?.role !== 'moderator') {
+      return { ok: false, refusal: 'not_allowed' };
+    }
+    if (auth.kind === 'monitor' && this.#room.monitorCount() >= MAX_ROOM_MONITORS) {
+      return { ok: false, refusal: 'room_full' };
+    }
+    const id = auth.kind === 'host' ? 'host' : 'monitor';
+    const who = { id, kind: auth.kind, name: principal.name, role: '', feed: null };
+    return { ok: true, who: { ...who, personId: principal.personId } };
   }
 
   #admitGuest(invite: string): Admission {
@@ -112,7 +124,7 @@ export class GuestRoomService {
   }
 
   join(session: string, who: RoomAdmitted, outbox: RoomOutbox): void {
-    const id = who.kind === 'stage' ? `stage:${session}` : who.id;
+    const id = who.kind === 'stage' || who.kind === 'monitor' ? `${who.kind}:${session}` : who.id;
     const participant: Participant = {
       ...who,
       id,
@@ -157,7 +169,9 @@ export class GuestRoomService {
   /** A guest's (or the host's) own measure of their connection, for the director panel. */
   stats(session: string, payload: RoomStats): RoomAck {
     const participant = this.#room.bySession(session);
-    if (!participant || participant.kind === 'stage') return ack(message('room.not_participant'));
+    if (participant?.kind !== 'guest' && participant?.kind !== 'host') {
+      return ack(message('room.not_participant'));
+    }
     participant.quality = payload;
     this.#deps.hub.set('room', this.state());
     return ack(null);
@@ -233,7 +247,7 @@ export class GuestRoomService {
     const show = { queue: this.#deps.hub.get('queue'), rundown: this.#deps.hub.get('rundown') };
     for (const [session, outbox] of this.#outboxes) {
       const participant = this.#room.bySession(session);
-      if (!participant || participant.kind === 'stage') continue;
+      if (participant?.kind !== 'guest' && participant?.kind !== 'host') continue;
       const talk = this.#talk.filter((line) => line.guestId === participant.id).slice(-20);
       const feed = returnFeed(show, names, this.#cues.get(participant.id) ?? null, talk);
       const json = JSON.stringify(feed);
@@ -349,6 +363,7 @@ export class GuestRoomService {
       }),
       host: host ? host.name : null,
       stages: this.#room.stageCount(),
+      monitors: this.#room.monitorCount(),
       onStage: [...this.#room.onStage],
       layout: this.#layout,
       ice: { stun, turn, turnSecretSaved: this.#deps.turnSecret() !== null },

@@ -1,13 +1,14 @@
 // Who is in the remote-guest room and which peer connections follow from that: a full mesh among
-// the guests who are ready and the host, and one receive-only link from each guest on stage to
-// each stage page (a feed page only its one guest). Pure: the service sends what this decides.
+// the guests who are ready and the host, one receive-only link from each guest on stage to each
+// stage page (a feed page only its one guest), and one from each guest in the room (ready or
+// not) to each director panel, for its thumbnail. Pure: the service sends what this decides.
 import type { ConnectivityReport } from '../shared/connection-check.js';
 import type { GuestRoomState, ParticipantKind, RoomLink, RoomStats } from '../shared/guest-room.js';
 
 export interface Participant {
   /** The connection (socket id); a reconnect is a new session. */
   session: string;
-  /** "host", the guest's id, or "stage:<session>". */
+  /** "host", the guest's id, "stage:<session>" or "monitor:<session>". */
   id: string;
   kind: ParticipantKind;
   name: string;
@@ -26,7 +27,7 @@ interface Pair {
   id: string;
   offerer: Participant;
   answerer: Participant;
-  /** False for a stage link: the stage page only receives. */
+  /** False for a stage or monitor link: those pages only receive. */
   answererSends: boolean;
 }
 
@@ -43,7 +44,7 @@ export class Room {
 
   /** Adds a connection; returns the one it replaces (the same guest or host, reloaded). */
   add(participant: Participant): Participant | null {
-    const replaced = participant.kind === 'stage' ? null : this.byId(participant.id);
+    const replaced = watches(participant) ? null : this.byId(participant.id);
     if (replaced) this.#bySession.delete(replaced.session);
     this.#bySession.set(participant.session, participant);
     if (participant.kind === 'guest') this.#seen.add(participant.id);
@@ -82,6 +83,10 @@ export class Room {
     return [...this.#bySession.values()].filter((p) => p.kind === 'stage').length;
   }
 
+  monitorCount(): number {
+    return [...this.#bySession.values()].filter((p) => p.kind === 'monitor').length;
+  }
+
   get onStage(): readonly string[] {
     return this.#onStage;
   }
@@ -89,7 +94,7 @@ export class Room {
   /** "Ready" with the name and role to show; false when the session is no guest or host. */
   setReady(session: string, name: string, role: string): boolean {
     const participant = this.#bySession.get(session);
-    if (!participant || participant.kind === 'stage') return false;
+    if (!participant || watches(participant)) return false;
     participant.ready = true;
     participant.name = name;
     participant.role = role;
@@ -142,36 +147,45 @@ export class Room {
   }
 
   #pairs(): Pair[] {
-    const all = [...this.#bySession.values()];
-    const talkers = all
-      .filter((p) => p.kind !== 'stage' && p.ready)
-      .sort((a, b) => a.id.localeCompare(b.id));
-    const pairs: Pair[] = [];
-    talkers.forEach((a, i) => {
-      for (const b of talkers.slice(i + 1)) {
-        pairs.push({
-          id: `${a.session}~${b.session}`,
-          offerer: a,
-          answerer: b,
-          answererSends: true,
-        });
-      }
-    });
-    const stages = all.filter((p) => p.kind === 'stage');
-    for (const guestId of this.#onStage) {
-      const guest = this.byId(guestId);
-      if (!guest?.ready) continue;
-      for (const stage of stages.filter((s) => s.feed === null || s.feed === guestId)) {
-        pairs.push({
-          id: `${guest.session}~${stage.session}`,
-          offerer: guest,
-          answerer: stage,
-          answererSends: false,
-        });
-      }
-    }
-    return pairs;
+    return [...this.#meshPairs(), ...this.#stagePairs(), ...this.#monitorPairs()];
   }
+
+  #meshPairs(): Pair[] {
+    const talkers = [...this.#bySession.values()]
+      .filter((p) => !watches(p) && p.ready)
+      .sort((a, b) => a.id.localeCompare(b.id));
+    return talkers.flatMap((a, i) => talkers.slice(i + 1).map((b) => pairOf(a, b, true)));
+  }
+
+  #stagePairs(): Pair[] {
+    const stages = [...this.#bySession.values()].filter((p) => p.kind === 'stage');
+    return this.#onStage.flatMap((guestId) => {
+      const guest = this.byId(guestId);
+      if (!guest?.ready) return [];
+      return stages
+        .filter((s) => s.feed === null || s.feed === guestId)
+        .map((stage) => pairOf(guest, stage, false));
+    });
+  }
+
+  /** Every guest in the room, from joining on, to every director panel: the thumbnails. */
+  #monitorPairs(): Pair[] {
+    const all = [...this.#bySession.values()];
+    const monitors = all.filter((p) => p.kind === 'monitor');
+    return all
+      .filter((p) => p.kind === 'guest')
+      .flatMap((guest) => monitors.map((monitor) => pairOf(guest, monitor, false)));
+  }
+}
+
+/** Stage pages and director panels only watch: no "Ready", no mesh, never a replaced session. */
+function watches(participant: Participant): boolean {
+  return participant.kind === 'stage' || participant.kind === 'monitor';
+}
+
+/** The offerer sends; the answerer too where `answererSends`. */
+function pairOf(offerer: Participant, answerer: Participant, answererSends: boolean): Pair {
+  return { id: `${offerer.session}~${answerer.session}`, offerer, answerer, answererSends };
 }
 
 function linkEnd(

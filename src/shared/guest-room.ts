@@ -16,6 +16,11 @@ export const guestAuthSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('host'), token: z.string().min(1).max(200).optional() }),
   /** The /stage page (every guest on stage) or /feed/<guest> (one): receive only, loopback only. */
   z.strictObject({ kind: z.literal('stage'), feed: z.string().min(1).max(40).nullable() }),
+  /**
+   * The director panel's thumbnails: receive only, a small picture of each guest in the room.
+   * Admitted by a producer's or moderator's token (or session cookie), like the host.
+   */
+  z.strictObject({ kind: z.literal('monitor'), token: z.string().min(1).max(200).optional() }),
 ]);
 export type GuestAuth = z.output<typeof guestAuthSchema>;
 
@@ -64,7 +69,16 @@ export const roomSignalSchema = z.union([
 ]);
 export type RoomSignal = z.output<typeof roomSignalSchema>;
 
-export type ParticipantKind = 'guest' | 'host' | 'stage';
+export type ParticipantKind = 'guest' | 'host' | 'stage' | 'monitor';
+
+/** Director panels watching at once: each costs every guest one small upload (a thumbnail). */
+export const MAX_ROOM_MONITORS = 4;
+
+/**
+ * What a guest sends a director panel: a thumbnail, no sound. About 160 px wide at 10 frames a
+ * second and at most 150 kbit/s, so a few panels cost a guest's upload little.
+ */
+export const THUMBNAIL = { width: 160, maxBitrate: 150_000, maxFramerate: 10 } as const;
 
 /** A peer connection the core asks a browser to hold. */
 export interface RoomLink {
@@ -224,6 +238,8 @@ export interface RoomState {
   host: string | null;
   /** Stage and feed pages connected. */
   stages: number;
+  /** Director panels receiving thumbnails. */
+  monitors: number;
   /** Guests on stage, in the order they came on. */
   onStage: string[];
   /** How the /stage page lays them out. */
@@ -247,6 +263,7 @@ export const INITIAL_ROOM: RoomState = {
   guests: [],
   host: null,
   stages: 0,
+  monitors: 0,
   onStage: [],
   layout: 'grid',
   ice: { stun: [], turn: [], turnSecretSaved: false },

@@ -226,6 +226,59 @@ describe('guest room signalling', () => {
     );
   });
 
+  it('lets producers and moderators watch thumbnails, never a guest', async () => {
+    const token = await invite(ids[0] ?? '');
+    const guest = open({ kind: 'guest', invite: token });
+    const guestLinks = linksOf(guest);
+    await joined(guest);
+    // A guest's invite, a wrong token, a stage page's way in: no thumbnails.
+    for (const auth of [
+      { kind: 'monitor', token },
+      { kind: 'monitor', token: 'wrong-token' },
+      { kind: 'monitor' },
+    ]) {
+      await expect(joined(open(auth))).rejects.toThrow('not_allowed');
+    }
+    const added = await api(core, 'POST', '/api/people', {
+      body: { name: 'Mo Derator', role: 'moderator' },
+    });
+    const moderator = new URL((added.body as { link: string }).link).searchParams.get('token');
+    const monitor = open({ kind: 'monitor', token: moderator ?? '' });
+    const monitorLinks = linksOf(monitor);
+    expect(await joined(monitor)).toMatchObject({ kind: 'monitor', id: /^monitor:/ });
+    // Joining, not ready: the panel already receives the guest's picture, and sends nothing.
+    await expect
+      .poll(() => monitorLinks.latest.map((l) => [l.peer.id, l.send, l.receive, l.offerer]))
+      .toEqual([[ids[0], false, true, false]]);
+    await expect
+      .poll(() => guestLinks.latest.map((l) => [l.peer.kind, l.send, l.receive, l.offerer]))
+      .toEqual([['monitor', true, false, true]]);
+    expect(core.hub.get('room').monitors).toBe(1);
+    // It only watches: no "Ready", no stats, no talkback.
+    expect(await monitor.emitWithAck('room:ready', { name: 'M', role: '' })).toMatchObject({
+      ok: false,
+      message: { code: 'room.not_participant' },
+    });
+    const stats = { rttMs: 1, lossPct: 0, kbps: 1, width: null, height: null };
+    expect(await monitor.emitWithAck('room:stats', stats)).toMatchObject({ ok: false });
+    expect(await monitor.emitWithAck('room:talk', { text: 'hi' })).toMatchObject({ ok: false });
+    // Signals pass along the thumbnail link, both ways, and nowhere else.
+    const offer = {
+      link: guestLinks.latest[0]?.id,
+      description: { type: 'offer', sdp: 'v=0\r\n' },
+    };
+    const got = new Promise((resolve) => monitor.once('room:signal', resolve));
+    expect(await guest.emitWithAck('room:signal', offer)).toEqual({ ok: true });
+    expect(await got).toEqual(offer);
+    // At most four panels: each one costs every guest an upload.
+    const more = [1, 2, 3].map(() => open({ kind: 'monitor', token: core.token }));
+    await Promise.all(more.map(joined));
+    await expect(joined(open({ kind: 'monitor', token: core.token }))).rejects.toThrow('room_full');
+    for (const socket of [monitor, ...more]) socket.close();
+    await expect.poll(() => core.hub.get('room').monitors).toBe(0);
+    await expect.poll(() => guestLinks.latest).toEqual([]);
+  });
+
   it('sends each guest a return feed: who is on stage, the question on air, cues', async () => {
     const a = open({ kind: 'guest', invite: await invite(ids[0] ?? '') });
     const feeds: RoomFeed[] = [];

@@ -1,6 +1,7 @@
 // Which peer connections the room asks for: a full mesh among the ready guests and the host,
-// receive-only links from guests on stage to stage pages (a feed page only its guest), and
-// guests' states as the director panel shows them.
+// receive-only links from guests on stage to stage pages (a feed page only its guest), from
+// every guest in the room to every director panel (thumbnails), and guests' states as the
+// director panel shows them.
 import { describe, expect, it } from 'vitest';
 import { Room, type Participant } from '../../src/guests/room.js';
 
@@ -100,5 +101,60 @@ describe('the room', () => {
     expect(room.stateOf('never', true)).toBe('invited');
     room.forget('a');
     expect(room.stateOf('a', false)).toBe('uninvited');
+  });
+
+  it('sends every director panel a picture of each guest in the room, from joining on', () => {
+    const room = new Room();
+    room.add(person('a'));
+    room.add(person('b'));
+    room.add(person('host', 'host'));
+    room.add(person('monitor:1', 'monitor'));
+    room.add(person('monitor:2', 'monitor'));
+    room.add(person('stage:1', 'stage'));
+    // Joining, not ready yet: the panel already sees them (checking their camera).
+    expect(pairs(room)).toEqual([
+      's-a sends monitor:1 (offers)',
+      's-a sends monitor:2 (offers)',
+      's-b sends monitor:1 (offers)',
+      's-b sends monitor:2 (offers)',
+      's-monitor:1 receives a',
+      's-monitor:1 receives b',
+      's-monitor:2 receives a',
+      's-monitor:2 receives b',
+    ]);
+    room.setReady('s-a', 'Ada', '');
+    room.setReady('s-host', 'Pia', '');
+    room.stage('a', true);
+    const withMonitor = pairs(room).filter((p) => p.includes('monitor'));
+    // Ready and on stage changes nothing for the panels; the host sends them nothing.
+    expect(withMonitor).toHaveLength(8);
+    expect(withMonitor.some((p) => p.includes('host'))).toBe(false);
+    // Panels only watch: never "Ready", never in the mesh, never sending, never each other.
+    expect(room.setReady('s-monitor:1', 'Mallory', '')).toBe(false);
+    const monitorEnds = [...(room.links().get('s-monitor:1') ?? [])];
+    expect(monitorEnds.map((l) => [l.peer.id, l.send, l.receive, l.offerer])).toEqual([
+      ['a', false, true, false],
+      ['b', false, true, false],
+    ]);
+    expect(room.monitorCount()).toBe(2);
+    // A second panel never replaces the first (unlike a reloaded guest or host).
+    expect(room.add({ ...person('monitor:1', 'monitor'), session: 's-m3' })).toBeNull();
+    // A guest who leaves: no more link to the panels.
+    room.remove('s-b');
+    expect(pairs(room).filter((p) => p.endsWith(' b') || p.startsWith('s-b '))).toEqual([]);
+    expect(pairs(room).filter((p) => p.startsWith('s-monitor:2'))).toEqual([
+      's-monitor:2 receives a',
+    ]);
+  });
+
+  it('gives a guest who gets hold of a monitor session nothing to send it', () => {
+    const room = new Room();
+    room.add(person('a'));
+    room.add(person('monitor:1', 'monitor'));
+    const [link] = room.links().get('s-a') ?? [];
+    // Signals on the thumbnail link only travel between its two ends.
+    expect(room.peerOn(link?.id ?? '', 's-a')?.kind).toBe('monitor');
+    expect(room.peerOn(link?.id ?? '', 's-monitor:1')?.id).toBe('a');
+    expect(room.peerOn(link?.id ?? '', 's-intruder')).toBeNull();
   });
 });

@@ -1,10 +1,12 @@
 // The remote-guest room end to end in Chromium with fake cameras and microphones: two guests
 // follow their personal links, the host joins from the Producer view, everyone receives the
 // others' audio and video and never their own (checked in WebRTC's own SDP and stats, not by
-// timing); the /stage page decodes the guests on stage and drops one taken off; a removed
-// guest's link stops working.
+// timing); the director panel shows each guest's live thumbnail, small and silent, from joining
+// on, and says so when it stalls; the /stage page decodes the guests on stage and drops one taken
+// off; a removed guest's link stops working.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { io } from 'socket.io-client';
 import path from 'node:path';
 import { CHROMIUM, CHROMIUM_FLAGS, saveScreenshot, screenshotDir } from '../helpers/browser.js';
 import { api, startTestCore, type TestCore } from '../helpers/core.js';
@@ -59,6 +61,59 @@ const MEDIA_OF = `(async () => {
   }
   return { local: window.__localTracks, peers };
 })()`;
+
+/** The director panel's receiving side: per open connection, what arrives (WebRTC stats). */
+const THUMBS_OF = `(async () => {
+  const thumbs = [];
+  for (const pc of window.__pcs) {
+    if (pc.connectionState === 'closed') continue;
+    const sdp = pc.remoteDescription ? pc.remoteDescription.sdp : '';
+    let frameWidth = 0;
+    let framesDecoded = 0;
+    (await pc.getStats()).forEach((report) => {
+      if (report.type !== 'inbound-rtp' || report.kind !== 'video') return;
+      frameWidth = report.frameWidth || 0;
+      framesDecoded = report.framesDecoded || 0;
+    });
+    thumbs.push({ audio: /^m=audio/m.test(sdp), frameWidth, framesDecoded });
+  }
+  return thumbs;
+})()`;
+
+/** The part of a <video> the panel test reads (the test's lib has no DOM types). */
+interface ThumbVideo {
+  videoWidth: number;
+  muted: boolean;
+  getVideoPlaybackQuality(): { totalVideoFrames: number };
+}
+
+/** A guest's thumbnail senders (video only, to a panel): how they are set to encode. */
+const THUMB_SENDERS = `window.__pcs
+  .filter((pc) => pc.connectionState !== 'closed')
+  .map((pc) => pc.getSenders())
+  .filter((senders) => senders.length === 1 && senders[0].track?.kind === 'video')
+  .map(([sender]) => sender.getParameters().encodings[0])`;
+
+/** Stops (or restarts) the frames a guest sends the panel, as a stalled link would. */
+const PAUSE_THUMB = `(async () => {
+  for (const pc of window.__pcs) {
+    const senders = pc.getSenders();
+    if (pc.connectionState === 'closed' || senders.length !== 1) continue;
+    const [sender] = senders;
+    if (sender.track) { window.__thumbTrack = sender.track; await sender.replaceTrack(null); }
+    else await sender.replaceTrack(window.__thumbTrack);
+  }
+})()`;
+
+/** Holds the camera back until the test calls window.__openCamera() (a slow permission prompt). */
+const HOLD_CAMERA = `
+  const media = navigator.mediaDevices;
+  const openNow = media.getUserMedia.bind(media);
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  window.__openCamera = () => release();
+  media.getUserMedia = async (constraints) => { await held; return openNow(constraints); };
+`;
 
 function mediaOf(page: Page): Promise<PageMedia> {
   return page.evaluate<PageMedia>(MEDIA_OF);
@@ -129,7 +184,10 @@ describe('remote-guest room', () => {
       expect(await row.getAttribute('data-state')).toBe('uninvited');
       await row.getByRole('button', { name: 'Invite link' }).click();
       await expect.poll(() => panel.getByTestId('invite-link').textContent()).toContain(name);
-      expect(await panel.getByRole('img', { name: 'QR code of the invite link' }).count()).toBe(1);
+      // The QR code is drawn asynchronously after the link shows.
+      await expect
+        .poll(() => panel.getByRole('img', { name: 'QR code of the invite link' }).count())
+        .toBe(1);
       links.push((await panel.getByTestId('invite-url').textContent()) ?? '');
       await expect.poll(() => row.getAttribute('data-state')).toBe('invited');
     }
@@ -155,6 +213,12 @@ describe('remote-guest room', () => {
       .poll(() => ada.getByTestId('check-verdict').getAttribute('data-verdict'))
       .toBe('untested');
     await saveScreenshot(ada, 'guest-join-phone-de');
+    // While she checks her camera, the director panel already sees her.
+    const adaRow = producer.getByTestId('room-guest').filter({ hasText: 'Ada' });
+    await expect.poll(() => adaRow.getAttribute('data-state')).toBe('joining');
+    await expect
+      .poll(() => adaRow.getByTestId('room-thumb').getAttribute('data-flow'), { timeout: 30_000 })
+      .toBe('live');
     expect(await clippedLabels(ada)).toEqual([]);
     await ada.getByRole('button', { name: 'EN', exact: true }).click();
     await ada.getByRole('button', { name: 'Ready' }).waitFor();
@@ -210,6 +274,116 @@ describe('remote-guest room', () => {
       ]);
     await saveScreenshot(grace, 'guest-green-room-en');
     await saveScreenshot(ada, 'guest-green-room-phone-de');
+  }, 120_000);
+
+  it('shows each guest live, small and silent in the director panel, and says when it stalls', async () => {
+    const panel = producer.getByTestId('guest-room-panel');
+    const thumbs = panel.getByTestId('room-thumb');
+    const flows = () =>
+      thumbs.evaluateAll((els: { dataset: { flow?: string } }[]) =>
+        els.map((el) => el.dataset.flow),
+      );
+    await expect.poll(flows).toEqual(['live', 'live']);
+    const videos = async () =>
+      thumbs.locator('video').evaluateAll((els: ThumbVideo[]) =>
+        els.map((v) => ({
+          width: v.videoWidth,
+          frames: v.getVideoPlaybackQuality().totalVideoFrames,
+          muted: v.muted,
+        })),
+      );
+    const first = await videos();
+    expect(first.every((v) => v.width > 0 && v.muted)).toBe(true);
+    // Frames keep coming, not one picture.
+    await expect
+      .poll(async () => (await videos()).every((v, i) => v.frames > (first[i]?.frames ?? 0) + 5), {
+        timeout: 20_000,
+      })
+      .toBe(true);
+    // Small and without sound: the guests' browsers scale it down before it leaves them.
+    const received =
+      await producer.evaluate<{ audio: boolean; frameWidth: number; framesDecoded: number }[]>(
+        THUMBS_OF,
+      );
+    expect(received).toHaveLength(2);
+    for (const thumb of received) {
+      expect(thumb.audio).toBe(false);
+      expect(thumb.framesDecoded).toBeGreaterThan(0);
+      expect(thumb.frameWidth).toBeGreaterThan(0);
+      expect(thumb.frameWidth).toBeLessThanOrEqual(200);
+    }
+    expect(await grace.evaluate(THUMB_SENDERS)).toEqual([
+      expect.objectContaining({ maxBitrate: 150_000, maxFramerate: 10 }),
+    ]);
+    // Ada's picture stops reaching the panel: the frozen frame is covered, then live again.
+    const adaThumb = panel
+      .getByTestId('room-guest')
+      .filter({ hasText: 'Ada' })
+      .getByTestId('room-thumb');
+    await ada.evaluate(PAUSE_THUMB);
+    await expect
+      .poll(() => adaThumb.getAttribute('data-flow'), { timeout: 15_000 })
+      .toBe('stalled');
+    expect(await adaThumb.textContent()).toBe('Picture stalled');
+    await panel.screenshot({
+      path: path.join(screenshotDir, 'producer-thumbnails-stalled-en.png'),
+    });
+    await producer.locator('select.language').selectOption('de');
+    await expect.poll(() => adaThumb.textContent()).toBe('Bild hängt');
+    expect(await clippedLabels(producer)).toEqual([]);
+    await panel.screenshot({
+      path: path.join(screenshotDir, 'producer-thumbnails-stalled-de.png'),
+    });
+    await producer.locator('select.language').selectOption('en');
+    await ada.evaluate(PAUSE_THUMB);
+    await expect.poll(() => adaThumb.getAttribute('data-flow'), { timeout: 15_000 }).toBe('live');
+
+    // Four other screens already watch: this one says so rather than wait for pictures.
+    await producer.goto('about:blank');
+    await expect.poll(() => core.hub.get('room').monitors).toBe(0);
+    const others = [1, 2, 3, 4].map(() =>
+      io(new URL('/guest', core.url).toString(), {
+        auth: { kind: 'monitor', token: core.token },
+        transports: ['websocket'],
+        reconnection: false,
+        forceNew: true,
+      }),
+    );
+    await expect.poll(() => core.hub.get('room').monitors).toBe(4);
+    await producer.goto(`${core.url}producer?name=Pia`);
+    await expect
+      .poll(() => producer.getByTestId('room-thumbs-off').textContent())
+      .toBe('No thumbnails on this screen: four other screens already show them. Reload later.');
+    expect(await flows()).toEqual([]);
+    await panel.screenshot({ path: path.join(screenshotDir, 'producer-thumbnails-full-en.png') });
+    for (const other of others) other.close();
+    await expect.poll(() => core.hub.get('room').monitors).toBe(0);
+    await producer.reload();
+    await expect.poll(flows, { timeout: 30_000 }).toEqual(['live', 'live']);
+
+    // Grace's camera opens only a while after her page joined: a calm "no picture yet" until it
+    // does, then her picture (the link was there first; the camera is added to it).
+    await grace.context().addInitScript(HOLD_CAMERA);
+    await grace.reload();
+    const graceRow = panel.getByTestId('room-guest').filter({ hasText: 'Grace' });
+    await expect.poll(() => graceRow.getAttribute('data-state')).toBe('joining');
+    const openLinks = `window.__pcs.filter((pc) => pc.connectionState !== 'closed').length`;
+    await expect.poll(() => grace.evaluate<number>(openLinks)).toBe(1);
+    expect(await graceRow.getByTestId('room-thumb').getAttribute('data-flow')).toBe('waiting');
+    expect(await graceRow.getByTestId('room-thumb').textContent()).toBe('No picture yet');
+    await panel.screenshot({ path: path.join(screenshotDir, 'producer-thumbnail-waiting-en.png') });
+    await producer.locator('select.language').selectOption('de');
+    await expect
+      .poll(() => graceRow.getByTestId('room-thumb').textContent())
+      .toBe('Noch kein Bild');
+    await panel.screenshot({ path: path.join(screenshotDir, 'producer-thumbnail-waiting-de.png') });
+    await producer.locator('select.language').selectOption('en');
+    await grace.evaluate('window.__openCamera()');
+    await expect
+      .poll(() => graceRow.getByTestId('room-thumb').getAttribute('data-flow'), { timeout: 30_000 })
+      .toBe('live');
+    // And back in the green room by herself, as after any reload.
+    await expect.poll(() => graceRow.getAttribute('data-state'), { timeout: 30_000 }).toBe('green');
   }, 120_000);
 
   it('puts the guests on stage for OBS, and drops one taken off', async () => {
@@ -299,7 +473,7 @@ describe('remote-guest room', () => {
     await expect.poll(() => row.getAttribute('data-state')).toBe('green');
     await expect.poll(() => feed.getByTestId('stage-tile').count()).toBe(0);
     await feed.close();
-  }, 120_000);
+  }, 180_000);
 
   it('closes a removed guest’s page, and their link no longer lets them in', async () => {
     const row = producer.getByTestId('guest-room-panel').getByTestId('room-guest').filter({

@@ -708,6 +708,14 @@ export const de: Strings = {
       untested:
         'Kein STUN- oder TURN-Server eingerichtet, darum konnte die Seite des Gasts nicht testen.',
     },
+    thumb: {
+      label: 'Livebild von {{name}}',
+      waiting: 'Noch kein Bild',
+      stalled: 'Bild hängt',
+      reconnecting: 'Verbindet neu…',
+      full: 'Hier keine Vorschaubilder: vier andere Bildschirme zeigen sie schon. Später neu laden.',
+      refused: 'Vorschaubilder ließen sich auf diesem Bildschirm nicht öffnen.',
+    },
     states: {
       uninvited: 'nicht eingeladen',
       invited: 'eingeladen',

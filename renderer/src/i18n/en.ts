@@ -689,6 +689,14 @@ export const en = {
       blocked: 'Nothing got out: the guest cannot join the call from this network.',
       untested: 'No STUN or TURN server is set up, so the guest’s page could not test.',
     },
+    thumb: {
+      label: 'Live picture of {{name}}',
+      waiting: 'No picture yet',
+      stalled: 'Picture stalled',
+      reconnecting: 'Reconnecting…',
+      full: 'No thumbnails on this screen: four other screens already show them. Reload later.',
+      refused: 'Thumbnails could not be opened on this screen.',
+    },
     states: {
       uninvited: 'not invited',
       invited: 'invited',

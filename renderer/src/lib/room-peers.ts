@@ -1,6 +1,7 @@
 // The browser's side of the room: holds one RTCPeerConnection per link the core names, sends
-// this page's camera and microphone where the link says so, and swaps offers, answers and ICE
-// candidates through the core's /guest namespace. Media goes peer to peer, never via the core.
+// this page's camera and microphone where the link says so (to a director panel only a small
+// picture), and swaps offers, answers and ICE candidates through the core's /guest namespace.
+// Media goes peer to peer, never via the core.
 import type { Socket } from 'socket.io-client';
 import type {
   GuestClientToServerEvents,
@@ -12,6 +13,7 @@ import type {
 } from '../../../src/shared/guest-room';
 import { watchIce, type IceRecovery } from './ice-recovery';
 import { measure } from './room-stats';
+import { addThumbnail, switchThumbnail } from './thumbnail-sender';
 
 export type RoomSocket = Socket<GuestServerToClientEvents, GuestClientToServerEvents>;
 
@@ -55,17 +57,31 @@ export class RoomPeers {
     this.#iceServers = servers;
   }
 
-  /** This page's camera and microphone; links opened later send them, open ones switch over. */
+  /**
+   * This page's camera and microphone; links opened later send them, open ones switch over, and
+   * links this page offers on that opened before the camera start sending now.
+   */
   setLocal(stream: MediaStream | null): void {
     this.#local = stream;
-    for (const { pc, link } of this.#held.values()) {
-      if (!link.send || !stream) continue;
-      for (const sender of pc.getSenders()) {
-        const kind = sender.track?.kind;
-        const next = stream.getTracks().find((t) => t.kind === kind);
-        if (next && sender.track !== next) void sender.replaceTrack(next);
-      }
+    if (!stream) return;
+    for (const held of this.#held.values()) {
+      if (!held.link.send) continue;
+      if (held.pc.getSenders().length === 0) this.#sendLate(held, stream);
+      else if (held.link.peer.kind === 'monitor') void switchThumbnail(held.pc, stream);
+      else switchTracks(held.pc, stream);
     }
+  }
+
+  /** The camera came after the link: add it and offer again (only the offering side can). */
+  #sendLate(held: Held, stream: MediaStream): void {
+    if (!held.link.offerer) return;
+    this.#addLocal(held, stream);
+    void this.#serially(held, () => this.#offer(held, false));
+  }
+
+  #addLocal({ pc, link }: Held, stream: MediaStream): void {
+    if (link.peer.kind === 'monitor') addThumbnail(pc, stream);
+    else for (const track of stream.getTracks()) pc.addTrack(track, stream);
   }
 
   /** The links the core wants now: new ones open, missing ones close. */
@@ -144,8 +160,7 @@ export class RoomPeers {
       chain: Promise.resolve(),
     };
     this.#held.set(link.id, held);
-    const local = this.#local;
-    if (link.send && local) for (const track of local.getTracks()) pc.addTrack(track, local);
+    if (link.send && this.#local) this.#addLocal(held, this.#local);
     pc.ontrack = (event) => {
       held.stream = event.streams[0] ?? held.stream ?? new MediaStream();
       if (!held.stream.getTracks().includes(event.track)) held.stream.addTrack(event.track);
@@ -223,5 +238,13 @@ export class RoomPeers {
       }
     }
     this.#onChange(remote);
+  }
+}
+
+function switchTracks(pc: RTCPeerConnection, stream: MediaStream): void {
+  for (const sender of pc.getSenders()) {
+    const kind = sender.track?.kind;
+    const next = stream.getTracks().find((t) => t.kind === kind);
+    if (next && sender.track !== next) void sender.replaceTrack(next);
   }
 }

@@ -11,11 +11,7 @@ export function takeTokenFromUrl(location: Location, history: History): string |
     history.replaceState(history.state, '', url.pathname + url.search + url.hash);
     return fromUrl;
   }
-  try {
-    return localStorage.getItem(STORAGE_KEY);
-  } catch {
-    return null;
-  }
+  return storedToken();
 }
 
 export function saveToken(token: string): void {
@@ -23,5 +19,14 @@ export function saveToken(token: string): void {
     localStorage.setItem(STORAGE_KEY, token);
   } catch {
     // Storage unavailable: the token lives for this page only.
+  }
+}
+
+/** The token this browser keeps (after takeTokenFromUrl); null where there is none. */
+export function storedToken(): string | null {
+  try {
+    return localStorage.getItem(STORAGE_KEY);
+  } catch {
+    return null;
   }
 }

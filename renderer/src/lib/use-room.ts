@@ -1,4 +1,4 @@
-// One connection to the room (/guest) for the join page and the stage page: who the core says
+// One connection to the room (/guest) for the join page, the stage page and the director panel: who the core says
 // we are, the peers' media as it arrives, why we were refused or removed, and "Ready".
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { io } from 'socket.io-client';
@@ -33,7 +33,7 @@ export interface RoomConnection {
   talk: (text: string) => Promise<RoomAck>;
   /** The connection test's outcome, for the director panel. */
   reportConnectivity: (report: ConnectivityReport) => void;
-  /** The camera and microphone this page sends (the stage page sends none). */
+  /** The camera and microphone this page sends (the stage page and the panel send none). */
   setLocal: (stream: MediaStream | null) => void;
 }
 
@@ -104,7 +104,7 @@ export function useRoom(auth: GuestAuth): RoomConnection {
   }, [socket, peers]);
 
   // Guests and the host report how their connections do, for the director panel.
-  const sends = welcome !== null && welcome.kind !== 'stage';
+  const sends = welcome?.kind === 'guest' || welcome?.kind === 'host';
   useEffect(() => {
     if (!sends) return;
     const timer = setInterval(() => {

@@ -1,12 +1,13 @@
 // The director panel: each guest's place in the remote-guest room (invited, joining, green room,
-// on stage, left), their personal link with a QR code, bring on / take off stage, remove; the
-// stage's layout; and the ways in for the host and for OBS.
+// on stage, left) with a live thumbnail while they are in it, their personal link with a QR code,
+// bring on / take off stage, remove; the stage's layout; and the ways in for the host and for OBS.
 import QRCode from 'qrcode';
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConnectivityReport } from '../../../../src/shared/connection-check';
 import {
   STAGE_LAYOUTS,
+  type GuestAuth,
   type RoomGuest,
   type RoomStats,
   type StageLayout,
@@ -15,7 +16,11 @@ import type { Guest } from '../../../../src/shared/shapes';
 import type { ShowState } from '../../../../src/shared/state';
 import { Talkback } from '../../components/Talkback';
 import { refusalText, useWording } from '../../i18n/messages';
+import type { RemoteMedia } from '../../lib/room-peers';
+import { storedToken } from '../../lib/token';
+import { useRoom } from '../../lib/use-room';
 import { useConnection } from '../context';
+import { GuestThumbnail } from './GuestThumbnail';
 import type { Send } from './send';
 
 function InviteLink({ name, url }: { name: string; url: string }) {
@@ -87,6 +92,7 @@ function GuestRow({
   onStage,
   send,
   onInvite,
+  picture,
 }: {
   guest: Guest;
   room: RoomGuest | undefined;
@@ -94,17 +100,25 @@ function GuestRow({
   onStage: boolean;
   send: Send;
   onInvite: () => void;
+  /** Their thumbnail as it reaches this panel, null before it does; undefined: none here. */
+  picture: RemoteMedia | null | undefined;
 }) {
   const { t } = useTranslation();
   const state = room?.state ?? 'uninvited';
   const inRoom = state === 'green' || state === 'stage';
+  const name = room?.shownName ?? guest.name;
   return (
     <li className="room-guest" data-testid="room-guest" data-state={state}>
-      <span className="room-guest__who">
-        <strong>{room?.shownName ?? guest.name}</strong>
-        <span className={`room-state room-state--${state}`}>{t(`room.states.${state}`)}</span>
-        {inRoom && room?.quality && <Quality quality={room.quality} />}
-        {room?.connectivity && <Connectivity report={room.connectivity} />}
+      <span className="room-guest__main">
+        {(inRoom || state === 'joining') && picture !== undefined && (
+          <GuestThumbnail name={name} picture={picture} />
+        )}
+        <span className="room-guest__who">
+          <strong>{name}</strong>
+          <span className={`room-state room-state--${state}`}>{t(`room.states.${state}`)}</span>
+          {inRoom && room?.quality && <Quality quality={room.quality} />}
+          {room?.connectivity && <Connectivity report={room.connectivity} />}
+        </span>
       </span>
       <span className="room-guest__actions">
         {(inRoom || onStage) && (
@@ -293,6 +307,63 @@ function StageInObs({ scenes, stageUrl }: { scenes: string[]; stageUrl: string }
   );
 }
 
+interface GuestListProps {
+  state: ShowState;
+  send: Send;
+  onInvite: (guest: Guest) => void;
+}
+
+function GuestList({
+  state,
+  send,
+  onInvite,
+  pictures,
+}: GuestListProps & { pictures: RemoteMedia[] | null }) {
+  const { room } = state;
+  return (
+    <ul className="room-guests">
+      {state.guests.map((guest) => (
+        <GuestRow
+          key={guest.id}
+          guest={guest}
+          room={room.guests.find((g) => g.id === guest.id)}
+          onStage={room.onStage.includes(guest.id)}
+          send={send}
+          onInvite={() => onInvite(guest)}
+          picture={
+            pictures === null
+              ? undefined
+              : (pictures.find((p) => p.link.peer.id === guest.id) ?? null)
+          }
+        />
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * The guest list while someone is in the room: this panel joins it as a monitor and receives a
+ * thumbnail from each guest, peer to peer (the core only signals).
+ */
+function WatchedGuestList(props: GuestListProps) {
+  const auth = useMemo((): GuestAuth => {
+    const token = storedToken();
+    return token ? { kind: 'monitor', token } : { kind: 'monitor' };
+  }, []);
+  const monitor = useRoom(auth);
+  const { t } = useTranslation();
+  return (
+    <>
+      <GuestList {...props} pictures={monitor.refusal ? null : monitor.remote} />
+      {monitor.refusal && (
+        <p className="muted" role="status" data-testid="room-thumbs-off">
+          {t(monitor.refusal === 'room_full' ? 'room.thumb.full' : 'room.thumb.refused')}
+        </p>
+      )}
+    </>
+  );
+}
+
 export function GuestRoomPanel({ state, send }: { state: ShowState; send: Send }) {
   const { t } = useTranslation();
   const word = useWording();
@@ -313,6 +384,8 @@ export function GuestRoomPanel({ state, send }: { state: ShowState; send: Send }
   };
   const { room } = state;
   const stageUrl = new URL('/stage', location.href).toString();
+  // Thumbnails only while a guest is in the room: no connection to it otherwise.
+  const watching = room.guests.some((g) => ['joining', 'green', 'stage'].includes(g.state));
   return (
     <section className="panel" aria-labelledby="room-heading" data-testid="guest-room-panel">
       <div className="panel__head">
@@ -323,18 +396,11 @@ export function GuestRoomPanel({ state, send }: { state: ShowState; send: Send }
       </div>
       {room.host && <p className="muted">{t('room.host', { name: room.host })}</p>}
       {state.guests.length === 0 && <p className="muted">{t('room.noGuests')}</p>}
-      <ul className="room-guests">
-        {state.guests.map((guest) => (
-          <GuestRow
-            key={guest.id}
-            guest={guest}
-            room={room.guests.find((g) => g.id === guest.id)}
-            onStage={room.onStage.includes(guest.id)}
-            send={send}
-            onInvite={() => void invite(guest)}
-          />
-        ))}
-      </ul>
+      {watching ? (
+        <WatchedGuestList state={state} send={send} onInvite={(g) => void invite(g)} />
+      ) : (
+        <GuestList state={state} send={send} onInvite={(g) => void invite(g)} pictures={null} />
+      )}
       {error && <p role="alert">{error}</p>}
       <StageLayoutPicker layout={room.layout} send={send} />
       <ProductionTalkback state={state} />
