@@ -13,6 +13,7 @@ import type {
 } from '../../../src/shared/guest-room';
 import { watchIce, type IceRecovery } from './ice-recovery';
 import { measure } from './room-stats';
+import { conversationScale, isConversation, scaleVideo } from './mesh-sender';
 import { addThumbnail, switchThumbnail } from './thumbnail-sender';
 
 export type RoomSocket = Socket<GuestServerToClientEvents, GuestClientToServerEvents>;
@@ -96,7 +97,15 @@ export class RoomPeers {
     }
     this.#order = links;
     for (const link of links) if (!this.#held.has(link.id)) this.#open(link);
+    this.#scaleConversation();
     this.#changed();
+  }
+
+  /** Pictures to the others in the conversation at the size their number calls for. */
+  #scaleConversation(): void {
+    const conversation = [...this.#held.values()].filter((h) => isConversation(h.link));
+    const scale = conversationScale(conversation.length);
+    for (const { pc } of conversation) void scaleVideo(pc.getSenders(), scale);
   }
 
   async onSignal(signal: RoomSignal): Promise<void> {
@@ -166,7 +175,11 @@ export class RoomPeers {
       if (!held.stream.getTracks().includes(event.track)) held.stream.addTrack(event.track);
       this.#changed();
     };
-    pc.onconnectionstatechange = () => this.#changed();
+    pc.onconnectionstatechange = () => {
+      // Encodings exist once negotiated: the size is set (again) as the link connects.
+      if (pc.connectionState === 'connected') this.#scaleConversation();
+      this.#changed();
+    };
     pc.onicecandidate = (event) => {
       if (!event.candidate) return;
       const { candidate, sdpMid, sdpMLineIndex, usernameFragment } = event.candidate.toJSON();
