@@ -21,6 +21,18 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
 }
 
+/** A fake camera and microphone, granted without asking, and sound that plays by itself. */
+export const MEDIA_FLAGS = [
+  '--use-fake-device-for-media-stream',
+  '--use-fake-ui-for-media-stream',
+  '--autoplay-policy=no-user-gesture-required',
+];
+
+/** Chromium for the guest room: guests' pages with a fake camera and microphone. */
+export function launchMediaBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_FLAGS, ...MEDIA_FLAGS] });
+}
+
 export const screenshotDir = path.join(repoRoot, 'tests', '.tmp', 'screenshots');
 
 /** Saves a screenshot under tests/.tmp/screenshots for people to look at. */

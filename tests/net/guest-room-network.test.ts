@@ -21,7 +21,7 @@ import net from 'node:net';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { saveScreenshot } from '../helpers/browser.js';
+import { MEDIA_FLAGS, saveScreenshot } from '../helpers/browser.js';
 import { api, startTestCore, type TestCore } from '../helpers/core.js';
 import { hasCoturn, startCoturn, type Coturn } from '../helpers/coturn.js';
 import { makeGuestNetwork, type GuestNetwork } from '../helpers/guest-network.js';
@@ -29,12 +29,6 @@ import { COMES_BACK_WITHIN_MS } from '../helpers/guest-scenarios.js';
 import { launchBrowserIn } from '../helpers/netns-browser.js';
 import { canMakeNetns, type Netns } from '../helpers/netns.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
-
-const MEDIA_FLAGS = [
-  '--use-fake-device-for-media-stream',
-  '--use-fake-ui-for-media-stream',
-  '--autoplay-policy=no-user-gesture-required',
-];
 
 /** Records every peer connection a page opens. */
 const SPY = `

@@ -5,10 +5,10 @@
 // on, and says so when it stalls; the /stage page decodes the guests on stage and drops one taken
 // off; a removed guest's link stops working.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { io } from 'socket.io-client';
 import path from 'node:path';
-import { CHROMIUM, CHROMIUM_FLAGS, saveScreenshot, screenshotDir } from '../helpers/browser.js';
+import { launchMediaBrowser, saveScreenshot, screenshotDir } from '../helpers/browser.js';
 import { api, startTestCore, type TestCore } from '../helpers/core.js';
 import { clippedLabels } from '../helpers/labels.js';
 
@@ -159,15 +159,7 @@ describe('remote-guest room', () => {
         ],
       },
     });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        ...CHROMIUM_FLAGS,
-        '--use-fake-device-for-media-stream',
-        '--use-fake-ui-for-media-stream',
-        '--autoplay-policy=no-user-gesture-required',
-      ],
-    });
+    browser = await launchMediaBrowser();
     producer = await newPage({ viewport: { width: 1600, height: 1000 }, locale: 'en-US' });
     await producer.goto(`${core.url}producer?token=${core.token}&name=Pia`);
     await producer.getByTestId('guest-room-panel').waitFor();

@@ -5,8 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_FLAGS, screenshotDir } from '../helpers/browser.js';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { launchMediaBrowser, screenshotDir } from '../helpers/browser.js';
 import { api, startTestCore, type TestCore } from '../helpers/core.js';
 import { clippedLabels } from '../helpers/labels.js';
 
@@ -138,15 +138,7 @@ describe('three guests: the green room and the stage layouts', () => {
   beforeAll(async () => {
     core = await startTestCore();
     await api(core, 'PUT', '/api/guests', { body: { guests: GUESTS } });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        ...CHROMIUM_FLAGS,
-        '--use-fake-device-for-media-stream',
-        '--use-fake-ui-for-media-stream',
-        '--autoplay-policy=no-user-gesture-required',
-      ],
-    });
+    browser = await launchMediaBrowser();
     producer = await newPage({ viewport: { width: 1600, height: 1000 }, locale: 'en-US' });
     await producer.goto(`${core.url}producer?token=${core.token}&name=Pia`);
     await panel().waitFor();
