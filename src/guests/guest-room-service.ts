@@ -1,6 +1,7 @@
 // The room behind /guest: admits guests by their invite, the host and director panels by a
-// producer's or moderator's token and stage pages from this computer; relays signalling only along the links the room
-// decides; tells each browser its links whenever they change; mirrors the room into the state.
+// producer's or moderator's token and stage pages from this computer; relays signalling only
+// along the links the room decides; tells each browser its links whenever they change; mirrors
+// the room into the state.
 import crypto from 'node:crypto';
 import type { Access } from '../access/access.js';
 import type { ConnectivityReport } from '../shared/connection-check.js';
@@ -27,7 +28,7 @@ import { inEnglish, message, type Message } from '../shared/messages/message.js'
 import type { StateHub } from '../shared/state-hub.js';
 import type { GuestInviteStore } from '../store/guest-invite-store.js';
 import { returnFeed } from './return-feed.js';
-import { Room, type Participant } from './room.js';
+import { Room, converses, type Participant } from './room.js';
 import { turnCredentials } from './turn-credentials.js';
 
 export interface IceSettings {
@@ -169,9 +170,7 @@ export class GuestRoomService {
   /** A guest's (or the host's) own measure of their connection, for the director panel. */
   stats(session: string, payload: RoomStats): RoomAck {
     const participant = this.#room.bySession(session);
-    if (participant?.kind !== 'guest' && participant?.kind !== 'host') {
-      return ack(message('room.not_participant'));
-    }
+    if (!converses(participant)) return ack(message('room.not_participant'));
     participant.quality = payload;
     this.#deps.hub.set('room', this.state());
     return ack(null);
@@ -180,7 +179,7 @@ export class GuestRoomService {
   /** A guest's (or the host's) connection check: which ways out work, for the director panel. */
   connectivity(session: string, payload: ConnectivityReport): RoomAck {
     const participant = this.#room.bySession(session);
-    if (!participant || participant.kind === 'stage') return ack(message('room.not_participant'));
+    if (!converses(participant)) return ack(message('room.not_participant'));
     participant.connectivity = payload;
     this.#deps.hub.set('room', this.state());
     return ack(null);
@@ -247,7 +246,7 @@ export class GuestRoomService {
     const show = { queue: this.#deps.hub.get('queue'), rundown: this.#deps.hub.get('rundown') };
     for (const [session, outbox] of this.#outboxes) {
       const participant = this.#room.bySession(session);
-      if (participant?.kind !== 'guest' && participant?.kind !== 'host') continue;
+      if (!converses(participant)) continue;
       const talk = this.#talk.filter((line) => line.guestId === participant.id).slice(-20);
       const feed = returnFeed(show, names, this.#cues.get(participant.id) ?? null, talk);
       const json = JSON.stringify(feed);

@@ -183,6 +183,11 @@ function watches(participant: Participant): boolean {
   return participant.kind === 'stage' || participant.kind === 'monitor';
 }
 
+/** A guest or the host: in the conversation, with a connection and a return feed of their own. */
+export function converses(participant: Participant | null): participant is Participant {
+  return participant?.kind === 'guest' || participant?.kind === 'host';
+}
+
 /** The offerer sends; the answerer too where `answererSends`. */
 function pairOf(offerer: Participant, answerer: Participant, answererSends: boolean): Pair {
   return { id: `${offerer.session}~${answerer.session}`, offerer, answerer, answererSends };

@@ -254,13 +254,15 @@ describe('guest room signalling', () => {
       .poll(() => guestLinks.latest.map((l) => [l.peer.kind, l.send, l.receive, l.offerer]))
       .toEqual([['monitor', true, false, true]]);
     expect(core.hub.get('room').monitors).toBe(1);
-    // It only watches: no "Ready", no stats, no talkback.
+    // It only watches: no "Ready", no stats, no connection check, no talkback.
     expect(await monitor.emitWithAck('room:ready', { name: 'M', role: '' })).toMatchObject({
       ok: false,
       message: { code: 'room.not_participant' },
     });
     const stats = { rttMs: 1, lossPct: 0, kbps: 1, width: null, height: null };
     expect(await monitor.emitWithAck('room:stats', stats)).toMatchObject({ ok: false });
+    const check = { verdict: 'open', paths: WORKS, tls443: false };
+    expect(await monitor.emitWithAck('room:connectivity', check)).toMatchObject({ ok: false });
     expect(await monitor.emitWithAck('room:talk', { text: 'hi' })).toMatchObject({ ok: false });
     // Signals pass along the thumbnail link, both ways, and nowhere else.
     const offer = {
