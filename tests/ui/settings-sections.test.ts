@@ -37,13 +37,13 @@ describe('Settings in sections with one save state each', () => {
     await expect
       .poll(() => show.getByTestId('section-status').textContent())
       .toBe('Unsaved changes');
-    expect(await page.getByTestId('unsaved-show').isVisible()).toBe(true);
+    await expect.poll(() => page.getByTestId('unsaved-show').isVisible()).toBe(true);
 
     // Over to the rundown: the title's draft is named, and a new one starts there.
     await nav(page, /Rundown/).click();
-    expect(new URL(page.url()).hash).toBe('#rundown');
-    expect(await show.isVisible()).toBe(false);
-    expect(await page.getByTestId('unsaved-elsewhere').textContent()).toContain('Show');
+    await expect.poll(() => new URL(page.url()).hash).toBe('#rundown');
+    await expect.poll(() => show.isVisible()).toBe(false);
+    await expect.poll(() => page.getByTestId('unsaved-elsewhere').textContent()).toContain('Show');
     await rundown.getByRole('button', { name: 'Add segment' }).click();
     await rundown.getByLabel('Segment', { exact: true }).last().fill('Welcome');
     await expect
@@ -52,8 +52,10 @@ describe('Settings in sections with one save state each', () => {
 
     // Back: the title is still there; Save sends it and nothing of the rundown.
     await nav(page, /Show/).click();
-    expect(await show.getByLabel('Show title').inputValue()).toBe('Tech Talk');
-    expect(await page.getByTestId('unsaved-elsewhere').textContent()).toContain('Rundown');
+    await expect.poll(() => show.getByLabel('Show title').inputValue()).toBe('Tech Talk');
+    await expect
+      .poll(() => page.getByTestId('unsaved-elsewhere').textContent())
+      .toContain('Rundown');
     // Enter in a field saves the section, as its Save button does.
     await show.getByLabel('Show title').press('Enter');
     await expect.poll(() => show.getByTestId('section-status').textContent()).toBe('Saved.');
@@ -61,12 +63,12 @@ describe('Settings in sections with one save state each', () => {
     expect(core.hub.get('rundown').segments).toEqual([]);
     // The mark goes once the saved form reports itself clean (a render after "Saved.").
     await expect.poll(() => page.getByTestId('unsaved-show').count()).toBe(0);
-    expect(await page.getByTestId('unsaved-rundown').isVisible()).toBe(true);
+    await expect.poll(() => page.getByTestId('unsaved-rundown').isVisible()).toBe(true);
 
     await nav(page, /Rundown/).click();
-    expect(await rundown.getByLabel('Segment', { exact: true }).last().inputValue()).toBe(
-      'Welcome',
-    );
+    await expect
+      .poll(() => rundown.getByLabel('Segment', { exact: true }).last().inputValue())
+      .toBe('Welcome');
     await rundown.getByTestId('section-save').click();
     await expect
       .poll(() => core.hub.get('rundown').segments.map((s) => s.title))
@@ -94,10 +96,14 @@ describe('Settings in sections with one save state each', () => {
       .or(page.getByRole('heading', { name: 'On air' }))
       .first()
       .waitFor();
-    expect(await show.isVisible()).toBe(false);
+    await expect.poll(() => show.isVisible()).toBe(false);
     await page.keyboard.press('F3');
-    expect(await show.getByLabel('Show title').inputValue()).toBe('Draft over the break');
-    expect(await show.getByTestId('section-status').textContent()).toBe('Unsaved changes');
+    await expect
+      .poll(() => show.getByLabel('Show title').inputValue())
+      .toBe('Draft over the break');
+    await expect
+      .poll(() => show.getByTestId('section-status').textContent())
+      .toBe('Unsaved changes');
     expect(core.hub.get('app').showTitle).not.toBe('Draft over the break');
     await show.getByTestId('section-save').click();
     await expect.poll(() => core.hub.get('app').showTitle).toBe('Draft over the break');
