@@ -28,6 +28,15 @@ export const MEDIA_FLAGS = [
   '--autoplay-policy=no-user-gesture-required',
 ];
 
+/** An init script that records every peer connection a page opens, in window.__pcs. */
+export const PEER_CONNECTION_SPY = `
+  window.__pcs = [];
+  const Native = window.RTCPeerConnection;
+  window.RTCPeerConnection = class extends Native {
+    constructor(...args) { super(...args); window.__pcs.push(this); }
+  };
+`;
+
 /** Chromium for the guest room: guests' pages with a fake camera and microphone. */
 export function launchMediaBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_FLAGS, ...MEDIA_FLAGS] });

@@ -21,7 +21,7 @@ import net from 'node:net';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MEDIA_FLAGS, saveScreenshot } from '../helpers/browser.js';
+import { MEDIA_FLAGS, PEER_CONNECTION_SPY, saveScreenshot } from '../helpers/browser.js';
 import { api, startTestCore, type TestCore } from '../helpers/core.js';
 import { hasCoturn, startCoturn, type Coturn } from '../helpers/coturn.js';
 import { makeGuestNetwork, type GuestNetwork } from '../helpers/guest-network.js';
@@ -29,15 +29,6 @@ import { COMES_BACK_WITHIN_MS } from '../helpers/guest-scenarios.js';
 import { launchBrowserIn } from '../helpers/netns-browser.js';
 import { canMakeNetns, type Netns } from '../helpers/netns.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
-
-/** Records every peer connection a page opens. */
-const SPY = `
-  window.__pcs = [];
-  const Native = window.RTCPeerConnection;
-  window.RTCPeerConnection = class extends Native {
-    constructor(...args) { super(...args); window.__pcs.push(this); }
-  };
-`;
 
 interface PcStatus {
   /** Its index in window.__pcs: the order the page opened its connections. */
@@ -230,11 +221,11 @@ describe.skipIf(!canMakeNetns() || !hasCoturn())('the guest room through a TURN 
     browsers.push(await launchBrowserIn(netw.studio, MEDIA_FLAGS));
     const [guestBrowser, studioBrowser] = browsers as [Browser, Browser];
     guest = await guestBrowser.newPage({ locale: 'en-US' });
-    await guest.addInitScript(SPY);
+    await guest.addInitScript(PEER_CONNECTION_SPY);
     await guest.goto(`${origin}${token}`);
     await guest.getByRole('button', { name: 'Ready' }).click();
     stage = await studioBrowser.newPage({ locale: 'en-US' });
-    await stage.addInitScript(SPY);
+    await stage.addInitScript(PEER_CONNECTION_SPY);
     await stage.goto(`http://127.0.0.1:${forward.port}/stage`);
     const onStage = await api(core, 'PUT', '/api/guests/ada/stage', { body: { on: true } });
     expect(onStage.status).toBe(200);

@@ -6,18 +6,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { launchMediaBrowser, screenshotDir } from '../helpers/browser.js';
+import { PEER_CONNECTION_SPY, launchMediaBrowser, screenshotDir } from '../helpers/browser.js';
 import { api, startTestCore, type TestCore } from '../helpers/core.js';
 import { clippedLabels } from '../helpers/labels.js';
-
-/** Records every peer connection a page opens. */
-const SPY = `
-  window.__pcs = [];
-  const Native = window.RTCPeerConnection;
-  window.RTCPeerConnection = class extends Native {
-    constructor(...args) { super(...args); window.__pcs.push(this); }
-  };
-`;
 
 interface Peers {
   /** Every RTCPeerConnection the page ever made, closed ones too. */
@@ -128,7 +119,7 @@ describe('three guests: the green room and the stage layouts', () => {
 
   const newPage = async (options: Parameters<Browser['newContext']>[0]): Promise<Page> => {
     const context = await browser.newContext(options);
-    await context.addInitScript(SPY);
+    await context.addInitScript(PEER_CONNECTION_SPY);
     return context.newPage();
   };
   const panel = (): Locator => producer.getByTestId('guest-room-panel');
