@@ -3,6 +3,7 @@
 import { stemmer as stemEnglish } from '@orama/stemmers/english';
 import { stemmer as stemGerman } from '@orama/stemmers/german';
 import stopword from 'stopword';
+import { NO_GERMAN_LEXICON, type GermanLexicon } from './german-lexicon.js';
 import { isQuestion, words } from './text.js';
 
 export interface Term {
@@ -11,6 +12,8 @@ export interface Term {
   weight: number;
   /** Letter trigrams of the stem with boundary marks, for near matches ("Journalimus"). */
   grams: readonly number[];
+  /** German only: the synonym sets the stem belongs to ("Gitarre" and "Klampfe" share one). */
+  synonyms?: readonly number[];
 }
 
 /** What two texts are compared by: kept per indexed card, without the text itself. */
@@ -126,7 +129,7 @@ interface Token {
   word: string;
   /** Its place in its sentence: question words count only near the start. */
   at: number;
-  /** Capitalized inside a sentence: in English, most likely a name. */
+  /** Capitalized inside a sentence: in English, most likely a name; in German, a noun. */
   name: boolean;
 }
 
@@ -159,25 +162,46 @@ function isGerman(text: string, all: readonly Token[]): boolean {
   return german > english;
 }
 
-export function textFeatures(text: string): TextFeatures {
+function synonymsOf(
+  lexicon: GermanLexicon,
+  word: string,
+  infinitive: string | undefined,
+): readonly number[] | undefined {
+  const own = lexicon.synonymSets(word);
+  const verb = infinitive === undefined ? undefined : lexicon.synonymSets(infinitive);
+  if (!own || !verb) return own ?? verb;
+  return [...new Set([...own, ...verb])];
+}
+
+/** `lexicon` reads German verb forms and synonyms; without it German goes by stems alone. */
+export function textFeatures(
+  text: string,
+  lexicon: GermanLexicon = NO_GERMAN_LEXICON,
+): TextFeatures {
   const all = tokens(text);
   const german = isGerman(text, all);
   const stop = german ? GERMAN_STOP : ENGLISH_STOP;
   const stem = german ? stemGerman : stemEnglish;
+  const germanWords = german ? lexicon : null;
   let asks: string | null = null;
   const terms = new Map<string, Term>();
   for (const { word, name, at } of all) {
     // "so groß wie" is a comparison: only a question word that opens a sentence counts.
     if (at <= 1) asks ??= ASKS.get(word) ?? null;
     if (stop.has(word) || (word.length < 2 && !/\d/u.test(word))) continue;
-    const s = stem(word);
+    // "läuft" and "laufen", "trug" and "tragen": one stem.
+    const infinitive = germanWords?.infinitive(word);
+    const s = stem(infinitive ?? word);
     let weight = 1;
     if (/\d/u.test(word)) weight = NUMBER_WEIGHT;
     else if (name && !german) weight = NAME_WEIGHT;
     const known = terms.get(s);
     if (known) {
       if (weight > known.weight) terms.set(s, { ...known, weight });
-    } else terms.set(s, { stem: s, weight, grams: trigrams(s) });
+    } else {
+      const synonyms = germanWords && synonymsOf(germanWords, word, infinitive);
+      terms.set(s, { stem: s, weight, grams: trigrams(s), ...(synonyms ? { synonyms } : {}) });
+    }
   }
   // A text of function words only ("Why not?") still needs something to be found by.
   if (terms.size === 0) {

@@ -56,7 +56,9 @@ export class Postings {
 }
 
 /** Stems have no spaces; most weigh 1 and are their own key, without a new string. */
-const poolKey = (t: Term): string => (t.weight === 1 ? t.stem : `${t.weight} ${t.stem}`);
+// Synonyms belong to a word, not its stem: "Spiel" and "spielen" share a stem, not synonyms.
+const poolKey = (t: Term): string =>
+  `${t.synonyms ? `${t.synonyms.join(',')} ` : ''}${t.weight === 1 ? t.stem : `${t.weight} ${t.stem}`}`;
 
 /**
  * Terms shared by every card with the same stem and weight: a card keeps only references to

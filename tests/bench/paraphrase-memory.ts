@@ -1,6 +1,7 @@
 // Heap of the near-duplicate index alone with 3,000 cards (its capacity in the queue), filled
 // with the texts of the labelled pairs (or synthetic questions without them). Run:
 // `node --expose-gc --import tsx tests/bench/paraphrase-memory.ts [cards]`.
+import { germanLexicon } from '../../src/queue/service/german-lexicon-files.js';
 import { SimilarityIndex } from '../../src/queue/similarity.js';
 import { loadPairSets } from './paraphrase-data.js';
 import { syntheticTexts } from './paraphrase.js';
@@ -20,7 +21,7 @@ function measure(cards: number): string {
   const step = Math.max(1, Math.floor(texts.length / cards));
   collect();
   const before = process.memoryUsage();
-  const index = new SimilarityIndex({ capacity: cards });
+  const index = new SimilarityIndex({ capacity: cards }, germanLexicon);
   for (let i = 0; i < cards; i += 1) index.add(`c${i}`, texts[(i * step) % texts.length] ?? '');
   index.findSimilar(texts[1] ?? '');
   collect();

@@ -1,5 +1,6 @@
 // Do the grouping thresholds carry over to pairs they were not chosen on? Chooses them on the
 // even rows of the development files, measures the odd rows against the precision guard there.
+import { germanLexicon } from '../../src/queue/service/german-lexicon-files.js';
 import {
   DEFAULT_SIMILARITY,
   SimilarityIndex,
@@ -24,7 +25,7 @@ function decide(pairs: readonly Pair[], thresholds: Thresholds): Figures & { gro
   let fp = 0;
   let fn = 0;
   for (const pair of pairs) {
-    const index = new SimilarityIndex(thresholds);
+    const index = new SimilarityIndex(thresholds, germanLexicon);
     index.add('a', pair.a);
     const grouped = index.findSimilar(pair.b) === 'a';
     if (grouped && pair.same) tp += 1;

@@ -2,6 +2,7 @@
 // precision, recall and F1 of its own decision (index one text, ask for the other), beside the
 // rule shipped before (content-word Jaccard >= 0.6), plus the figures across thresholds and the
 // time per comment with 10,000 comments in the index.
+import { germanLexicon } from '../../src/queue/service/german-lexicon-files.js';
 import { performance } from 'node:perf_hooks';
 import { SimilarityIndex, textSimilarity } from '../../src/queue/similarity.js';
 import { jaccardRule } from './paraphrase-before.js';
@@ -34,7 +35,7 @@ function count(pairs: readonly Pair[], decide: (p: Pair) => boolean): Counts {
 
 /** Panelcast's own decision: a fresh index holding one text, asked about the other. */
 function panelcast(pair: Pair): boolean {
-  const index = new SimilarityIndex();
+  const index = new SimilarityIndex({}, germanLexicon);
   index.add('a', pair.a);
   return index.findSimilar(pair.b) === 'a';
 }
@@ -69,7 +70,7 @@ const THRESHOLDS = [0.4, 0.45, 0.5, 0.52, 0.54, 0.56, 0.6, 0.65, 0.7, 0.8];
 /** Precision/recall/F1 of the score alone at each threshold (no short-text rule). */
 function sweepRows(sets: readonly PairSet[]): Record<string, string | number>[] {
   const scored = sets.map((set) =>
-    set.pairs.map((p) => ({ same: p.same, score: textSimilarity(p.a, p.b) })),
+    set.pairs.map((p) => ({ same: p.same, score: textSimilarity(p.a, p.b, germanLexicon) })),
   );
   return THRESHOLDS.map((t) => {
     const row: Record<string, string | number> = { threshold: t.toFixed(2) };
@@ -108,7 +109,7 @@ export function syntheticTexts(n: number): string[] {
 function timingRows(texts: readonly string[]): Record<string, string | number>[] {
   const filled = 10_000;
   const measured = Math.min(2_000, texts.length - filled);
-  const index = new SimilarityIndex({ capacity: filled });
+  const index = new SimilarityIndex({ capacity: filled }, germanLexicon);
   for (let i = 0; i < filled; i += 1) index.add(`c${i}`, texts[i] ?? '');
   const samples: number[] = [];
   let grouped = 0;

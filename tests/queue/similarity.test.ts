@@ -1,9 +1,12 @@
 // Grouping as a moderator meets it: the same question in other words, order or spelling is
 // grouped; a different question, however many words it shares, is not; a split stays split.
+import fs from 'node:fs';
+import zlib from 'node:zlib';
 import BetterSqlite3 from 'better-sqlite3';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { initialState } from '../../src/shared/initial-state.js';
+import { germanLexicon } from '../../src/queue/service/german-lexicon-files.js';
 import { textFeatures } from '../../src/queue/question-features.js';
 import { SimilarityIndex, textSimilarity, typo } from '../../src/queue/similarity.js';
 import { QueueController } from '../../src/queue/service/queue-controller.js';
@@ -16,9 +19,40 @@ import { MIGRATIONS } from '../../src/store/migrations.js';
 
 /** Whether `second` joins the card of `first` in an otherwise empty index. */
 function grouped(first: string, second: string): boolean {
-  const index = new SimilarityIndex();
+  const index = new SimilarityIndex({}, germanLexicon);
   index.add('first', first);
   return index.findSimilar(second) === 'first';
+}
+
+/** A queue on an in-memory store, and a way to post a comment to it; returns the new id. */
+function showQueue(): {
+  db: BetterSqlite3.Database;
+  queue: QueueController;
+  ingest: (text: string) => string;
+} {
+  const db = new BetterSqlite3(':memory:');
+  migrate(db, MIGRATIONS, ':memory:');
+  const shows = new ShowStore(db, 'Show');
+  const queue = new QueueController({
+    store: new CommentStore(db, shows),
+    hub: new StateHub(initialState('test', 'Show', false), (text) => text),
+    audit: new AuditLog(db, shows),
+    blocklist: { words: [], authors: [] },
+  });
+  let n = 0;
+  const ingest = (text: string): string => {
+    const result = queue.ingest({
+      platform: 'youtube',
+      platformId: `p${(n += 1)}`,
+      author: { name: 'A', handle: null, avatarUrl: null, profileUrl: null },
+      text,
+      createdAt: new Date().toISOString(),
+      url: null,
+    });
+    if (result.outcome !== 'added') throw new Error(result.outcome);
+    return result.comment.id;
+  };
+  return { db, queue, ingest };
 }
 
 describe('grouping the same question', () => {
@@ -39,6 +73,69 @@ describe('grouping the same question', () => {
     ['Gibt es eine Aufzeichnung?', 'Wird es eine Aufzeichnung geben?'],
     ['Recording available?', 'Is the recording available?'],
   ])('when short: “%s” / “%s”', (a, b) => expect(grouped(a, b)).toBe(true));
+});
+
+describe('German in other verb forms and other words for the same thing', () => {
+  it.each([
+    ['Der Verein verlor das Spiel gegen Bayern.', 'Der Verein verliert das Spiel gegen Bayern.'],
+    [
+      'Warum trug der Minister keine Verantwortung?',
+      'Warum trägt der Minister keine Verantwortung?',
+    ],
+  ])('groups another tense or person of the same verb: “%s” / “%s”', (a, b) =>
+    expect(grouped(a, b)).toBe(true),
+  );
+
+  it.each([
+    ['Der Musiker spielt auf der Bühne Klampfe.', 'Der Musiker spielt auf der Bühne Gitarre.'],
+    ['Wie teuer ist eine Fahrkarte nach Berlin?', 'Wie teuer ist ein Ticket nach Berlin?'],
+  ])('groups a synonym from the thesaurus: “%s” / “%s”', (a, b) =>
+    expect(grouped(a, b)).toBe(true),
+  );
+
+  it.each([
+    ['Ein Mann spielt Geige im Regen.', 'Ein Mann spielt Gitarre im Regen.'],
+    ['Warum schläft der Hund im Garten?', 'Warum bellt der Hund im Garten?'],
+    ['Wie teuer ist eine Fahrkarte nach Berlin?', 'Wie teuer ist eine Fahrkarte nach Hamburg?'],
+  ])('keeps apart words that are related but not the same: “%s” / “%s”', (a, b) =>
+    expect(grouped(a, b)).toBe(false),
+  );
+
+  it('reads its word lists from the files shipped with the app', () => {
+    const lexicon = germanLexicon;
+    expect(lexicon.infinitive('verlor')).toBe('verlieren');
+    expect(lexicon.infinitive('lauft')).toBe('laufen');
+    const shared = (a: string, b: string): boolean =>
+      (lexicon.synonymSets(a) ?? []).some((set) => lexicon.synonymSets(b)?.includes(set));
+    expect(shared('fahrkarte', 'ticket')).toBe(true);
+    expect(shared('klampfe', 'gitarre')).toBe(true);
+    expect(shared('geige', 'gitarre')).toBe(false);
+    expect(lexicon.infinitive('gitarre')).toBeUndefined();
+    expect(lexicon.synonymSets('zzzz')).toBeUndefined();
+  });
+
+  it('finds every entry of its lists, the first and the last included', () => {
+    const lexicon = germanLexicon;
+    const read = (name: string): string[] =>
+      zlib
+        .gunzipSync(fs.readFileSync(new URL(`../../src/queue/lexicon/${name}`, import.meta.url)))
+        .toString('utf8')
+        .split('\n');
+    const verbs = read('de-verbs.txt.gz');
+    const synonyms = read('de-synonyms.txt.gz');
+    expect(verbs.length).toBeGreaterThan(40_000);
+    expect(synonyms.length).toBeGreaterThan(60_000);
+    const sample = (lines: string[]): string[] =>
+      lines.filter((_, i) => i % 97 === 0 || i === lines.length - 1);
+    for (const line of sample(verbs)) {
+      const [form, infinitive] = line.split(' ');
+      expect(lexicon.infinitive(form ?? '')).toBe(infinitive);
+    }
+    for (const line of sample(synonyms)) {
+      const [word, sets] = line.split(' ');
+      expect(lexicon.synonymSets(word ?? '')).toEqual(sets?.split(',').map(Number));
+    }
+  });
 });
 
 describe('keeping different questions apart', () => {
@@ -171,28 +268,7 @@ describe('a split group stays split', () => {
   });
 
   it('holds through the queue: a moderator splits, the same question comes again', () => {
-    const db = new BetterSqlite3(':memory:');
-    migrate(db, MIGRATIONS, ':memory:');
-    const shows = new ShowStore(db, 'Show');
-    const queue = new QueueController({
-      store: new CommentStore(db, shows),
-      hub: new StateHub(initialState('test', 'Show', false), (text) => text),
-      audit: new AuditLog(db, shows),
-      blocklist: { words: [], authors: [] },
-    });
-    let n = 0;
-    const ingest = (text: string): string => {
-      const result = queue.ingest({
-        platform: 'youtube',
-        platformId: `p${(n += 1)}`,
-        author: { name: 'A', handle: null, avatarUrl: null, profileUrl: null },
-        text,
-        createdAt: new Date().toISOString(),
-        url: null,
-      });
-      if (result.outcome !== 'added') throw new Error(result.outcome);
-      return result.comment.id;
-    };
+    const { db, queue, ingest } = showQueue();
     const lead = ingest('How will AI change local journalism?');
     const member = ingest('How will AI change journalism education?');
     expect(queue.get(member)?.groupId).toBe(lead);
@@ -207,6 +283,18 @@ describe('a split group stays split', () => {
     // The card's own question still gathers its repeats.
     const repeat = ingest('how will AI change local journalism');
     expect(queue.get(repeat)?.groupId).toBe(lead);
+    db.close();
+  });
+
+  it('groups German synonyms and verb forms in the queue, where the moderator sees them', () => {
+    const { db, queue, ingest } = showQueue();
+    const lead = ingest('Wie teuer ist eine Fahrkarte nach Berlin?');
+    expect(queue.get(ingest('Wie teuer ist ein Ticket nach Berlin?'))?.groupId).toBe(lead);
+    expect(queue.get(ingest('Wie teuer ist eine Fahrkarte nach Hamburg?'))?.groupId).toBeNull();
+    const statement = ingest('Der Verein verlor das Spiel gegen Bayern.');
+    expect(queue.get(ingest('Der Verein verliert das Spiel gegen Bayern.'))?.groupId).toBe(
+      statement,
+    );
     db.close();
   });
 });

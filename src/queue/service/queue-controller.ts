@@ -10,6 +10,7 @@ import {
   type QueueEntry,
 } from '../moderation-queue.js';
 import { SimilarityIndex } from '../similarity.js';
+import { germanLexicon } from './german-lexicon-files.js';
 import { hasLink, isQuestion } from '../text.js';
 import type { Comment, CommentStatus, OnAirComment, Platform } from '../../shared/comment.js';
 import { incomingCommentSchema } from '../../shared/comment-schema.js';
@@ -49,7 +50,7 @@ export class QueueController {
   readonly #now: () => Date;
   #queue: ModerationQueue;
   readonly #comments = new Map<string, Comment>();
-  #index = new SimilarityIndex();
+  #index = new SimilarityIndex({}, germanLexicon);
   readonly #listeners = new Set<CommentsListener>();
   readonly #reloadListeners = new Set<() => void>();
   #rules: BlocklistRules;
@@ -95,7 +96,7 @@ export class QueueController {
   #load(): void {
     this.#comments.clear();
     this.#queue = new ModerationQueue(() => this.#now().toISOString());
-    this.#index = new SimilarityIndex();
+    this.#index = new SimilarityIndex({}, germanLexicon);
     const entries: QueueEntry[] = [];
     const votes = this.#store.voteCounts();
     for (const comment of this.#store.loadAll()) {
