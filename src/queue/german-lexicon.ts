@@ -13,8 +13,8 @@ export interface GermanLexicon {
 
 /**
  * Lines "key value", sorted by key, kept as the one string they came in plus where each line
- * starts; found by binary search. About a tenth of the memory of a Map of the same entries
- * (18 MiB for both lists as Maps, under 3 MiB like this).
+ * starts; found by binary search. A fifth of the memory of Maps of the same entries (before
+ * split verbs were added: 18 MiB as Maps, 3.4 MiB like this; 4.3 MiB now).
  */
 class SortedLines {
   readonly #text: string;

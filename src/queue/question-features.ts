@@ -131,19 +131,23 @@ interface Token {
   at: number;
   /** Capitalized inside a sentence: in English, most likely a name; in German, a noun. */
   name: boolean;
+  /** Which clause of the text it is in (a comma, colon or sentence end starts the next). */
+  clause: number;
 }
 
 function tokens(text: string): Token[] {
   const out: Token[] = [];
   let at = 0;
+  let clause = 0;
   for (const raw of text.split(/\s+/u)) {
     const parts = words(raw);
     const capital = /^[^\p{L}\p{N}]*\p{Lu}/u.test(raw);
     for (const [i, word] of parts.entries()) {
-      out.push({ word, at, name: capital && at > 0 && i === 0 });
+      out.push({ word, at, name: capital && at > 0 && i === 0, clause });
       at += 1;
     }
     if (parts.length > 0 && /[.!?:]["')\]]*$/u.test(raw)) at = 0;
+    if (/[.!?:;,]["')\]]*$/u.test(raw)) clause += 1;
   }
   return out;
 }
@@ -173,6 +177,43 @@ function synonymsOf(
   return [...new Set([...own, ...verb])];
 }
 
+/** Particles a German verb leaves at the end of its clause: "fängt … an", "lehnte … ab". */
+const PARTICLES = new Set(
+  [
+    ...['ab', 'an', 'auf', 'aus', 'bei', 'ein', 'fest', 'fort', 'her', 'hin', 'los', 'mit'],
+    ...['nach', 'vor', 'weg', 'weiter', 'zu', 'zurück', 'zusammen', 'heraus', 'herein'],
+    ...['hinaus', 'herum', 'herunter', 'vorbei', 'durch', 'um', 'über', 'unter', 'wieder'],
+    ...['entgegen', 'statt', 'teil', 'bereit', 'kennen', 'frei', 'hoch', 'nieder', 'dar'],
+  ].map(fold),
+);
+
+/**
+ * Verbs split in two ("Wann fängt die Show an?"): token index of the verb → its infinitive
+ * ("anfangen"), and the indexes of the particles so read, which then count for nothing alone.
+ */
+function separatedVerbs(
+  all: readonly Token[],
+  lexicon: GermanLexicon,
+): { verbs: Map<number, string>; particles: Set<number> } {
+  const verbs = new Map<number, string>();
+  const particles = new Set<number>();
+  const found = all.flatMap((t, i) => (PARTICLES.has(t.word) ? [{ at: i, token: t }] : []));
+  if (found.length === 0) return { verbs, particles };
+  for (const [i, { word, clause }] of all.entries()) {
+    if (PARTICLES.has(word)) continue;
+    // The particle closes the clause, so the last one in it is tried first.
+    for (const { at, token } of found.toReversed()) {
+      if (at <= i || token.clause !== clause || particles.has(at)) continue;
+      const infinitive = lexicon.infinitive(`${word}+${token.word}`);
+      if (infinitive === undefined) continue;
+      verbs.set(i, infinitive);
+      particles.add(at);
+      break;
+    }
+  }
+  return { verbs, particles };
+}
+
 /** `lexicon` reads German verb forms and synonyms; without it German goes by stems alone. */
 export function textFeatures(
   text: string,
@@ -185,12 +226,14 @@ export function textFeatures(
   const germanWords = german ? lexicon : null;
   let asks: string | null = null;
   const terms = new Map<string, Term>();
-  for (const { word, name, at } of all) {
+  const separated = germanWords ? separatedVerbs(all, germanWords) : null;
+  for (const [i, { word, name, at }] of all.entries()) {
     // "so groß wie" is a comparison: only a question word that opens a sentence counts.
     if (at <= 1) asks ??= ASKS.get(word) ?? null;
     if (stop.has(word) || (word.length < 2 && !/\d/u.test(word))) continue;
-    // "läuft" and "laufen", "trug" and "tragen": one stem.
-    const infinitive = germanWords?.infinitive(word);
+    if (separated?.particles.has(i)) continue;
+    // "läuft" and "laufen", "trug" and "tragen", "fängt … an" and "anfangen": one stem.
+    const infinitive = separated?.verbs.get(i) ?? germanWords?.infinitive(word);
     const s = stem(infinitive ?? word);
     let weight = 1;
     if (/\d/u.test(word)) weight = NUMBER_WEIGHT;

@@ -23,7 +23,7 @@ function load(): GermanLexicon {
   return loaded;
 }
 
-/** The shipped lists, read from disk on first use (about 20 ms, 3.4 MiB). */
+/** The shipped lists, read from disk on first use (about 20 ms, 4.3 MiB). */
 export const germanLexicon: GermanLexicon = {
   infinitive: (word) => load().infinitive(word),
   synonymSets: (word) => load().synonymSets(word),
