@@ -51,10 +51,13 @@ export function freePort(): Promise<number> {
 /** The compiled worker next to this file, or the TypeScript one (run through tsx) in development. */
 function workerEntry(): { file: string; execArgv: string[] } {
   const js = fileURLToPath(new URL('./relay-worker.js', import.meta.url));
-  if (fs.existsSync(js)) return { file: js, execArgv: [] };
+  // The relay's heap is small and steady: V8's helper threads for garbage collection and
+  // compiling cost more in wake-ups than they save (1.35 -> 1.15 % of a core at 5 destinations).
+  const v8 = ['--single-threaded'];
+  if (fs.existsSync(js)) return { file: js, execArgv: v8 };
   return {
     file: fileURLToPath(new URL('./relay-worker.ts', import.meta.url)),
-    execArgv: ['--import', 'tsx'],
+    execArgv: [...v8, '--import', 'tsx'],
   };
 }
 

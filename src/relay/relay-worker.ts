@@ -7,6 +7,7 @@ import { pushTarget, PushTargetError } from './push-target.js';
 import { toWorkerSchema, type FromWorker, type ToWorker } from './relay-ipc.js';
 import type { RtmpMessage } from './rtmp/chunk-reader.js';
 import { IngestSession } from './rtmp/ingest-session.js';
+import { BatchJoiner } from './rtmp/push-session.js';
 import { StreamHub } from './stream-hub.js';
 
 type StartConfig = Extract<ToWorker, { type: 'start' }>;
@@ -29,7 +30,8 @@ function forward(message: RtmpMessage): void {
 }
 
 function flush(): void {
-  for (const push of pushes.values()) push.session?.uncork();
+  const joiner = new BatchJoiner();
+  for (const push of pushes.values()) push.session?.uncork(joiner);
 }
 
 function startPush(id: string, name: string, serverUrl: string, key: string): void {

@@ -43,6 +43,24 @@ export interface PushLimits {
   connectTimeoutMs: number;
 }
 
+/**
+ * Joins one read's buffers for every push that took the same ones (by identity, in order), so
+ * five destinations of one stream cost one copy.
+ */
+export class BatchJoiner {
+  #last: { parts: readonly Buffer[]; joined: Buffer } | null = null;
+
+  join(parts: readonly Buffer[]): Buffer {
+    const last = this.#last;
+    if (last?.parts.length === parts.length && last.parts.every((b, i) => b === parts[i])) {
+      return last.joined;
+    }
+    const joined = Buffer.concat(parts);
+    this.#last = { parts, joined };
+    return joined;
+  }
+}
+
 export class PushSession extends RtmpConnection {
   readonly #target: PushTarget;
   readonly #events: PushSessionEvents;
@@ -54,6 +72,9 @@ export class PushSession extends RtmpConnection {
   #awaitKeyframe = true;
   #dropping = false;
   #dropped = 0;
+  /** One ingest read's media for this push, written in one go by uncork(); null between reads. */
+  #batch: Buffer[] | null = null;
+  #batchBytes = 0;
   readonly #timer: ReturnType<typeof setTimeout>;
 
   private constructor(
@@ -96,25 +117,40 @@ export class PushSession extends RtmpConnection {
   }
 
   get queuedBytes(): number {
-    return this.socket.writableLength;
+    return this.socket.writableLength + this.#batchBytes;
   }
 
   get droppedFrames(): number {
     return this.#dropped;
   }
 
-  /** Holds writes until uncork(), so one read's messages leave in one system call. */
+  /** Holds media until uncork(), so one read's messages leave in one write. */
   cork(): void {
-    if (!this.closed && this.socket.writableCorked === 0) this.socket.cork();
+    if (!this.closed) this.#batch ??= [];
   }
 
-  uncork(): void {
-    if (this.socket.writableCorked > 0) this.socket.uncork();
+  /**
+   * Writes what was held since cork(). Pushes that took the same messages share one joined
+   * buffer (`joined`), so the common case costs one copy per read, not one per destination.
+   */
+  uncork(joined: BatchJoiner): void {
+    const batch = this.#batch;
+    this.#batch = null;
+    this.#batchBytes = 0;
+    if (!batch || batch.length === 0 || this.closed) return;
+    this.socket.write(batch.length === 1 ? (batch[0] as Buffer) : joined.join(batch));
+  }
+
+  #write(chunks: Buffer): void {
+    if (this.#batch) {
+      this.#batch.push(chunks);
+      this.#batchBytes += chunks.length;
+    } else this.socket.write(chunks);
   }
 
   /** Sends a setup message (metadata, codec headers) regardless of the buffer. */
   sendSetup(chunks: Buffer): void {
-    if (this.#live && !this.closed) this.socket.write(chunks);
+    if (this.#live && !this.closed) this.#write(chunks);
   }
 
   /**
@@ -123,7 +159,7 @@ export class PushSession extends RtmpConnection {
    */
   sendCatchUp(groupStartingWithKeyframe: readonly Buffer[]): void {
     if (!this.#live || this.closed || groupStartingWithKeyframe.length === 0) return;
-    for (const chunks of groupStartingWithKeyframe) this.socket.write(chunks);
+    for (const chunks of groupStartingWithKeyframe) this.#write(chunks);
     this.#awaitKeyframe = false;
     this.#firstMedia();
   }
@@ -137,7 +173,7 @@ export class PushSession extends RtmpConnection {
   /** Sends one media message (already chunked for this session's stream id). */
   sendMedia(message: RtmpMessage, chunks: Buffer, keyframe: boolean): void {
     if (!this.#live || this.closed) return;
-    const queued = this.socket.writableLength;
+    const queued = this.queuedBytes;
     if (this.#awaitKeyframe) {
       // Resume at a keyframe once the backlog has mostly drained.
       if (!keyframe || queued > this.#limits.maxBufferBytes / 4) {
@@ -156,7 +192,7 @@ export class PushSession extends RtmpConnection {
       this.#events.onDropping(true);
       return;
     }
-    this.socket.write(chunks);
+    this.#write(chunks);
     if (message.type === MSG.video) this.#firstMedia();
   }
 
